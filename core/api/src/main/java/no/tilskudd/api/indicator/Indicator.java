@@ -1,0 +1,45 @@
+package no.tilskudd.api.indicator;
+
+import java.util.Set;
+import no.tilskudd.api.form.LocalizedText;
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * Turns selected submissions into a table. An indicator computes; it never formats cells or reads the store.
+ *
+ * <p>An indicator must be stateless and must not block; one that throws is reported as a failure of that indicator
+ * and the others still run.
+ */
+@ConsumerType
+public interface Indicator {
+
+    /**
+     * A stable id, e.g. {@code goal-achievement}.
+     *
+     * @return the id
+     */
+    String id();
+
+    /**
+     * The caption of the indicator's table.
+     *
+     * @return the title
+     */
+    LocalizedText title();
+
+    /**
+     * The schemes this indicator applies to. An empty set marks a cross-scheme indicator: it applies to every scheme
+     * and is given the submissions of all schemes in the selected years.
+     *
+     * @return the scheme ids, or an empty set
+     */
+    Set<String> schemes();
+
+    /**
+     * Computes the table.
+     *
+     * @param input the selection, the submissions and the org-unit register
+     * @return the table, with its N
+     */
+    IndicatorTable compute(IndicatorInput input);
+}

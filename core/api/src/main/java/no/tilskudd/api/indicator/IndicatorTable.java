@@ -1,0 +1,42 @@
+package no.tilskudd.api.indicator;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import no.tilskudd.api.form.LocalizedText;
+import no.tilskudd.api.report.ReportBlock.ChartType;
+
+/**
+ * The result of an indicator. Cells hold {@link String}, {@link Number} or null.
+ *
+ * @param id      the indicator id
+ * @param title   the caption
+ * @param n       how many units (submissions, org units) the table is based on
+ * @param columns the columns
+ * @param rows    the rows
+ * @param notes   notes to print under the table
+ * @param chart   the chart that suits the table, if any
+ */
+public record IndicatorTable(String id, LocalizedText title, long n, List<IndicatorColumn> columns,
+        List<List<Object>> rows, List<LocalizedText> notes, Optional<ChartType> chart) {
+
+    /** Checks the parts and freezes the lists (rows may hold nulls). */
+    public IndicatorTable {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        columns = List.copyOf(columns);
+        List<List<Object>> frozen = new ArrayList<>();
+        for (List<Object> row : rows) {
+            if (row.size() != columns.size()) {
+                throw new IllegalArgumentException("indicator " + id + ": a row has " + row.size()
+                        + " cells, the table " + columns.size() + " columns");
+            }
+            frozen.add(Collections.unmodifiableList(new ArrayList<>(row)));
+        }
+        rows = Collections.unmodifiableList(frozen);
+        notes = List.copyOf(notes);
+        Objects.requireNonNull(chart, "chart");
+    }
+}

@@ -1,0 +1,26 @@
+package no.tilskudd.api.report;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A report, independent of any file format. Texts are already in the report's language.
+ *
+ * @param title    the title
+ * @param language the language tag, e.g. {@code nb-NO}
+ * @param metadata facts for the cover, in order (scheme, years, selection, generated time, N, data source...)
+ * @param sections the sections in order
+ */
+public record Report(String title, String language, Map<String, String> metadata, List<ReportSection> sections) {
+
+    /** Checks the parts and freezes the collections (keeping the metadata's order). */
+    public Report {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(language, "language");
+        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        sections = List.copyOf(sections);
+    }
+}

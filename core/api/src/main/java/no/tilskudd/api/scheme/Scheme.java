@@ -1,0 +1,72 @@
+package no.tilskudd.api.scheme;
+
+import java.net.URL;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import no.tilskudd.api.form.FormDefinition;
+import no.tilskudd.api.form.LocalizedText;
+
+/**
+ * A grant scheme (tilskuddsordning) with its report forms.
+ *
+ * @param id         stable identifier, e.g. {@code avdir}
+ * @param name       the scheme's name
+ * @param agency     the agency that manages it
+ * @param budgetLine the state budget chapter and post, e.g. {@code kap. 0621 post 63}
+ * @param firstYear  the first year the scheme gave grants
+ * @param forms      the form versions, ordered by first reporting year
+ * @param demoData   a synthetic demo data set (JSON Lines) shipped with the scheme, if any
+ * @param origin     the plugin the scheme comes from
+ */
+public record Scheme(
+        String id,
+        LocalizedText name,
+        LocalizedText agency,
+        String budgetLine,
+        int firstYear,
+        List<FormDefinition> forms,
+        Optional<URL> demoData,
+        Origin origin) {
+
+    /** Checks the parts and orders the forms by their first reporting year. */
+    public Scheme {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(agency, "agency");
+        Objects.requireNonNull(budgetLine, "budgetLine");
+        Objects.requireNonNull(origin, "origin");
+        forms = forms.stream().sorted(Comparator.comparingInt(FormDefinition::firstYear)).toList();
+    }
+
+    /**
+     * The form used for a reporting year.
+     *
+     * @param year the reporting year
+     * @return the form whose years cover it, if any
+     */
+    public Optional<FormDefinition> formForYear(int year) {
+        return forms.stream().filter(f -> f.coversYear(year)).findFirst();
+    }
+
+    /**
+     * A form by its version.
+     *
+     * @param version the form version
+     * @return the form, if the scheme has that version
+     */
+    public Optional<FormDefinition> form(String version) {
+        return forms.stream().filter(f -> f.version().equals(version)).findFirst();
+    }
+
+    /**
+     * The form versions, oldest first.
+     *
+     * @return the versions
+     */
+    public List<String> formVersions() {
+        return Collections.unmodifiableList(forms.stream().map(FormDefinition::version).toList());
+    }
+}

@@ -1,0 +1,35 @@
+package no.tilskudd.api.service;
+
+import java.util.List;
+import no.tilskudd.api.indicator.IndicatorTable;
+import no.tilskudd.api.indicator.Selection;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Runs the indicators that apply to a scheme over the stored submissions. */
+@ProviderType
+public interface IndicatorService {
+
+    /**
+     * Computes every indicator that applies to the selection's scheme. An indicator that fails is left out of the
+     * tables and named among the failures; the others are not affected.
+     *
+     * @param selection what to compute over
+     * @return the tables, ordered by indicator id, and the failures
+     */
+    Results compute(Selection selection);
+
+    /**
+     * The outcome of a computation.
+     *
+     * @param submissions how many submissions of the scheme were selected
+     * @param tables      the tables, ordered by indicator id
+     * @param failures    one line per indicator that failed, with the reason
+     */
+    record Results(long submissions, List<IndicatorTable> tables, List<String> failures) {
+        /** Freezes the lists. */
+        public Results {
+            tables = List.copyOf(tables);
+            failures = List.copyOf(failures);
+        }
+    }
+}

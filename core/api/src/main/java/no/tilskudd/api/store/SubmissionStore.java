@@ -1,0 +1,39 @@
+package no.tilskudd.api.store;
+
+import java.util.List;
+import no.tilskudd.api.submission.Submission;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** Where accepted submissions are kept. Every save is one transaction: all of it is stored, or none of it. */
+@ProviderType
+public interface SubmissionStore {
+
+    /**
+     * Stores submissions in one transaction.
+     *
+     * @param submissions the submissions, each with its form version filled in
+     * @param replace     whether a submission may replace a stored one with the same scheme, year and org unit
+     * @param source      where the submissions came from (a file name)
+     * @return how many were inserted and replaced
+     * @throws DuplicateSubmissionException when {@code replace} is false and a submission is already stored, or when
+     *                                      the batch itself holds the same key twice; nothing is stored
+     * @throws StoreException               when the store fails; nothing is stored
+     */
+    SaveResult save(List<Submission> submissions, boolean replace, String source);
+
+    /**
+     * Reads stored submissions, ordered by scheme, year and org unit.
+     *
+     * @param query which ones
+     * @return the submissions
+     */
+    List<StoredSubmission> find(SubmissionQuery query);
+
+    /**
+     * Counts stored submissions.
+     *
+     * @param query which ones
+     * @return how many
+     */
+    long count(SubmissionQuery query);
+}

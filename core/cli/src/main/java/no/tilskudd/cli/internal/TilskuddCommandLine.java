@@ -1,0 +1,576 @@
+package no.tilskudd.cli.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import no.tilskudd.api.form.LocalizedText;
+import no.tilskudd.api.form.Severity;
+import no.tilskudd.api.indicator.IndicatorColumn;
+import no.tilskudd.api.indicator.IndicatorTable;
+import no.tilskudd.api.indicator.Selection;
+import no.tilskudd.api.scheme.OrgUnit;
+import no.tilskudd.api.scheme.Scheme;
+import no.tilskudd.api.service.FileReport;
+import no.tilskudd.api.service.Finding;
+import no.tilskudd.api.service.ImportService;
+import no.tilskudd.api.service.IndicatorService;
+import no.tilskudd.api.service.OrgUnitRegister;
+import no.tilskudd.api.service.ReportService;
+import no.tilskudd.api.service.SchemeRegistry;
+import no.tilskudd.api.service.UnknownFormatException;
+import no.tilskudd.launch.CommandLine;
+import no.tilskudd.launch.Host;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+/** The {@code tilskudd} commands. Each works on the core services only; the host supplies folders and status. */
+@Component(service = CommandLine.class)
+public final class TilskuddCommandLine implements CommandLine {
+
+    /** Formats the project publishes plugins for; demo names the ones that are not installed. */
+    static final List<String> EXPECTED_FORMATS = List.of("xlsx", "pdf");
+
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    @Reference
+    private SchemeRegistry schemes;
+    @Reference
+    private ImportService imports;
+    @Reference
+    private IndicatorService indicators;
+    @Reference
+    private ReportService reports;
+    @Reference
+    private OrgUnitRegister orgUnits;
+    @Reference
+    private Host host;
+
+    private BundleContext context;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private HostStatus status;
+
+    @Activate
+    void activate(BundleContext ctx) {
+        this.context = ctx;
+        this.status = new HostStatus(ctx, host, schemes);
+    }
+
+    @Deactivate
+    void deactivate() {
+        stopped.countDown();
+        status.close();
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty()) {
+            usage(err);
+            return USAGE;
+        }
+        String command = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        try {
+            return switch (command) {
+                case "demo" -> demo(rest, out, err);
+                case "schemes" -> schemes(rest, out);
+                case "validate" -> validate(rest, out, err);
+                case "import" -> importFiles(rest, out, err);
+                case "indicators" -> indicators(rest, out);
+                case "report" -> report(rest, out, err);
+                case "template" -> template(rest, out, err);
+                case "org-units" -> orgUnits(rest, out);
+                case "status" -> status(rest, out);
+                case "serve" -> serve(rest, out);
+                case "help", "--help", "-h" -> {
+                    usage(out);
+                    yield OK;
+                }
+                default -> {
+                    err.println("tilskudd: unknown command '" + command + "'");
+                    usage(err);
+                    yield USAGE;
+                }
+            };
+        } catch (Args.UsageException e) {
+            err.println("tilskudd " + command + ": " + e.getMessage());
+            return USAGE;
+        } catch (UnknownFormatException e) {
+            err.println("tilskudd " + command + ": " + e.getMessage());
+            return FAILED;
+        } catch (IllegalArgumentException | IllegalStateException | IOException e) {
+            err.println("tilskudd " + command + ": " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    static void usage(PrintStream s) {
+        s.println("""
+                usage: tilskudd [--data DIR] COMMAND [options]
+
+                  demo [--out DIR]                         import the bundled demo data and write reports in every installed format
+                  schemes [--json]                         installed schemes, form versions and the plugin each comes from
+                  validate [--json] FILE...                check submission files; nothing is stored
+                  import [--replace] [--json] FILE...      check and store submission files (each file all or nothing)
+                  indicators --scheme S [--years A-B] [--region R] [--json]
+                  report --scheme S [--years A-B] [--region R] --format F --out FILE
+                  template --scheme S --year Y --format F --out FILE [--org-unit CODE]
+                  org-units [--region R] [--json] | org-units import FILE.csv
+                  status [--json]                          bundles, their states and failures
+                  serve                                    run the host and watch deploy/ for plugins
+
+                  --lang en                                English messages (default: Norwegian bokmål)
+                exit codes: 0 ok, 1 violations or failure, 2 usage error""");
+    }
+
+    // ---------------------------------------------------------------- demo
+
+    private int demo(List<String> argv, PrintStream out, PrintStream err) throws IOException {
+        Args a = Args.parse(argv, Set.of("--out", "--lang"), Set.of());
+        Path outDir = Path.of(a.option("--out").orElse("out")).toAbsolutePath().normalize();
+        Locale locale = locale(a);
+        List<Scheme> withDemo = schemes.schemes().stream().filter(s -> s.demoData().isPresent()).toList();
+        if (withDemo.isEmpty()) {
+            err.println("tilskudd demo: no installed scheme ships demo data; installed schemes: "
+                    + schemes.schemes().stream().map(Scheme::id).toList() + ". Put scheme plugins in "
+                    + host.deploy());
+            return FAILED;
+        }
+        Files.createDirectories(outDir);
+        Path work = Files.createTempDirectory("tilskudd-demo-");
+        int failures = 0;
+        for (Scheme scheme : withDemo) {
+            Path file = work.resolve(scheme.id() + "-demo.jsonl");
+            try (InputStream in = scheme.demoData().get().openStream()) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            err.println("importing demo data for " + scheme.id() + " ...");
+            FileReport r = imports.importFile(file, true);
+            printFindings(r, out, locale);
+            out.printf("%s: %d submissions read, %d stored (%d new, %d replaced)%s%n", scheme.id(), r.submissions(),
+                    r.inserted() + r.replaced(), r.inserted(), r.replaced(), r.stored() ? "" : " - NOT STORED");
+            if (!r.stored()) {
+                failures++;
+            }
+            Files.deleteIfExists(file);
+        }
+        Files.deleteIfExists(work);
+        List<Path> written = new ArrayList<>();
+        Set<String> formats = reports.reportFormats();
+        for (Scheme scheme : withDemo) {
+            int[] years = {scheme.forms().get(0).firstYear(), scheme.forms().get(scheme.forms().size() - 1).lastYear()};
+            Selection sel = Selection.of(scheme.id(), years[0], years[1]);
+            IndicatorService.Results results = indicators.compute(sel);
+            out.println();
+            out.println("== " + text(scheme.name(), locale) + " (" + scheme.id() + ") " + years[0] + "-" + years[1]
+                    + ": " + results.submissions() + " reports ==");
+            for (IndicatorTable t : results.tables()) {
+                printTable(t, out, locale);
+            }
+            for (String f : results.failures()) {
+                out.println("indicator failed: " + f);
+            }
+            for (String format : formats) {
+                Path target = outDir.resolve(scheme.id() + "-" + years[0] + "-" + years[1] + "."
+                        + reports.fileExtension(format));
+                writeAtomically(target, o -> reports.writeReport(sel, locale, format, o));
+                written.add(target);
+            }
+        }
+        out.println();
+        if (written.isEmpty()) {
+            out.println("No report formats are installed, so no report files were written.");
+        } else {
+            out.println("Reports written:");
+            written.forEach(p -> out.println("  " + p));
+        }
+        List<String> missing = EXPECTED_FORMATS.stream().filter(f -> !formats.contains(f)).toList();
+        if (!missing.isEmpty()) {
+            out.println("Missing report formats: " + String.join(", ", missing) + " (no exporter plugin for them in "
+                    + host.deploy() + ")");
+        }
+        return failures == 0 ? OK : FAILED;
+    }
+
+    interface Writer {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** A report is written next to its target and moved in place, so a failed export leaves no broken file. */
+    static void writeAtomically(Path target, Writer writer) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".part");
+        try {
+            try (OutputStream o = Files.newOutputStream(tmp)) {
+                writer.write(o);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    // ---------------------------------------------------------------- schemes
+
+    private int schemes(List<String> argv, PrintStream out) throws IOException {
+        Args a = Args.parse(argv, Set.of("--lang"), Set.of("--json"));
+        Locale locale = locale(a);
+        if (a.flag("--json")) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (Scheme s : schemes.schemes()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", s.id());
+                m.put("name", text(s.name(), locale));
+                m.put("agency", text(s.agency(), locale));
+                m.put("budgetLine", s.budgetLine());
+                m.put("formVersions", s.formVersions());
+                m.put("bundle", s.origin().name());
+                m.put("bundleVersion", s.origin().version());
+                list.add(m);
+            }
+            out.println(JSON.writeValueAsString(Map.of("schemes", list, "problems", schemes.problems())));
+            return OK;
+        }
+        if (schemes.schemes().isEmpty()) {
+            out.println("No schemes installed. Put scheme plugins (jars) in " + host.deploy());
+        }
+        for (Scheme s : schemes.schemes()) {
+            out.printf("%-14s %s%n", s.id(), text(s.name(), locale));
+            out.printf("%-14s forms %s, from %s %s%n", "", String.join(", ", s.formVersions()), s.origin().name(),
+                    s.origin().version());
+        }
+        for (String p : schemes.problems()) {
+            out.println("problem: " + p);
+        }
+        return OK;
+    }
+
+    // ---------------------------------------------------------------- validate, import
+
+    private int validate(List<String> argv, PrintStream out, PrintStream err) throws IOException {
+        Args a = Args.parse(argv, Set.of("--lang"), Set.of("--json"));
+        List<Path> files = files(a);
+        List<FileReport> reportsList = new ArrayList<>();
+        boolean errors = false;
+        for (Path f : files) {
+            FileReport r = imports.check(f);
+            reportsList.add(r);
+            errors |= r.hasErrors();
+            if (!a.flag("--json")) {
+                printFindings(r, out, locale(a));
+            }
+        }
+        if (a.flag("--json")) {
+            out.println(JSON.writeValueAsString(Map.of("files", reportsJson(reportsList, locale(a)))));
+        } else {
+            int subs = reportsList.stream().mapToInt(FileReport::submissions).sum();
+            int rejected = reportsList.stream().mapToInt(FileReport::rejected).sum();
+            long warnings = reportsList.stream().flatMap(r -> r.findings().stream())
+                    .filter(f -> f.severity() == Severity.WARNING).count();
+            err.printf("%d file(s), %d submission(s): %d with errors, %d warning(s)%n", files.size(), subs,
+                    rejected, warnings);
+        }
+        return errors ? FAILED : OK;
+    }
+
+    private int importFiles(List<String> argv, PrintStream out, PrintStream err) throws IOException {
+        Args a = Args.parse(argv, Set.of("--lang"), Set.of("--json", "--replace"));
+        List<Path> files = files(a);
+        List<FileReport> reportsList = new ArrayList<>();
+        int inserted = 0;
+        int replaced = 0;
+        int rejectedFiles = 0;
+        for (int i = 0; i < files.size(); i++) {
+            Path f = files.get(i);
+            if (files.size() > 1) {
+                err.printf("[%d/%d] %s%n", i + 1, files.size(), f.getFileName());
+            }
+            FileReport r = imports.importFile(f, a.flag("--replace"));
+            reportsList.add(r);
+            if (!a.flag("--json")) {
+                printFindings(r, out, locale(a));
+            }
+            if (r.stored()) {
+                inserted += r.inserted();
+                replaced += r.replaced();
+            } else {
+                rejectedFiles++;
+            }
+        }
+        if (a.flag("--json")) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("files", reportsJson(reportsList, locale(a)));
+            m.put("imported", inserted);
+            m.put("replaced", replaced);
+            m.put("rejectedFiles", rejectedFiles);
+            out.println(JSON.writeValueAsString(m));
+        } else {
+            out.printf("imported %d submission(s) (%d new, %d replaced) from %d file(s); rejected %d file(s)%n",
+                    inserted + replaced, inserted, replaced, files.size() - rejectedFiles, rejectedFiles);
+        }
+        return rejectedFiles == 0 ? OK : FAILED;
+    }
+
+    private static List<Path> files(Args a) {
+        if (a.positional().isEmpty()) {
+            throw new Args.UsageException("name at least one file");
+        }
+        List<Path> files = new ArrayList<>();
+        for (String p : a.positional()) {
+            Path f = Path.of(p);
+            if (!Files.isRegularFile(f)) {
+                throw new IllegalArgumentException(p + ": no such file");
+            }
+            files.add(f);
+        }
+        return files;
+    }
+
+    private static void printFindings(FileReport r, PrintStream out, Locale locale) {
+        for (Finding f : r.findings()) {
+            out.println(f.position() + ": " + (f.path().isEmpty() ? "" : f.path() + ": ")
+                    + (f.severity() == Severity.WARNING ? "warning " : "") + f.code() + ": " + text(f.message(), locale));
+        }
+    }
+
+    private static List<Map<String, Object>> reportsJson(List<FileReport> list, Locale locale) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (FileReport r : list) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", r.file());
+            m.put("submissions", r.submissions());
+            m.put("rejected", r.rejected());
+            m.put("stored", r.stored());
+            m.put("inserted", r.inserted());
+            m.put("replaced", r.replaced());
+            List<Map<String, Object>> findings = new ArrayList<>();
+            for (Finding f : r.findings()) {
+                Map<String, Object> fm = new LinkedHashMap<>();
+                fm.put("file", f.position().file());
+                fm.put("location", f.position().location());
+                fm.put("path", f.path());
+                fm.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
+                fm.put("code", f.code());
+                fm.put("message", text(f.message(), locale));
+                findings.add(fm);
+            }
+            m.put("findings", findings);
+            out.add(m);
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- indicators, report, template
+
+    private Selection selection(Args a) {
+        String scheme = a.required("--scheme");
+        Scheme s = schemes.scheme(scheme).orElseThrow(() -> new IllegalArgumentException("scheme '" + scheme
+                + "' is not installed (installed: " + schemes.schemes().stream().map(Scheme::id).toList() + ")"));
+        int[] years = a.option("--years").map(Args::years).orElse(new int[] {s.forms().get(0).firstYear(),
+            s.forms().get(s.forms().size() - 1).lastYear()});
+        Set<String> regions = a.option("--region").map(r -> Set.of(r.split(","))).orElse(Set.of());
+        for (String r : regions) {
+            if (!orgUnits.regions().contains(r)) {
+                throw new Args.UsageException("unknown region '" + r + "' (regions: " + orgUnits.regions() + ")");
+            }
+        }
+        Set<String> units = a.option("--org-units").map(r -> Set.of(r.split(","))).orElse(Set.of());
+        return new Selection(scheme, years[0], years[1], units, regions);
+    }
+
+    private int indicators(List<String> argv, PrintStream out) throws IOException {
+        Args a = Args.parse(argv, Set.of("--scheme", "--years", "--region", "--org-units", "--lang"),
+                Set.of("--json"));
+        Locale locale = locale(a);
+        IndicatorService.Results r = indicators.compute(selection(a));
+        if (a.flag("--json")) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (IndicatorTable t : r.tables()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", t.id());
+                m.put("title", text(t.title(), locale));
+                m.put("n", t.n());
+                m.put("columns", t.columns().stream().map(c -> text(c.label(), locale)).toList());
+                m.put("columnIds", t.columns().stream().map(IndicatorColumn::id).toList());
+                m.put("columnKinds", t.columns().stream().map(c -> c.kind().name().toLowerCase(Locale.ROOT)).toList());
+                m.put("rows", t.rows());
+                m.put("notes", t.notes().stream().map(n -> text(n, locale)).toList());
+                list.add(m);
+            }
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("submissions", r.submissions());
+            root.put("indicators", list);
+            root.put("failures", r.failures());
+            out.println(JSON.writeValueAsString(root));
+        } else {
+            out.println(r.submissions() + " reports selected");
+            for (IndicatorTable t : r.tables()) {
+                printTable(t, out, locale);
+            }
+            if (r.tables().isEmpty()) {
+                out.println("no indicators are installed for this scheme");
+            }
+            for (String f : r.failures()) {
+                out.println("indicator failed: " + f);
+            }
+        }
+        return r.failures().isEmpty() ? OK : FAILED;
+    }
+
+    private int report(List<String> argv, PrintStream out, PrintStream err) throws IOException {
+        Args a = Args.parse(argv, Set.of("--scheme", "--years", "--region", "--org-units", "--format", "--out",
+                "--lang"), Set.of());
+        Selection sel = selection(a);
+        String format = a.required("--format");
+        Path target = Path.of(a.required("--out"));
+        reports.fileExtension(format);
+        writeAtomically(target, o -> reports.writeReport(sel, locale(a), format, o));
+        out.println(target.toAbsolutePath());
+        return OK;
+    }
+
+    private int template(List<String> argv, PrintStream out, PrintStream err) throws IOException {
+        Args a = Args.parse(argv, Set.of("--scheme", "--year", "--format", "--out", "--org-unit"), Set.of());
+        String scheme = a.required("--scheme");
+        int year = Args.years(a.required("--year"))[0];
+        String format = a.required("--format");
+        Path target = Path.of(a.required("--out"));
+        if (!reports.templateFormats().contains(format)) {
+            throw new UnknownFormatException(format, reports.templateFormats());
+        }
+        writeAtomically(target, o -> reports.writeTemplate(scheme, year, format, a.option("--org-unit"), o));
+        out.println(target.toAbsolutePath());
+        return OK;
+    }
+
+    // ---------------------------------------------------------------- org units
+
+    private int orgUnits(List<String> argv, PrintStream out) throws IOException {
+        Args a = Args.parse(argv, Set.of("--region", "--year"), Set.of("--json"));
+        if (!a.positional().isEmpty() && a.positional().get(0).equals("import")) {
+            if (a.positional().size() != 2) {
+                throw new Args.UsageException("org-units import takes one CSV file");
+            }
+            Path f = Path.of(a.positional().get(1));
+            try (InputStream in = Files.newInputStream(f)) {
+                int n = orgUnits.replace(f.getFileName().toString(), in);
+                out.println("org-unit register replaced: " + n + " org units");
+            }
+            return OK;
+        }
+        Optional<String> region = a.option("--region");
+        Optional<Integer> year = a.option("--year").map(y -> Args.years(y)[0]);
+        List<OrgUnit> list = orgUnits.all().stream()
+                .filter(u -> region.map(r -> r.equals(u.region())).orElse(true))
+                .filter(u -> year.map(u::validIn).orElse(true)).toList();
+        if (a.flag("--json")) {
+            out.println(JSON.writeValueAsString(Map.of("orgUnits", list.stream().map(u -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("code", u.code());
+                m.put("name", u.name());
+                m.put("county", u.county());
+                m.put("region", u.region());
+                m.put("validFrom", u.validFrom().orElse(null));
+                m.put("validTo", u.validTo().orElse(null));
+                return m;
+            }).toList())));
+        } else {
+            for (OrgUnit u : list) {
+                out.printf("%-7s %-32s %-18s %s%n", u.code(), u.name(), u.county(), u.region());
+            }
+            out.println(list.size() + " org units");
+        }
+        return OK;
+    }
+
+    // ---------------------------------------------------------------- status, serve
+
+    private int status(List<String> argv, PrintStream out) throws IOException {
+        Args a = Args.parse(argv, Set.of(), Set.of("--json"));
+        Map<String, Object> snapshot = HostStatus.readRunning(host.data()).orElseGet(status::snapshot);
+        if (a.flag("--json")) {
+            out.println(JSON.writeValueAsString(snapshot));
+        } else {
+            HostStatus.print(snapshot, out);
+        }
+        return Boolean.TRUE.equals(snapshot.get("healthy")) ? OK : FAILED;
+    }
+
+    private int serve(List<String> argv, PrintStream out) throws IOException {
+        Args.parse(argv, Set.of(), Set.of());
+        status.startPublishing();
+        out.println("tilskudd host running (started in " + host.startMillis() + " ms); watching " + host.deploy()
+                + " every " + Optional.ofNullable(context.getProperty("felix.fileinstall.poll")).orElse("?")
+                + " ms. Stop with Ctrl-C.");
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return OK;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Locale locale(Args a) {
+        return a.option("--lang").map(l -> {
+            if (!l.equals("nb") && !l.equals("en")) {
+                throw new Args.UsageException("--lang must be nb or en");
+            }
+            return Locale.forLanguageTag(l);
+        }).orElse(Locale.forLanguageTag("nb"));
+    }
+
+    static String text(LocalizedText t, Locale locale) {
+        return t.in(locale);
+    }
+
+    static void printTable(IndicatorTable t, PrintStream out, Locale locale) {
+        out.println();
+        out.println(text(t.title(), locale) + " [" + t.id() + "] (N=" + t.n() + ")");
+        List<List<String>> cells = new ArrayList<>();
+        cells.add(t.columns().stream().map(c -> text(c.label(), locale)).toList());
+        for (List<Object> row : t.rows()) {
+            cells.add(row.stream().map(v -> v == null ? "" : String.valueOf(v)).toList());
+        }
+        int[] widths = new int[t.columns().size()];
+        for (List<String> row : cells) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        for (List<String> row : cells) {
+            StringBuilder line = new StringBuilder("  ");
+            for (int i = 0; i < row.size(); i++) {
+                String c = row.get(i);
+                boolean left = i == 0 || t.columns().get(i).kind() == no.tilskudd.api.report.ValueKind.TEXT;
+                line.append(left ? String.format("%-" + widths[i] + "s", c) : String.format("%" + widths[i] + "s", c));
+                line.append("  ");
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        for (LocalizedText n : t.notes()) {
+            out.println("  " + text(n, locale));
+        }
+    }
+
+}

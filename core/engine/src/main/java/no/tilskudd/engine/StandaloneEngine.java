@@ -1,0 +1,147 @@
+package no.tilskudd.engine;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceConsumer;
+import java.lang.module.ModuleDescriptor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import no.tilskudd.api.indicator.Indicator;
+import no.tilskudd.api.report.ReportExporter;
+import no.tilskudd.api.report.TemplateExporter;
+import no.tilskudd.api.scheme.Origin;
+import no.tilskudd.api.scheme.SchemeDefinition;
+import no.tilskudd.api.service.ImportService;
+import no.tilskudd.api.service.IndicatorService;
+import no.tilskudd.api.service.OrgUnitRegister;
+import no.tilskudd.api.service.ReportService;
+import no.tilskudd.api.service.SchemeRegistry;
+import no.tilskudd.api.service.ValidationService;
+import no.tilskudd.api.store.SubmissionStore;
+import no.tilskudd.api.submission.SubmissionImporter;
+import no.tilskudd.api.submission.Validator;
+import no.tilskudd.engine.internal.importing.FileImporter;
+import no.tilskudd.engine.internal.importing.JsonSubmissionImporter;
+import no.tilskudd.engine.internal.indicators.IndicatorRunner;
+import no.tilskudd.engine.internal.orgunits.CsvOrgUnitRegister;
+import no.tilskudd.engine.internal.registry.SchemeCatalog;
+import no.tilskudd.engine.internal.report.ReportAssembler;
+import no.tilskudd.engine.internal.validation.SubmissionValidator;
+
+/**
+ * The engine without a framework: the same services the hosted runtime offers, with the plugins found once by
+ * {@link ServiceLoader} (plugins list their classes in {@code META-INF/services} and their module descriptors).
+ * Useful for tests, tools and embedding; plugins cannot come and go here.
+ */
+@ServiceConsumer(value = SchemeDefinition.class, resolution = Resolution.OPTIONAL)
+@ServiceConsumer(value = Validator.class, resolution = Resolution.OPTIONAL)
+@ServiceConsumer(value = Indicator.class, resolution = Resolution.OPTIONAL)
+@ServiceConsumer(value = SubmissionImporter.class, resolution = Resolution.OPTIONAL)
+@ServiceConsumer(value = ReportExporter.class, resolution = Resolution.OPTIONAL)
+@ServiceConsumer(value = TemplateExporter.class, resolution = Resolution.OPTIONAL)
+public final class StandaloneEngine {
+
+    private final SchemeCatalog schemes = new SchemeCatalog();
+    private final OrgUnitRegister orgUnits;
+    private final ValidationService validation;
+    private final ImportService imports;
+    private final IndicatorService indicators;
+    private final ReportService reports;
+
+    private StandaloneEngine(OrgUnitRegister orgUnits, Optional<SubmissionStore> store, List<SchemeDefinition> defs,
+            List<Validator> validators, List<Indicator> indicatorList, List<SubmissionImporter> importers,
+            List<ReportExporter> exporters, List<TemplateExporter> templates) {
+        this.orgUnits = orgUnits;
+        for (SchemeDefinition d : defs) {
+            schemes.add(d, d, originOf(d.getClass()));
+        }
+        List<SubmissionImporter> allImporters = new ArrayList<>(importers);
+        allImporters.add(new JsonSubmissionImporter());
+        this.validation = new SubmissionValidator(schemes, orgUnits, () -> validators);
+        this.imports = new FileImporter(() -> allImporters, schemes, validation, () -> store);
+        this.indicators = new IndicatorRunner(() -> indicatorList, () -> store, orgUnits);
+        this.reports = new ReportAssembler(schemes, indicators, orgUnits, () -> exporters, () -> templates);
+    }
+
+    /**
+     * Builds an engine from the plugins that {@link ServiceLoader} finds, with the default org-unit register.
+     *
+     * @param store where imports are stored and indicators read from; empty for validation only
+     * @return the engine
+     */
+    public static StandaloneEngine fromServiceLoader(Optional<SubmissionStore> store) {
+        return fromServiceLoader(store, CsvOrgUnitRegister.defaults());
+    }
+
+    /**
+     * Builds an engine from the plugins that {@link ServiceLoader} finds.
+     *
+     * @param store    where imports are stored and indicators read from; empty for validation only
+     * @param orgUnits the org-unit register to use
+     * @return the engine
+     */
+    public static StandaloneEngine fromServiceLoader(Optional<SubmissionStore> store, OrgUnitRegister orgUnits) {
+        return new StandaloneEngine(orgUnits, store,
+                load(SchemeDefinition.class), load(Validator.class), load(Indicator.class),
+                load(SubmissionImporter.class), load(ReportExporter.class), load(TemplateExporter.class));
+    }
+
+    /**
+     * The default org-unit register shipped with the engine (municipalities 2006–2017 and Oslo districts).
+     *
+     * @return the register
+     */
+    public static OrgUnitRegister defaultOrgUnits() {
+        return CsvOrgUnitRegister.defaults();
+    }
+
+    private static <T> List<T> load(Class<T> type) {
+        List<T> out = new ArrayList<>();
+        ServiceLoader.load(type, StandaloneEngine.class.getClassLoader()).forEach(out::add);
+        if (out.isEmpty() && Thread.currentThread().getContextClassLoader() != null) {
+            ServiceLoader.load(type).forEach(out::add);
+        }
+        return out;
+    }
+
+    private static Origin originOf(Class<?> type) {
+        Module m = type.getModule();
+        if (m.isNamed()) {
+            return new Origin(m.getName(), m.getDescriptor().version().map(ModuleDescriptor.Version::toString)
+                    .orElse("unknown"));
+        }
+        var src = type.getProtectionDomain().getCodeSource();
+        return new Origin(src == null ? type.getName() : src.getLocation().getPath(), "unknown");
+    }
+
+    /** @return the installed schemes */
+    public SchemeRegistry schemes() {
+        return schemes;
+    }
+
+    /** @return the org-unit register */
+    public OrgUnitRegister orgUnits() {
+        return orgUnits;
+    }
+
+    /** @return the validation service */
+    public ValidationService validation() {
+        return validation;
+    }
+
+    /** @return the import service */
+    public ImportService imports() {
+        return imports;
+    }
+
+    /** @return the indicator service */
+    public IndicatorService indicators() {
+        return indicators;
+    }
+
+    /** @return the report service */
+    public ReportService reports() {
+        return reports;
+    }
+}

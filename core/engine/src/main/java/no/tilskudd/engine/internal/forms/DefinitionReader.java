@@ -1,0 +1,501 @@
+package no.tilskudd.engine.internal.forms;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import no.tilskudd.api.form.Choice;
+import no.tilskudd.api.form.Constraints;
+import no.tilskudd.api.form.Field;
+import no.tilskudd.api.form.FieldType;
+import no.tilskudd.api.form.FormDefinition;
+import no.tilskudd.api.form.LocalizedText;
+import no.tilskudd.api.form.MissingValuePolicy;
+import no.tilskudd.api.form.Rule;
+import no.tilskudd.api.form.Section;
+import no.tilskudd.api.form.Severity;
+import no.tilskudd.api.scheme.Origin;
+import no.tilskudd.api.scheme.Scheme;
+import no.tilskudd.engine.internal.json.Json;
+import no.tilskudd.engine.internal.validation.Expressions;
+
+/**
+ * Reads scheme descriptors and form definitions (the JSON formats in {@code docs/form-definition.md}).
+ *
+ * <p>Reading is strict: an unknown property, a wrong type, a duplicate field id or an expression that does not
+ * compile refuses the whole definition, with the file, the JSON path and the reason, because a half-understood form
+ * would accept or refuse submissions for the wrong reasons.
+ */
+public final class DefinitionReader {
+
+    /** The format version this reader understands. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final Set<String> DESCRIPTOR_KEYS = Set.of("$schema", "formatVersion", "id", "name", "agency",
+            "budgetLine", "firstYear", "forms", "demoData");
+    private static final Set<String> FORM_KEYS = Set.of("$schema", "formatVersion", "scheme", "version", "years",
+            "title", "sections", "rules");
+    private static final Set<String> SECTION_KEYS = Set.of("id", "title", "fields");
+    private static final Set<String> FIELD_KEYS = Set.of("id", "type", "label", "help", "required", "requiredWhen",
+            "min", "max", "maxLength", "pattern", "minRows", "maxRows", "choices", "fields");
+    private static final Set<String> RULE_KEYS = Set.of("code", "expression", "scope", "field", "severity",
+            "onMissing", "message");
+    private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    private static final Pattern SCHEME_ID = Pattern.compile("[a-z][a-z0-9-]*");
+
+    private DefinitionReader() {
+    }
+
+    /**
+     * Reads a scheme: its descriptor and every form it lists.
+     *
+     * @param descriptor the descriptor's URL
+     * @param origin     the plugin it comes from
+     * @return the scheme
+     * @throws DefinitionException when the descriptor or a form is broken
+     */
+    public static Scheme readScheme(URL descriptor, Origin origin) throws DefinitionException {
+        if (descriptor == null) {
+            throw new DefinitionException(origin + ": the scheme plugin gives no descriptor (resource not found)");
+        }
+        String file = shortName(descriptor);
+        Node root = parse(descriptor, file);
+        root.onlyKeys(DESCRIPTOR_KEYS);
+        checkFormatVersion(root);
+        String id = root.text("id");
+        if (!SCHEME_ID.matcher(id).matches()) {
+            throw root.child("id").error("scheme id '" + id + "' must be lower case letters, digits and hyphens");
+        }
+        LocalizedText name = root.localized("name");
+        LocalizedText agency = root.localized("agency");
+        String budgetLine = root.text("budgetLine");
+        int firstYear = root.year("firstYear");
+        List<FormDefinition> forms = new ArrayList<>();
+        Node formList = root.child("forms");
+        if (!formList.json.isArray() || formList.json.isEmpty()) {
+            throw formList.error("must be a non-empty list of form-definition files");
+        }
+        for (int i = 0; i < formList.json.size(); i++) {
+            Node entry = formList.index(i);
+            URL formUrl = resolve(descriptor, entry);
+            FormDefinition form = readForm(formUrl);
+            if (!form.schemeId().equals(id)) {
+                throw entry.error("form " + shortName(formUrl) + " belongs to scheme '" + form.schemeId()
+                        + "', not '" + id + "'");
+            }
+            for (FormDefinition other : forms) {
+                if (other.version().equals(form.version())) {
+                    throw entry.error("form version '" + form.version() + "' is listed twice");
+                }
+                if (form.firstYear() <= other.lastYear() && other.firstYear() <= form.lastYear()) {
+                    throw entry.error("form " + form.version() + " (" + form.firstYear() + "-" + form.lastYear()
+                            + ") overlaps form " + other.version() + " (" + other.firstYear() + "-"
+                            + other.lastYear() + ")");
+                }
+            }
+            forms.add(form);
+        }
+        Optional<URL> demo = root.has("demoData") ? Optional.of(resolve(descriptor, root.child("demoData")))
+                : Optional.empty();
+        return new Scheme(id, name, agency, budgetLine, firstYear, forms, demo, origin);
+    }
+
+    /**
+     * Reads one form definition.
+     *
+     * @param url where it is
+     * @return the form
+     * @throws DefinitionException when it is broken
+     */
+    public static FormDefinition readForm(URL url) throws DefinitionException {
+        String file = shortName(url);
+        Node root = parse(url, file);
+        return readForm(root);
+    }
+
+    /**
+     * Reads one form definition from a stream (for tests and tools).
+     *
+     * @param file the name to use in messages
+     * @param in   the JSON
+     * @return the form
+     * @throws DefinitionException when it is broken
+     */
+    public static FormDefinition readForm(String file, InputStream in) throws DefinitionException {
+        try {
+            return readForm(new Node(file, "", Json.MAPPER.readTree(in)));
+        } catch (JsonProcessingException e) {
+            throw new DefinitionException(file + ": not valid JSON: " + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+        } catch (IOException e) {
+            throw new DefinitionException(file + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private static FormDefinition readForm(Node root) throws DefinitionException {
+        root.onlyKeys(FORM_KEYS);
+        checkFormatVersion(root);
+        String scheme = root.text("scheme");
+        String version = root.text("version");
+        Node years = root.child("years");
+        years.onlyKeys(Set.of("from", "to"));
+        int from = years.year("from");
+        int to = years.year("to");
+        if (to < from) {
+            throw years.error("'to' (" + to + ") is before 'from' (" + from + ")");
+        }
+        LocalizedText title = root.localized("title");
+        List<Section> sections = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Node sectionList = root.array("sections");
+        for (int i = 0; i < sectionList.json.size(); i++) {
+            Node s = sectionList.index(i);
+            s.onlyKeys(SECTION_KEYS);
+            sections.add(new Section(s.text("id"), s.localized("title"), readFields(s.array("fields"), ids)));
+        }
+        FormDefinition draft = new FormDefinition(scheme, version, from, to, title, sections, List.of());
+        List<Rule> rules = new ArrayList<>();
+        if (root.has("rules")) {
+            Node ruleList = root.array("rules");
+            Set<String> codes = new HashSet<>();
+            for (int i = 0; i < ruleList.json.size(); i++) {
+                Rule rule = readRule(ruleList.index(i), draft);
+                if (!codes.add(rule.code() + "|" + rule.scope().orElse(""))) {
+                    throw ruleList.index(i).error("rule code '" + rule.code() + "' is used twice in the same scope");
+                }
+                rules.add(rule);
+            }
+        }
+        return new FormDefinition(scheme, version, from, to, title, sections, rules);
+    }
+
+    private static List<Field> readFields(Node list, Set<String> ids) throws DefinitionException {
+        List<Field> fields = new ArrayList<>();
+        for (int i = 0; i < list.json.size(); i++) {
+            fields.add(readField(list.index(i), ids));
+        }
+        return fields;
+    }
+
+    private static Field readField(Node f, Set<String> ids) throws DefinitionException {
+        f.onlyKeys(FIELD_KEYS);
+        String id = f.text("id");
+        if (!ID.matcher(id).matches()) {
+            throw f.child("id").error("field id '" + id + "' must start with a letter and hold only letters, digits "
+                    + "and '_' (it is used in expressions)");
+        }
+        if (!ids.add(id)) {
+            throw f.child("id").error("field id '" + id + "' is used twice");
+        }
+        FieldType type = f.fieldType();
+        boolean required = f.has("required") && f.bool("required");
+        Optional<String> requiredWhen = Optional.empty();
+        if (f.has("requiredWhen")) {
+            String expr = f.text("requiredWhen");
+            try {
+                Expressions.compile(expr);
+            } catch (IllegalArgumentException e) {
+                throw f.child("requiredWhen").error("expression does not compile: " + e.getMessage());
+            }
+            requiredWhen = Optional.of(expr);
+        }
+        Constraints constraints = new Constraints(
+                f.optionalNumber("min"), f.optionalNumber("max"),
+                f.optionalInt("maxLength"), f.optionalPattern("pattern"),
+                f.optionalInt("minRows"), f.optionalInt("maxRows"));
+        checkConstraintsFit(f, type, constraints);
+        List<Choice> choices = new ArrayList<>();
+        if (type == FieldType.CHOICE || type == FieldType.MULTI_CHOICE) {
+            Node list = f.array("choices");
+            if (list.json.isEmpty()) {
+                throw list.error("a " + type.name().toLowerCase(Locale.ROOT) + " field needs at least one choice");
+            }
+            Set<String> codes = new HashSet<>();
+            for (int i = 0; i < list.json.size(); i++) {
+                Node c = list.index(i);
+                c.onlyKeys(Set.of("code", "label"));
+                String code = c.text("code");
+                if (!codes.add(code)) {
+                    throw c.child("code").error("choice code '" + code + "' is used twice");
+                }
+                choices.add(new Choice(code, c.localized("label")));
+            }
+        } else if (f.has("choices")) {
+            throw f.child("choices").error("only choice and multiChoice fields have choices");
+        }
+        List<Field> children = List.of();
+        if (type == FieldType.GROUP) {
+            Node list = f.array("fields");
+            if (list.json.isEmpty()) {
+                throw list.error("a group needs at least one field");
+            }
+            // Row fields have their own namespace: a row's 'name' does not clash with another group's 'name'.
+            children = readFields(list, new HashSet<>());
+            for (Field child : children) {
+                if (child.type() == FieldType.GROUP) {
+                    throw list.error("groups cannot be nested (field '" + child.id() + "')");
+                }
+            }
+        } else if (f.has("fields")) {
+            throw f.child("fields").error("only group fields have fields");
+        }
+        Optional<LocalizedText> help = f.has("help") ? Optional.of(f.localized("help")) : Optional.empty();
+        return new Field(id, type, f.localized("label"), help, required, requiredWhen, constraints, choices, children);
+    }
+
+    private static void checkConstraintsFit(Node f, FieldType type, Constraints c) throws DefinitionException {
+        if ((c.min().isPresent() || c.max().isPresent()) && !type.isNumeric()) {
+            throw f.error("min/max apply only to numeric fields, not " + type.name().toLowerCase(Locale.ROOT));
+        }
+        if ((c.maxLength().isPresent() || c.pattern().isPresent()) && type != FieldType.TEXT) {
+            throw f.error("maxLength/pattern apply only to text fields");
+        }
+        if ((c.minRows().isPresent() || c.maxRows().isPresent()) && type != FieldType.GROUP) {
+            throw f.error("minRows/maxRows apply only to group fields");
+        }
+        if (c.min().isPresent() && c.max().isPresent() && c.min().get().compareTo(c.max().get()) > 0) {
+            throw f.error("min is larger than max");
+        }
+    }
+
+    private static Rule readRule(Node r, FormDefinition form) throws DefinitionException {
+        r.onlyKeys(RULE_KEYS);
+        String code = r.text("code");
+        String expression = r.text("expression");
+        try {
+            Expressions.compile(expression);
+        } catch (IllegalArgumentException e) {
+            throw r.child("expression").error("expression does not compile: " + e.getMessage());
+        }
+        Optional<String> scope = r.has("scope") ? Optional.of(r.text("scope")) : Optional.empty();
+        Optional<Field> group = Optional.empty();
+        if (scope.isPresent()) {
+            group = form.field(scope.get()).filter(g -> g.type() == FieldType.GROUP);
+            if (group.isEmpty()) {
+                throw r.child("scope").error("'" + scope.get() + "' is not a group field of this form");
+            }
+        }
+        Optional<String> field = r.has("field") ? Optional.of(r.text("field")) : Optional.empty();
+        if (field.isPresent()) {
+            boolean known = group.map(g -> g.field(field.get()).isPresent()).orElse(false)
+                    || form.field(field.get()).isPresent();
+            if (!known) {
+                throw r.child("field").error("'" + field.get() + "' is not a field of this form"
+                        + scope.map(s -> " or of group '" + s + "'").orElse(""));
+            }
+        }
+        Severity severity = r.has("severity") ? r.enumValue("severity", Severity.class) : Severity.ERROR;
+        MissingValuePolicy onMissing = r.enumValue("onMissing", MissingValuePolicy.class);
+        return new Rule(code, expression, scope, field, severity, onMissing, r.localized("message"));
+    }
+
+    private static void checkFormatVersion(Node root) throws DefinitionException {
+        if (root.has("formatVersion")) {
+            int v = root.integer("formatVersion");
+            if (v != FORMAT_VERSION) {
+                throw root.child("formatVersion").error("format version " + v + " is not supported (this core reads "
+                        + FORMAT_VERSION + ")");
+            }
+        }
+    }
+
+    private static URL resolve(URL base, Node entry) throws DefinitionException {
+        if (!entry.json.isTextual()) {
+            throw entry.error("must be a relative path (text)");
+        }
+        String rel = entry.json.asText();
+        if (rel.startsWith("/") || rel.contains("..") || rel.contains(":")) {
+            throw entry.error("'" + rel + "' must be a path inside the plugin, relative to the descriptor");
+        }
+        try {
+            return new URL(base, rel);
+        } catch (java.net.MalformedURLException e) {
+            throw entry.error("'" + rel + "' is not a valid path: " + e.getMessage());
+        }
+    }
+
+    private static Node parse(URL url, String file) throws DefinitionException {
+        try (InputStream in = url.openStream()) {
+            return new Node(file, "", Json.MAPPER.readTree(in));
+        } catch (JsonProcessingException e) {
+            throw new DefinitionException(file + ": not valid JSON: " + e.getOriginalMessage() + " at line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+        } catch (IOException e) {
+            throw new DefinitionException(file + ": cannot be read: " + e, e);
+        }
+    }
+
+    private static String shortName(URL url) {
+        String path = url.getPath();
+        int forms = path.lastIndexOf("/tilskudd/");
+        return forms >= 0 ? path.substring(forms + 1) : path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** A JSON value with its file and JSON-pointer path, so that every error can say where it is. */
+    private record Node(String file, String path, JsonNode json) {
+
+        DefinitionException error(String reason) {
+            return new DefinitionException(file + ": " + (path.isEmpty() ? "/" : path) + ": " + reason);
+        }
+
+        boolean has(String key) {
+            return json.has(key) && !json.get(key).isNull();
+        }
+
+        Node child(String key) {
+            return new Node(file, path + "/" + key, json.path(key));
+        }
+
+        Node index(int i) {
+            return new Node(file, path + "/" + i, json.get(i));
+        }
+
+        void onlyKeys(Set<String> allowed) throws DefinitionException {
+            if (!json.isObject()) {
+                throw error("must be an object");
+            }
+            Iterator<String> names = json.fieldNames();
+            while (names.hasNext()) {
+                String n = names.next();
+                if (!allowed.contains(n)) {
+                    throw error("unknown property '" + n + "' (allowed: " + String.join(", ",
+                            allowed.stream().sorted().toList()) + ")");
+                }
+            }
+        }
+
+        Node required(String key) throws DefinitionException {
+            if (!has(key)) {
+                throw error("'" + key + "' is required");
+            }
+            return child(key);
+        }
+
+        String text(String key) throws DefinitionException {
+            Node n = required(key);
+            if (!n.json.isTextual() || n.json.asText().isBlank()) {
+                throw n.error("must be non-empty text");
+            }
+            return n.json.asText();
+        }
+
+        boolean bool(String key) throws DefinitionException {
+            Node n = required(key);
+            if (!n.json.isBoolean()) {
+                throw n.error("must be true or false");
+            }
+            return n.json.booleanValue();
+        }
+
+        int integer(String key) throws DefinitionException {
+            Node n = required(key);
+            if (!n.json.isIntegralNumber() || !n.json.canConvertToInt()) {
+                throw n.error("must be a whole number");
+            }
+            return n.json.intValue();
+        }
+
+        int year(String key) throws DefinitionException {
+            int y = integer(key);
+            if (y < 1900 || y > 2100) {
+                throw child(key).error(y + " is not a plausible year (1900-2100)");
+            }
+            return y;
+        }
+
+        Optional<Integer> optionalInt(String key) throws DefinitionException {
+            if (!has(key)) {
+                return Optional.empty();
+            }
+            int v = integer(key);
+            if (v < 0) {
+                throw child(key).error("must not be negative");
+            }
+            return Optional.of(v);
+        }
+
+        Optional<BigDecimal> optionalNumber(String key) throws DefinitionException {
+            if (!has(key)) {
+                return Optional.empty();
+            }
+            Node n = child(key);
+            if (!n.json.isNumber()) {
+                throw n.error("must be a number");
+            }
+            return Optional.of(n.json.decimalValue());
+        }
+
+        Optional<String> optionalPattern(String key) throws DefinitionException {
+            if (!has(key)) {
+                return Optional.empty();
+            }
+            String p = text(key);
+            try {
+                Pattern.compile(p);
+            } catch (PatternSyntaxException e) {
+                throw child(key).error("not a valid regular expression: " + e.getDescription());
+            }
+            return Optional.of(p);
+        }
+
+        Node array(String key) throws DefinitionException {
+            Node n = required(key);
+            if (!n.json.isArray()) {
+                throw n.error("must be a list");
+            }
+            return n;
+        }
+
+        LocalizedText localized(String key) throws DefinitionException {
+            Node n = required(key);
+            if (n.json.isTextual()) {
+                return LocalizedText.of(n.json.asText());
+            }
+            n.onlyKeys(Set.of("nb", "en"));
+            String nb = n.text("nb");
+            String en = n.has("en") ? n.text("en") : null;
+            return new LocalizedText(nb, en);
+        }
+
+        FieldType fieldType() throws DefinitionException {
+            String t = text("type");
+            return switch (t) {
+                case "text" -> FieldType.TEXT;
+                case "integer" -> FieldType.INTEGER;
+                case "decimal" -> FieldType.DECIMAL;
+                case "amount" -> FieldType.AMOUNT;
+                case "percent" -> FieldType.PERCENT;
+                case "year" -> FieldType.YEAR;
+                case "date" -> FieldType.DATE;
+                case "boolean" -> FieldType.BOOLEAN;
+                case "choice" -> FieldType.CHOICE;
+                case "multiChoice" -> FieldType.MULTI_CHOICE;
+                case "group" -> FieldType.GROUP;
+                default -> throw child("type").error("unknown field type '" + t + "' (allowed: text, integer, "
+                        + "decimal, amount, percent, year, date, boolean, choice, multiChoice, group)");
+            };
+        }
+
+        <E extends Enum<E>> E enumValue(String key, Class<E> type) throws DefinitionException {
+            String v = text(key);
+            for (E e : type.getEnumConstants()) {
+                if (e.name().equalsIgnoreCase(v)) {
+                    return e;
+                }
+            }
+            throw child(key).error("'" + v + "' is not one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package no.tilskudd.engine.internal.indicators;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import no.tilskudd.api.indicator.Indicator;
+import no.tilskudd.api.indicator.IndicatorInput;
+import no.tilskudd.api.indicator.IndicatorTable;
+import no.tilskudd.api.indicator.Selection;
+import no.tilskudd.api.service.IndicatorService;
+import no.tilskudd.api.service.OrgUnitRegister;
+import no.tilskudd.api.store.StoredSubmission;
+import no.tilskudd.api.store.SubmissionQuery;
+import no.tilskudd.api.store.SubmissionStore;
+import no.tilskudd.api.submission.Submission;
+
+/** Selects submissions from the store and runs the indicators that apply, each isolated from the others' failures. */
+public final class IndicatorRunner implements IndicatorService {
+
+    private final Supplier<? extends Collection<Indicator>> indicators;
+    private final Supplier<Optional<SubmissionStore>> store;
+    private final OrgUnitRegister orgUnits;
+
+    /**
+     * Creates the service.
+     *
+     * @param indicators the installed indicators
+     * @param store      the store, when installed
+     * @param orgUnits   the org-unit register
+     */
+    public IndicatorRunner(Supplier<? extends Collection<Indicator>> indicators,
+            Supplier<Optional<SubmissionStore>> store, OrgUnitRegister orgUnits) {
+        this.indicators = indicators;
+        this.store = store;
+        this.orgUnits = orgUnits;
+    }
+
+    @Override
+    public Results compute(Selection selection) {
+        SubmissionStore s = store.get().orElseThrow(() -> new IllegalStateException(
+                "no submission store is installed; check that the store bundle is active"));
+        List<Submission> own = select(s, Optional.of(selection.schemeId()), selection);
+        List<Submission> all = null;
+        List<IndicatorTable> tables = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        List<Indicator> applicable = indicators.get().stream()
+                .filter(i -> i.schemes().isEmpty() || i.schemes().contains(selection.schemeId()))
+                .sorted(Comparator.comparing(Indicator::id))
+                .toList();
+        for (Indicator indicator : applicable) {
+            List<Submission> input = own;
+            if (indicator.schemes().isEmpty()) {
+                if (all == null) {
+                    all = select(s, Optional.empty(), selection);
+                }
+                input = all;
+            }
+            try {
+                IndicatorTable table = indicator.compute(new IndicatorInput(selection, input, orgUnits::find));
+                if (table == null) {
+                    failures.add(indicator.id() + ": returned no table");
+                } else {
+                    tables.add(table);
+                }
+            } catch (RuntimeException | LinkageError e) {
+                failures.add(indicator.id() + " (" + indicator.getClass().getName() + "): " + e);
+            }
+        }
+        return new Results(own.size(), tables, failures);
+    }
+
+    private List<Submission> select(SubmissionStore s, Optional<String> scheme, Selection selection) {
+        SubmissionQuery q = new SubmissionQuery(scheme, Optional.of(selection.fromYear()),
+                Optional.of(selection.toYear()), selection.orgUnits());
+        List<Submission> out = new ArrayList<>();
+        for (StoredSubmission stored : s.find(q)) {
+            Submission sub = stored.submission();
+            if (!selection.regions().isEmpty()) {
+                String region = orgUnits.find(sub.orgUnit(), sub.year()).map(u -> u.region()).orElse("");
+                if (!selection.regions().contains(region)) {
+                    continue;
+                }
+            }
+            out.add(sub);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,102 @@
+package no.tilskudd.engine.internal.registry;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import no.tilskudd.api.scheme.Origin;
+import no.tilskudd.api.scheme.Scheme;
+import no.tilskudd.api.scheme.SchemeDefinition;
+import no.tilskudd.api.service.SchemeRegistry;
+import no.tilskudd.engine.internal.forms.DefinitionException;
+import no.tilskudd.engine.internal.forms.DefinitionReader;
+
+/**
+ * The installed schemes, kept in step with the plugins that come and go.
+ *
+ * <p>When two plugins claim the same scheme id, the one that arrived first is used and the other is reported as a
+ * problem; if the first leaves, the second takes over. A plugin whose descriptor or forms are broken is reported and
+ * left out; the others are not affected.
+ */
+public final class SchemeCatalog implements SchemeRegistry {
+
+    private static final int MAX_PROBLEMS = 200;
+
+    /** Contributions in arrival order, by the key the caller gave (a service reference or the provider object). */
+    private final Map<Object, Scheme> contributions = new LinkedHashMap<>();
+    private final List<String> problems = new ArrayList<>();
+    private volatile Map<String, Scheme> active = Map.of();
+
+    /**
+     * Reads a contributed scheme and adds it.
+     *
+     * @param key        identifies the contribution for {@link #remove(Object)}
+     * @param definition the plugin's scheme definition
+     * @param origin     the plugin
+     * @return the scheme, or empty if it could not be read
+     */
+    public Optional<Scheme> add(Object key, SchemeDefinition definition, Origin origin) {
+        Scheme scheme;
+        try {
+            scheme = DefinitionReader.readScheme(definition.descriptor(), origin);
+        } catch (DefinitionException | RuntimeException e) {
+            problem(origin + ": scheme not loaded: " + e.getMessage());
+            return Optional.empty();
+        }
+        synchronized (this) {
+            for (Map.Entry<Object, Scheme> e : contributions.entrySet()) {
+                if (e.getValue().id().equals(scheme.id())) {
+                    problem(origin + ": scheme id '" + scheme.id() + "' is already provided by "
+                            + e.getValue().origin() + "; this one is ignored while that one is installed");
+                }
+            }
+            contributions.put(key, scheme);
+            recompute();
+        }
+        return Optional.of(scheme);
+    }
+
+    /**
+     * Removes a contribution.
+     *
+     * @param key the key given to {@link #add}
+     */
+    public synchronized void remove(Object key) {
+        if (contributions.remove(key) != null) {
+            recompute();
+        }
+    }
+
+    private void recompute() {
+        Map<String, Scheme> next = new LinkedHashMap<>();
+        for (Scheme s : contributions.values()) {
+            next.putIfAbsent(s.id(), s);
+        }
+        active = Collections.unmodifiableMap(next);
+    }
+
+    private synchronized void problem(String text) {
+        problems.add(text);
+        if (problems.size() > MAX_PROBLEMS) {
+            problems.remove(0);
+        }
+    }
+
+    @Override
+    public List<Scheme> schemes() {
+        return active.values().stream().sorted(Comparator.comparing(Scheme::id)).toList();
+    }
+
+    @Override
+    public Optional<Scheme> scheme(String id) {
+        return Optional.ofNullable(active.get(id));
+    }
+
+    @Override
+    public synchronized List<String> problems() {
+        return List.copyOf(problems);
+    }
+}

@@ -1,0 +1,219 @@
+package no.tilskudd.engine.internal.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import no.tilskudd.api.form.FormDefinition;
+import no.tilskudd.api.indicator.IndicatorColumn;
+import no.tilskudd.api.indicator.IndicatorTable;
+import no.tilskudd.api.indicator.Selection;
+import no.tilskudd.api.report.Report;
+import no.tilskudd.api.report.ReportBlock;
+import no.tilskudd.api.report.ReportExporter;
+import no.tilskudd.api.report.ReportSection;
+import no.tilskudd.api.report.TableColumn;
+import no.tilskudd.api.report.TemplateExporter;
+import no.tilskudd.api.report.ValueKind;
+import no.tilskudd.api.scheme.OrgUnit;
+import no.tilskudd.api.scheme.Scheme;
+import no.tilskudd.api.service.IndicatorService;
+import no.tilskudd.api.service.OrgUnitRegister;
+import no.tilskudd.api.service.ReportService;
+import no.tilskudd.api.service.SchemeRegistry;
+import no.tilskudd.api.service.UnknownFormatException;
+
+/** Builds the format-neutral report from the indicators, and hands reports and templates to the exporters. */
+public final class ReportAssembler implements ReportService {
+
+    private final SchemeRegistry schemes;
+    private final IndicatorService indicators;
+    private final OrgUnitRegister orgUnits;
+    private final Supplier<? extends Collection<ReportExporter>> exporters;
+    private final Supplier<? extends Collection<TemplateExporter>> templates;
+
+    /**
+     * Creates the service.
+     *
+     * @param schemes    the installed schemes
+     * @param indicators the indicator service
+     * @param orgUnits   the org-unit register
+     * @param exporters  the installed report exporters
+     * @param templates  the installed template exporters
+     */
+    public ReportAssembler(SchemeRegistry schemes, IndicatorService indicators, OrgUnitRegister orgUnits,
+            Supplier<? extends Collection<ReportExporter>> exporters,
+            Supplier<? extends Collection<TemplateExporter>> templates) {
+        this.schemes = schemes;
+        this.indicators = indicators;
+        this.orgUnits = orgUnits;
+        this.exporters = exporters;
+        this.templates = templates;
+    }
+
+    @Override
+    public Report assemble(Selection selection, Locale locale) {
+        boolean en = "en".equals(locale.getLanguage());
+        Scheme scheme = schemes.scheme(selection.schemeId()).orElseThrow(() -> new IllegalArgumentException(
+                "scheme '" + selection.schemeId() + "' is not installed"));
+        IndicatorService.Results results = indicators.compute(selection);
+        String years = selection.fromYear() == selection.toYear() ? String.valueOf(selection.fromYear())
+                : selection.fromYear() + "–" + selection.toYear();
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put(en ? "Scheme" : "Ordning", en ? scheme.name().en() : scheme.name().nb());
+        meta.put(en ? "Agency" : "Forvaltes av", en ? scheme.agency().en() : scheme.agency().nb());
+        meta.put(en ? "Budget line" : "Budsjettpost", scheme.budgetLine());
+        meta.put(en ? "Reporting years" : "Rapporteringsår", years);
+        meta.put(en ? "Selection" : "Utvalg", describeSelection(selection, en));
+        meta.put(en ? "Reports (N)" : "Antall rapporter (N)", String.valueOf(results.submissions()));
+        meta.put(en ? "Data source" : "Datakilde", (en ? "Annual reports from municipalities and districts, form "
+                : "Årsrapporter fra kommuner og bydeler, skjema ") + scheme.forms().stream()
+                        .filter(f -> f.firstYear() <= selection.toYear() && f.lastYear() >= selection.fromYear())
+                        .map(FormDefinition::version).toList());
+        meta.put(en ? "Plugin" : "Tillegg", scheme.origin().toString());
+        meta.put(en ? "Generated" : "Laget", ZonedDateTime.now(ZoneId.of("Europe/Oslo"))
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+
+        List<ReportSection> sections = new ArrayList<>();
+        List<ReportBlock> intro = new ArrayList<>();
+        intro.add(new ReportBlock.KeyFigures(List.of(
+                new ReportBlock.KeyFigure(en ? "Reports" : "Rapporter", results.submissions(), ValueKind.COUNT),
+                new ReportBlock.KeyFigure(en ? "Indicators" : "Indikatorer", results.tables().size(),
+                        ValueKind.COUNT))));
+        if (results.tables().isEmpty()) {
+            intro.add(new ReportBlock.Paragraph(en ? "No indicators are installed for this scheme."
+                    : "Ingen indikatorer er installert for denne ordningen."));
+        }
+        for (String failure : results.failures()) {
+            intro.add(new ReportBlock.Paragraph((en ? "Indicator failed and is left out: "
+                    : "Indikatoren feilet og er utelatt: ") + failure));
+        }
+        sections.add(new ReportSection(en ? "Summary" : "Sammendrag", intro));
+        for (IndicatorTable t : results.tables()) {
+            sections.add(section(t, en));
+        }
+        String title = (en ? scheme.name().en() : scheme.name().nb()) + " " + years;
+        return new Report(title, en ? "en" : "nb-NO", meta, sections);
+    }
+
+    private String describeSelection(Selection s, boolean en) {
+        List<String> parts = new ArrayList<>();
+        if (!s.regions().isEmpty()) {
+            parts.add((en ? "regions " : "regioner ") + String.join(", ", new TreeSet<>(s.regions())));
+        }
+        if (!s.orgUnits().isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (String code : new TreeSet<>(s.orgUnits())) {
+                names.add(orgUnits.find(code, s.toYear()).map(OrgUnit::name).map(n -> code + " " + n).orElse(code));
+            }
+            parts.add(String.join(", ", names));
+        }
+        return parts.isEmpty() ? (en ? "all municipalities and districts" : "alle kommuner og bydeler")
+                : String.join("; ", parts);
+    }
+
+    private static ReportSection section(IndicatorTable t, boolean en) {
+        List<ReportBlock> blocks = new ArrayList<>();
+        String title = en ? t.title().en() : t.title().nb();
+        List<TableColumn> columns = t.columns().stream()
+                .map(c -> new TableColumn(en ? c.label().en() : c.label().nb(), c.kind())).toList();
+        List<String> notes = new ArrayList<>();
+        notes.add("N = " + t.n());
+        t.notes().forEach(n -> notes.add(en ? n.en() : n.nb()));
+        blocks.add(new ReportBlock.Table(t.id(), title, columns, t.rows(), Optional.of(t.n()), notes));
+        t.chart().flatMap(type -> chart(t, title, type)).ifPresent(blocks::add);
+        return new ReportSection(title, blocks);
+    }
+
+    /** A chart of the table's numeric columns, one category per row labelled by the first column. */
+    private static Optional<ReportBlock> chart(IndicatorTable t, String title, ReportBlock.ChartType type) {
+        if (t.rows().isEmpty() || t.columns().size() < 2) {
+            return Optional.empty();
+        }
+        List<String> categories = t.rows().stream().map(r -> String.valueOf(r.get(0))).toList();
+        List<ReportBlock.Series> series = new ArrayList<>();
+        ValueKind kind = null;
+        for (int c = 1; c < t.columns().size(); c++) {
+            IndicatorColumn col = t.columns().get(c);
+            if (col.kind() == ValueKind.TEXT) {
+                continue;
+            }
+            kind = kind == null ? col.kind() : kind;
+            if (col.kind() != kind) {
+                continue;
+            }
+            List<Number> values = new ArrayList<>();
+            for (List<Object> row : t.rows()) {
+                Object v = row.get(c);
+                values.add(v instanceof Number n ? n : null);
+            }
+            series.add(new ReportBlock.Series(col.label().nb(), values));
+        }
+        if (series.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReportBlock.Chart(t.id() + "-chart", title, type, categories, series, kind));
+    }
+
+    @Override
+    public Set<String> reportFormats() {
+        Set<String> f = new TreeSet<>();
+        exporters.get().forEach(e -> f.add(e.format()));
+        return f;
+    }
+
+    @Override
+    public String fileExtension(String format) {
+        return exporter(format).fileExtension();
+    }
+
+    private ReportExporter exporter(String format) {
+        return exporters.get().stream().filter(e -> e.format().equals(format)).findFirst()
+                .orElseThrow(() -> new UnknownFormatException(format, reportFormats()));
+    }
+
+    @Override
+    public void writeReport(Selection selection, Locale locale, String format, OutputStream out) throws IOException {
+        ReportExporter exporter = exporter(format);
+        exporter.export(assemble(selection, locale), out);
+    }
+
+    @Override
+    public Set<String> templateFormats() {
+        Set<String> f = new TreeSet<>();
+        templates.get().forEach(e -> f.add(e.format()));
+        return f;
+    }
+
+    @Override
+    public void writeTemplate(String schemeId, int year, String format, Optional<String> orgUnit, OutputStream out)
+            throws IOException {
+        TemplateExporter exporter = templates.get().stream().filter(e -> e.format().equals(format)).findFirst()
+                .orElseThrow(() -> new UnknownFormatException(format, templateFormats()));
+        Scheme scheme = schemes.scheme(schemeId).orElseThrow(() -> new IllegalArgumentException(
+                "scheme '" + schemeId + "' is not installed"));
+        FormDefinition form = scheme.formForYear(year).orElseThrow(() -> new IllegalArgumentException(
+                "scheme '" + schemeId + "' has no form for " + year + " (has " + scheme.formVersions() + ")"));
+        Optional<OrgUnit> unit = Optional.empty();
+        if (orgUnit.isPresent()) {
+            unit = orgUnits.find(orgUnit.get(), year);
+            if (unit.isEmpty()) {
+                throw new IllegalArgumentException("org unit '" + orgUnit.get() + "' is not in the register");
+            }
+        }
+        exporter.writeTemplate(scheme, form, year, unit, out);
+    }
+
+}

@@ -1,0 +1,141 @@
+package no.tilskudd.engine.internal.validation;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.jexl3.JexlBuilder;
+import org.apache.commons.jexl3.JexlEngine;
+import org.apache.commons.jexl3.JexlException;
+import org.apache.commons.jexl3.JexlFeatures;
+import org.apache.commons.jexl3.JexlScript;
+import org.apache.commons.jexl3.MapContext;
+import org.apache.commons.jexl3.introspection.JexlPermissions;
+
+/**
+ * The expression language of form definitions: Apache Commons JEXL, cut down to side-effect-free expressions.
+ *
+ * <p>Form definitions come from plugins that administrators deploy, so an expression must not be able to reach
+ * Java: no method calls, no object creation, no loops, no assignments, no lambdas or pragmas, and JEXL's restricted
+ * permissions on top. What remains is arithmetic, comparison, logic, the {@code =~} membership operator, and the
+ * {@code size()} and {@code empty()} operators over the submission's values.
+ */
+public final class Expressions {
+
+    private static final JexlFeatures FEATURES = new JexlFeatures()
+            .loops(false)
+            .sideEffect(false)
+            .sideEffectGlobal(false)
+            .newInstance(false)
+            .methodCall(false)
+            .lambda(false)
+            .thinArrow(false)
+            .fatArrow(false)
+            .pragma(false)
+            .namespacePragma(false)
+            .importPragma(false)
+            .annotation(false)
+            .localVar(false)
+            .script(false)
+            .structuredLiteral(true);
+
+    private static final JexlEngine JEXL = new JexlBuilder()
+            .permissions(JexlPermissions.RESTRICTED)
+            .features(FEATURES)
+            .strict(true)
+            .safe(false)
+            .silent(false)
+            .cache(512)
+            .create();
+
+    private static final java.util.concurrent.ConcurrentMap<String, Compiled> COMPILED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Expressions() {
+    }
+
+    /**
+     * Compiles an expression once and reuses it; form expressions are few and evaluated for every submission.
+     *
+     * @param source the expression text
+     * @return the compiled expression
+     * @throws IllegalArgumentException when the text is not a permitted expression
+     */
+    public static Compiled cached(String source) {
+        Compiled c = COMPILED.get(source);
+        if (c == null) {
+            c = compile(source);
+            COMPILED.putIfAbsent(source, c);
+        }
+        return c;
+    }
+
+    /**
+     * Compiles an expression.
+     *
+     * @param source the expression text
+     * @return the compiled expression
+     * @throws IllegalArgumentException with JEXL's reason when the text is not a permitted expression
+     */
+    public static Compiled compile(String source) {
+        try {
+            JexlScript script = JEXL.createScript(FEATURES, null, source);
+            Set<String> variables = new HashSet<>();
+            for (List<String> path : script.getVariables()) {
+                if (!path.isEmpty()) {
+                    variables.add(path.get(0));
+                }
+            }
+            return new Compiled(source, script, Set.copyOf(variables));
+        } catch (JexlException e) {
+            throw new IllegalArgumentException(reason(e), e);
+        }
+    }
+
+    private static String reason(JexlException e) {
+        String m = e.getMessage();
+        // JEXL prefixes messages with an internal source position that means nothing to a form author.
+        int colon = m == null ? -1 : m.indexOf(' ');
+        return m == null ? e.getClass().getSimpleName() : m.substring(colon + 1);
+    }
+
+    /**
+     * A compiled expression and the top-level variables it reads.
+     *
+     * @param source    the text
+     * @param script    the compiled form
+     * @param variables the names of the values it reads
+     */
+    public record Compiled(String source, JexlScript script, Set<String> variables) {
+
+        /**
+         * The variables the expression reads that are absent or null in a context.
+         *
+         * @param context the values
+         * @return the missing names, sorted
+         */
+        public List<String> missing(Map<String, Object> context) {
+            return variables.stream().filter(v -> context.get(v) == null).sorted().toList();
+        }
+
+        /**
+         * Evaluates the expression as a condition.
+         *
+         * @param context the values
+         * @return the result, which must be a boolean
+         * @throws IllegalArgumentException when evaluation fails or the result is not a boolean
+         */
+        public boolean test(Map<String, Object> context) {
+            Object result;
+            try {
+                result = script.execute(new MapContext(new java.util.HashMap<>(context)));
+            } catch (JexlException e) {
+                throw new IllegalArgumentException(reason(e), e);
+            }
+            if (result instanceof Boolean b) {
+                return b;
+            }
+            throw new IllegalArgumentException("expression '" + source + "' gave " + result + ", not true or false");
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package no.tilskudd.launch.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import org.apache.felix.framework.Logger;
+
+/**
+ * The framework's log goes to {@code data/log/tilskudd.log} (and, for the long-running host, to the console too), so
+ * that a one-shot command's output stays clean for scripts.
+ */
+final class FileLogger extends Logger {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+
+    private final Path file;
+    private final PrintStream console;
+
+    FileLogger(Path file, PrintStream console) {
+        this.file = file;
+        this.console = console;
+        setLogLevel(LOG_WARNING);
+    }
+
+    @Override
+    protected void doLog(int level, String msg, Throwable throwable) {
+        write(level, msg, throwable);
+    }
+
+    synchronized void write(int level, String msg, Throwable throwable) {
+        String kind = switch (level) {
+            case LOG_ERROR -> "ERROR";
+            case LOG_WARNING -> "WARN";
+            case LOG_INFO -> "INFO";
+            default -> "DEBUG";
+        };
+        StringBuilder line = new StringBuilder(LocalDateTime.now().format(TIME)).append(' ').append(kind).append(' ')
+                .append(msg).append('\n');
+        if (throwable != null) {
+            StringWriter sw = new StringWriter();
+            throwable.printStackTrace(new PrintWriter(sw));
+            line.append(sw);
+        }
+        try {
+            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.err.print(line);
+        }
+        if (console != null && level <= LOG_WARNING) {
+            console.print(line);
+        }
+    }
+}

@@ -1,0 +1,355 @@
+package no.tilskudd.launch.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import no.tilskudd.launch.CommandLine;
+import no.tilskudd.launch.Host;
+import org.apache.felix.framework.FrameworkFactory;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * Starts Felix with the bundles in {@code bundle/}, the plugins in {@code deploy/}, and runs one command through the
+ * CLI bundle. For {@code serve} it also starts Felix FileInstall, which then owns {@code deploy/}.
+ */
+public final class Launcher {
+
+    private static final long SERVICE_TIMEOUT_MS = 30_000;
+
+    private final Path home;
+    private final Path data;
+    private final Path deploy;
+    private final boolean serving;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> deployFailures = new LinkedHashMap<>();
+    private Framework framework;
+    private Path cache;
+    private long startMillis;
+
+    /**
+     * Creates a launcher; {@link #start()} boots it. Tests and embedding hosts use this directly.
+     *
+     * @param home    the distribution folder
+     * @param data    the data folder
+     * @param serving whether to watch {@code deploy/} (FileInstall) instead of installing it once
+     * @param out     command output
+     * @param err     errors
+     */
+    public Launcher(Path home, Path data, boolean serving, PrintStream out, PrintStream err) {
+        this.home = home.toAbsolutePath().normalize();
+        this.data = data.toAbsolutePath().normalize();
+        this.deploy = this.home.resolve("deploy");
+        this.serving = serving;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Runs the launcher.
+     *
+     * @param args {@code --home DIR} (set by {@code bin/tilskudd}), {@code --data DIR}, then the command
+     */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /**
+     * Runs a command in a fresh framework and returns its exit code (used by {@link #main} and by tests).
+     *
+     * @param args the arguments
+     * @param out  normal output
+     * @param err  errors
+     * @return the exit code
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        long t0 = System.nanoTime();
+        Path home = Path.of(System.getProperty("tilskudd.home", "."));
+        Path data = null;
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if ((args[i].equals("--home") || args[i].equals("--data")) && i + 1 >= args.length) {
+                err.println("tilskudd: " + args[i] + " needs a folder");
+                return CommandLine.USAGE;
+            }
+            if (args[i].equals("--home")) {
+                home = Path.of(args[++i]);
+            } else if (args[i].equals("--data")) {
+                data = Path.of(args[++i]);
+            } else {
+                rest.add(args[i]);
+            }
+        }
+        if (data == null) {
+            data = home.resolve("data");
+        }
+        boolean serving = !rest.isEmpty() && rest.get(0).equals("serve");
+        Launcher launcher = new Launcher(home, data, serving, out, err);
+        try {
+            launcher.start(t0);
+        } catch (Exception e) {
+            err.println("tilskudd: the runtime did not start: " + e.getMessage());
+            launcher.stop();
+            return CommandLine.FAILED;
+        }
+        try {
+            return launcher.runCommand(rest);
+        } finally {
+            launcher.stop();
+        }
+    }
+
+    /**
+     * Boots the framework with the distribution's bundles.
+     *
+     * @throws IOException     when a folder cannot be read
+     * @throws BundleException when the framework fails
+     */
+    public void start() throws IOException, BundleException {
+        start(System.nanoTime());
+    }
+
+    void start(long t0) throws IOException, BundleException {
+        Files.createDirectories(data);
+        Files.createDirectories(data.resolve("log"));
+        Properties conf = new Properties();
+        Path confFile = home.resolve("conf/tilskudd.properties");
+        if (Files.exists(confFile)) {
+            try (InputStream in = Files.newInputStream(confFile)) {
+                conf.load(in);
+            }
+        }
+        Map<String, String> props = new HashMap<>();
+        conf.forEach((k, v) -> props.put(String.valueOf(k), String.valueOf(v)));
+        cache = serving ? data.resolve("felix-cache") : Files.createTempDirectory("tilskudd-felix-");
+        props.put(Constants.FRAMEWORK_STORAGE, cache.toString());
+        props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "no.tilskudd.launch;version=\"1.0.0\"");
+        props.put("tilskudd.home", home.toString());
+        props.put("tilskudd.data", data.toString());
+        props.put("tilskudd.deploy", deploy.toString());
+        if (serving) {
+            props.put("felix.fileinstall.dir", deploy.toString());
+            props.putIfAbsent("felix.fileinstall.poll", "250");
+            props.put("felix.fileinstall.noInitialDelay", "true");
+            props.put("felix.fileinstall.bundles.new.start", "true");
+            props.put("felix.fileinstall.filter", ".*\\.jar");
+            props.putIfAbsent("felix.fileinstall.log.level", "3");
+            props.put("felix.fileinstall.bundles.startTransient", "false");
+        }
+        FileLogger logger = new FileLogger(data.resolve("log/tilskudd.log"), serving ? err : null);
+        Map<String, Object> config = new HashMap<>(props);
+        config.put("felix.log.logger", logger);
+        config.put("felix.log.level", "2");
+        framework = new FrameworkFactory().newFramework(config);
+        framework.init();
+        BundleContext ctx = framework.getBundleContext();
+        ctx.registerService(Host.class, new HostInfo(), null);
+        framework.start();
+
+        List<Bundle> core = new ArrayList<>();
+        for (Path jar : jars(home.resolve("bundle"))) {
+            core.add(ctx.installBundle(jar.toUri().toString()));
+        }
+        if (serving) {
+            for (Path jar : jars(home.resolve("bundle/serve"))) {
+                core.add(ctx.installBundle(jar.toUri().toString()));
+            }
+        }
+        framework.adapt(FrameworkWiring.class).resolveBundles(core);
+        for (Bundle b : core) {
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                try {
+                    b.start();
+                } catch (BundleException e) {
+                    logger.write(1, "core bundle " + b.getSymbolicName() + " did not start: " + e.getMessage(), e);
+                    err.println("tilskudd: core bundle " + b.getSymbolicName() + " did not start: " + e.getMessage());
+                }
+            }
+        }
+        if (!serving) {
+            installDeployed(ctx, logger);
+        }
+        startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+    }
+
+    /** One-shot commands install the plugins themselves: faster than waiting for FileInstall's first scan. */
+    private void installDeployed(BundleContext ctx, FileLogger logger) throws IOException {
+        if (!Files.isDirectory(deploy)) {
+            return;
+        }
+        List<Bundle> plugins = new ArrayList<>();
+        for (Path jar : jars(deploy)) {
+            String name = jar.getFileName().toString();
+            try {
+                checkReadable(jar);
+                plugins.add(ctx.installBundle(jar.toUri().toString()));
+            } catch (BundleException | IOException e) {
+                deployFailures.put(name, "not installed: " + e.getMessage());
+                logger.write(1, "deploy/" + name + " not installed: " + e.getMessage(), null);
+            }
+        }
+        framework.adapt(FrameworkWiring.class).resolveBundles(plugins);
+        for (Bundle b : plugins) {
+            String name = Path.of(java.net.URI.create(b.getLocation())).getFileName().toString();
+            if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            try {
+                b.start();
+            } catch (BundleException | RuntimeException e) {
+                deployFailures.put(name, "not started: " + e.getMessage());
+                logger.write(1, "deploy/" + name + " not started: " + e.getMessage(), null);
+            }
+        }
+    }
+
+    static void checkReadable(Path jar) throws IOException {
+        try (JarFile j = new JarFile(jar.toFile())) {
+            if (j.getManifest() == null) {
+                throw new IOException("the jar has no manifest, so it is not a bundle");
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new IOException("not a valid jar (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static List<Path> jars(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".jar") && Files.isRegularFile(p))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        }
+    }
+
+    /**
+     * Runs one command through the CLI bundle.
+     *
+     * @param args the command and its options
+     * @return the exit code
+     */
+    public int runCommand(List<String> args) {
+        return runCommand(args, out, err);
+    }
+
+    /**
+     * Runs one command through the CLI bundle, with its own output streams.
+     *
+     * @param args the command and its options
+     * @param out  normal output
+     * @param err  errors
+     * @return the exit code
+     */
+    public int runCommand(List<String> args, PrintStream out, PrintStream err) {
+        ServiceTracker<CommandLine, CommandLine> tracker =
+                new ServiceTracker<>(framework.getBundleContext(), CommandLine.class, null);
+        tracker.open();
+        try {
+            CommandLine cli = tracker.waitForService(SERVICE_TIMEOUT_MS);
+            if (cli == null) {
+                err.println("tilskudd: the command line did not become available within "
+                        + SERVICE_TIMEOUT_MS / 1000 + " s; bundles not active:");
+                for (Bundle b : framework.getBundleContext().getBundles()) {
+                    if (b.getState() != Bundle.ACTIVE && b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                        err.println("  " + b.getSymbolicName() + " " + b.getVersion() + " (" + state(b) + ")");
+                    }
+                }
+                err.println("see " + data.resolve("log/tilskudd.log"));
+                return CommandLine.FAILED;
+            }
+            return cli.run(args, out, err);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CommandLine.FAILED;
+        } finally {
+            tracker.close();
+        }
+    }
+
+    static String state(Bundle b) {
+        return switch (b.getState()) {
+            case Bundle.INSTALLED -> "installed, not resolved";
+            case Bundle.RESOLVED -> "resolved";
+            case Bundle.STARTING -> "starting";
+            case Bundle.STOPPING -> "stopping";
+            case Bundle.ACTIVE -> "active";
+            default -> "uninstalled";
+        };
+    }
+
+    /** Stops the framework. */
+    public void stop() {
+        if (framework == null) {
+            return;
+        }
+        try {
+            framework.stop();
+            framework.waitForStop(15_000);
+        } catch (BundleException | InterruptedException e) {
+            err.println("tilskudd: the runtime did not stop cleanly: " + e.getMessage());
+        }
+        if (!serving && cache != null) {
+            deleteTree(cache);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary folder is harmless.
+        }
+    }
+
+    private final class HostInfo implements Host {
+        @Override
+        public Path home() {
+            return home;
+        }
+
+        @Override
+        public Path data() {
+            return data;
+        }
+
+        @Override
+        public Path deploy() {
+            return deploy;
+        }
+
+        @Override
+        public boolean serving() {
+            return serving;
+        }
+
+        @Override
+        public Map<String, String> deployFailures() {
+            return Map.copyOf(deployFailures);
+        }
+
+        @Override
+        public long startMillis() {
+            return startMillis;
+        }
+    }
+}

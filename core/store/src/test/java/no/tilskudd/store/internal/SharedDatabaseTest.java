@@ -1,0 +1,106 @@
+package no.tilskudd.store.internal;
+
+import static no.tilskudd.store.internal.H2SubmissionStoreTest.submission;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import no.tilskudd.api.store.SaveResult;
+import no.tilskudd.api.store.SubmissionQuery;
+import no.tilskudd.api.submission.Submission;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The database file outlives a store and is shared between processes. */
+class SharedDatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    private List<String> schemaVersion() throws Exception {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL(H2SubmissionStore.fileUrl(dir));
+        ds.setUser("sa");
+        List<String> rows = new ArrayList<>();
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version, script, applied_at FROM schema_version ORDER BY version")) {
+            while (rs.next()) {
+                rows.add(rs.getInt(1) + " " + rs.getString(2) + " " + rs.getObject(3, OffsetDateTime.class));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void reopeningKeepsTheDataAndAppliesNoMigrationTwice() throws Exception {
+        try (H2SubmissionStore store = new H2SubmissionStore(dir)) {
+            store.save(List.of(submission("ks", 2024, "0301", Map.of("amount", new java.math.BigDecimal("1500.50")))),
+                    false, "first.csv");
+        }
+        List<String> firstVersions = schemaVersion();
+        assertEquals(1, firstVersions.size(), firstVersions.toString());
+        assertTrue(firstVersions.get(0).startsWith("1 V1__submissions.sql "), firstVersions.toString());
+
+        try (H2SubmissionStore store = new H2SubmissionStore(dir)) {
+            assertEquals(1, store.count(SubmissionQuery.all()));
+            assertEquals(Map.of("amount", new java.math.BigDecimal("1500.50")),
+                    store.find(SubmissionQuery.all()).get(0).submission().values());
+            assertEquals(new SaveResult(1, 0), store.save(List.of(submission("ks", 2024, "1103")), false, "2.csv"));
+        }
+        try (H2SubmissionStore store = new H2SubmissionStore(dir)) {
+            assertEquals(2, store.count(SubmissionQuery.all()));
+        }
+        assertEquals(firstVersions, schemaVersion());
+    }
+
+    @Test
+    void twoProcessesShareTheDatabaseAtOnce() throws Exception {
+        try (H2SubmissionStore host = new H2SubmissionStore(dir)) {
+            host.save(List.of(submission("ks", 2024, "0301")), false, "host.csv");
+
+            Process cli = new ProcessBuilder(javaExecutable(), "-cp", classPath(), StoreProcess.class.getName(),
+                    dir.toString(), "1103").redirectErrorStream(true).start();
+            String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(cli.waitFor(120, TimeUnit.SECONDS), "the second process did not end: " + out);
+
+            assertEquals(0, cli.exitValue(), out);
+            assertTrue(out.contains("before=1 after=2"), out);
+            assertEquals(2, host.count(SubmissionQuery.all()));
+            host.save(List.of(submission("ks", 2024, "4601")), false, "host.csv");
+            assertEquals(3, host.count(SubmissionQuery.all()));
+        }
+        try (H2SubmissionStore again = new H2SubmissionStore(dir)) {
+            assertEquals(3, again.count(SubmissionQuery.all()));
+        }
+    }
+
+    private static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The class path of the second process, from where the classes it needs were loaded. */
+    private static String classPath() throws Exception {
+        Set<String> entries = new LinkedHashSet<>();
+        for (Class<?> c : List.of(StoreProcess.class, H2SubmissionStore.class, Submission.class, JdbcDataSource.class,
+                ObjectMapper.class, JsonFactory.class, JsonProperty.class)) {
+            entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+}
