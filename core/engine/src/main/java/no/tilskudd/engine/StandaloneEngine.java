@@ -24,6 +24,7 @@ import no.tilskudd.api.submission.Validator;
 import no.tilskudd.engine.internal.importing.FileImporter;
 import no.tilskudd.engine.internal.importing.JsonSubmissionImporter;
 import no.tilskudd.engine.internal.indicators.IndicatorRunner;
+import no.tilskudd.engine.internal.indicators.SubmissionSelector;
 import no.tilskudd.engine.internal.orgunits.CsvOrgUnitRegister;
 import no.tilskudd.engine.internal.registry.SchemeCatalog;
 import no.tilskudd.engine.internal.report.ReportAssembler;
@@ -41,6 +42,9 @@ import no.tilskudd.engine.internal.validation.SubmissionValidator;
 @ServiceConsumer(value = ReportExporter.class, resolution = Resolution.OPTIONAL)
 @ServiceConsumer(value = TemplateExporter.class, resolution = Resolution.OPTIONAL)
 public final class StandaloneEngine {
+
+    /** The smallest person count shown in published reports, as in the hosted runtime's default configuration. */
+    public static final int DEFAULT_THRESHOLD = 5;
 
     private final SchemeCatalog schemes = new SchemeCatalog();
     private final OrgUnitRegister orgUnits;
@@ -61,7 +65,8 @@ public final class StandaloneEngine {
         this.validation = new SubmissionValidator(schemes, orgUnits, () -> validators);
         this.imports = new FileImporter(() -> allImporters, schemes, validation, () -> store);
         this.indicators = new IndicatorRunner(() -> indicatorList, () -> store, orgUnits);
-        this.reports = new ReportAssembler(schemes, indicators, orgUnits, () -> exporters, () -> templates);
+        this.reports = new ReportAssembler(schemes, indicators, new SubmissionSelector(() -> store, orgUnits),
+                DEFAULT_THRESHOLD, orgUnits, () -> exporters, () -> templates);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.report.ReportBlock.ChartType;
 
@@ -17,13 +18,32 @@ import no.tilskudd.api.report.ReportBlock.ChartType;
  * @param columns the columns
  * @param rows    the rows
  * @param notes   notes to print under the table
- * @param chart   the chart that suits the table, if any
+ * @param chart     the chart that suits the table, if any
+ * @param totalRows indices of rows whose numeric cells sum the rows above them (back to the previous total row);
+ *                  formats write them as formulas, and small-count suppression protects them
  */
 public record IndicatorTable(String id, LocalizedText title, long n, List<IndicatorColumn> columns,
-        List<List<Object>> rows, List<LocalizedText> notes, Optional<ChartType> chart) {
+        List<List<Object>> rows, List<LocalizedText> notes, Optional<ChartType> chart, Set<Integer> totalRows) {
+
+    /**
+     * A table without total rows.
+     *
+     * @param id      the indicator id
+     * @param title   the caption
+     * @param n       the number of units
+     * @param columns the columns
+     * @param rows    the rows
+     * @param notes   notes under the table
+     * @param chart   the suitable chart, if any
+     */
+    public IndicatorTable(String id, LocalizedText title, long n, List<IndicatorColumn> columns,
+            List<List<Object>> rows, List<LocalizedText> notes, Optional<ChartType> chart) {
+        this(id, title, n, columns, rows, notes, chart, Set.of());
+    }
 
     /** Checks the parts and freezes the lists (rows may hold nulls). */
     public IndicatorTable {
+        totalRows = Set.copyOf(totalRows);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         columns = List.copyOf(columns);
@@ -38,5 +58,10 @@ public record IndicatorTable(String id, LocalizedText title, long n, List<Indica
         rows = Collections.unmodifiableList(frozen);
         notes = List.copyOf(notes);
         Objects.requireNonNull(chart, "chart");
+        for (int t : totalRows) {
+            if (t < 0 || t >= rows.size()) {
+                throw new IllegalArgumentException("indicator " + id + ": total row " + t + " does not exist");
+            }
+        }
     }
 }

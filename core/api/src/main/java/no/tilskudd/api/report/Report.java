@@ -13,8 +13,13 @@ import java.util.Objects;
  * @param language the language tag, e.g. {@code nb-NO}
  * @param metadata facts for the cover, in order (scheme, years, selection, generated time, N, data source...)
  * @param sections the sections in order
+ * @param data     the underlying data as plain tables (e.g. one row per submission, one row per measure), for formats
+ *                 that carry data for further analysis (a workbook); formats for reading (PDF) may leave them out.
+ *                 Person counts in data tables are never suppressed, so a report with data tables is for internal use
+ *                 unless the data tables are left out.
  */
-public record Report(String title, String language, Map<String, String> metadata, List<ReportSection> sections) {
+public record Report(String title, String language, Map<String, String> metadata, List<ReportSection> sections,
+        List<ReportBlock.Table> data) {
 
     /** Checks the parts and freezes the collections (keeping the metadata's order). */
     public Report {
@@ -22,5 +27,6 @@ public record Report(String title, String language, Map<String, String> metadata
         Objects.requireNonNull(language, "language");
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         sections = List.copyOf(sections);
+        data = List.copyOf(data);
     }
 }

@@ -29,11 +29,30 @@ public sealed interface ReportBlock {
      * @param rows      the rows
      * @param n         the number of units the table is based on, if it has one
      * @param footnotes notes printed under the table
+     * @param totalRows indices of rows whose numeric cells are the sums of the rows above them (back to the previous
+     *                  total row), so that formats with formulas can write them as live sums
      */
     record Table(String id, String title, List<TableColumn> columns, List<List<Object>> rows, Optional<Long> n,
-            List<String> footnotes) implements ReportBlock {
+            List<String> footnotes, java.util.Set<Integer> totalRows) implements ReportBlock {
+
+        /**
+         * A table without total rows.
+         *
+         * @param id        a stable id
+         * @param title     the caption
+         * @param columns   the columns
+         * @param rows      the rows
+         * @param n         the number of units, if any
+         * @param footnotes notes under the table
+         */
+        public Table(String id, String title, List<TableColumn> columns, List<List<Object>> rows, Optional<Long> n,
+                List<String> footnotes) {
+            this(id, title, columns, rows, n, footnotes, java.util.Set.of());
+        }
+
         /** Checks the parts and freezes the lists. */
         public Table {
+            totalRows = java.util.Set.copyOf(totalRows);
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(title, "title");
             columns = List.copyOf(columns);
@@ -44,6 +63,11 @@ public sealed interface ReportBlock {
                 if (row.size() != columns.size()) {
                     throw new IllegalArgumentException("table " + id + ": a row has " + row.size() + " cells, the table "
                             + columns.size() + " columns");
+                }
+            }
+            for (int t : totalRows) {
+                if (t < 0 || t >= rows.size()) {
+                    throw new IllegalArgumentException("table " + id + ": total row " + t + " does not exist");
                 }
             }
         }

@@ -2,7 +2,6 @@ package no.tilskudd.api.service;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import no.tilskudd.api.indicator.Selection;
@@ -17,10 +16,10 @@ public interface ReportService {
      * Assembles the report for a selection.
      *
      * @param selection what the report covers
-     * @param locale    the language of the texts
+     * @param options   language, suppression of small counts, data tables
      * @return the report
      */
-    Report assemble(Selection selection, Locale locale);
+    Report assemble(Selection selection, ReportOptions options);
 
     /**
      * The report formats installed, by format id.
@@ -42,13 +41,13 @@ public interface ReportService {
      * Assembles and writes a report.
      *
      * @param selection what the report covers
-     * @param locale    the language
+     * @param options   language, suppression of small counts, data tables
      * @param format    the format id
      * @param out       where to write
      * @throws UnknownFormatException when the format is not installed
      * @throws IOException            when writing fails
      */
-    void writeReport(Selection selection, Locale locale, String format, OutputStream out) throws IOException;
+    void writeReport(Selection selection, ReportOptions options, String format, OutputStream out) throws IOException;
 
     /**
      * The template formats installed.

@@ -30,6 +30,7 @@ import no.tilskudd.api.service.Finding;
 import no.tilskudd.api.service.ImportService;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
+import no.tilskudd.api.service.ReportOptions;
 import no.tilskudd.api.service.ReportService;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.UnknownFormatException;
@@ -125,12 +126,12 @@ public final class TilskuddCommandLine implements CommandLine {
         s.println("""
                 usage: tilskudd [--data DIR] COMMAND [options]
 
-                  demo [--out DIR]                         import the bundled demo data and write reports in every installed format
+                  demo [--out DIR] [--no-suppress]         import the bundled demo data and write reports in every installed format
                   schemes [--json]                         installed schemes, form versions and the plugin each comes from
                   validate [--json] FILE...                check submission files; nothing is stored
                   import [--replace] [--json] FILE...      check and store submission files (each file all or nothing)
                   indicators --scheme S [--years A-B] [--region R] [--json]
-                  report --scheme S [--years A-B] [--region R] --format F --out FILE
+                  report --scheme S [--years A-B] [--region R] --format F --out FILE [--with-data] [--no-suppress]
                   template --scheme S --year Y --format F --out FILE [--org-unit CODE]
                   org-units [--region R] [--json] | org-units import FILE.csv
                   status [--json]                          bundles, their states and failures
@@ -143,7 +144,8 @@ public final class TilskuddCommandLine implements CommandLine {
     // ---------------------------------------------------------------- demo
 
     private int demo(List<String> argv, PrintStream out, PrintStream err) throws IOException {
-        Args a = Args.parse(argv, Set.of("--out", "--lang"), Set.of());
+        Args a = Args.parse(argv, Set.of("--out", "--lang"), Set.of("--no-suppress"));
+        ReportOptions options = new ReportOptions(locale(a), !a.flag("--no-suppress"), true);
         Path outDir = Path.of(a.option("--out").orElse("out")).toAbsolutePath().normalize();
         Locale locale = locale(a);
         List<Scheme> withDemo = schemes.schemes().stream().filter(s -> s.demoData().isPresent()).toList();
@@ -190,7 +192,7 @@ public final class TilskuddCommandLine implements CommandLine {
             for (String format : formats) {
                 Path target = outDir.resolve(scheme.id() + "-" + years[0] + "-" + years[1] + "."
                         + reports.fileExtension(format));
-                writeAtomically(target, o -> reports.writeReport(sel, locale, format, o));
+                writeAtomically(target, o -> reports.writeReport(sel, options, format, o));
                 written.add(target);
             }
         }
@@ -437,12 +439,13 @@ public final class TilskuddCommandLine implements CommandLine {
 
     private int report(List<String> argv, PrintStream out, PrintStream err) throws IOException {
         Args a = Args.parse(argv, Set.of("--scheme", "--years", "--region", "--org-units", "--format", "--out",
-                "--lang"), Set.of());
+                "--lang"), Set.of("--no-suppress", "--with-data"));
         Selection sel = selection(a);
+        ReportOptions options = new ReportOptions(locale(a), !a.flag("--no-suppress"), a.flag("--with-data"));
         String format = a.required("--format");
         Path target = Path.of(a.required("--out"));
         reports.fileExtension(format);
-        writeAtomically(target, o -> reports.writeReport(sel, locale(a), format, o));
+        writeAtomically(target, o -> reports.writeReport(sel, options, format, o));
         out.println(target.toAbsolutePath());
         return OK;
     }

@@ -9,7 +9,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -94,12 +96,20 @@ class SharedDatabaseTest {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** The class path of the second process, from where the classes it needs were loaded. */
-    private static String classPath() throws Exception {
+    /**
+     * The class path of the second process, from where the classes it needs were loaded. Jars are copied first, so
+     * that a concurrent {@code mvn install} rewriting one in the local repository cannot break the second process.
+     */
+    private String classPath() throws Exception {
+        Path lib = Files.createDirectories(dir.resolve("lib"));
         Set<String> entries = new LinkedHashSet<>();
         for (Class<?> c : List.of(StoreProcess.class, H2SubmissionStore.class, Submission.class, JdbcDataSource.class,
                 ObjectMapper.class, JsonFactory.class, JsonProperty.class)) {
-            entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+            Path entry = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isRegularFile(entry)) {
+                entry = Files.copy(entry, lib.resolve(entry.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+            entries.add(entry.toString());
         }
         return String.join(File.pathSeparator, entries);
     }

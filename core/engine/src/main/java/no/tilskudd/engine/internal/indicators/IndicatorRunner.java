@@ -12,8 +12,6 @@ import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.indicator.Selection;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
-import no.tilskudd.api.store.StoredSubmission;
-import no.tilskudd.api.store.SubmissionQuery;
 import no.tilskudd.api.store.SubmissionStore;
 import no.tilskudd.api.submission.Submission;
 
@@ -21,7 +19,7 @@ import no.tilskudd.api.submission.Submission;
 public final class IndicatorRunner implements IndicatorService {
 
     private final Supplier<? extends Collection<Indicator>> indicators;
-    private final Supplier<Optional<SubmissionStore>> store;
+    private final SubmissionSelector selector;
     private final OrgUnitRegister orgUnits;
 
     /**
@@ -34,15 +32,13 @@ public final class IndicatorRunner implements IndicatorService {
     public IndicatorRunner(Supplier<? extends Collection<Indicator>> indicators,
             Supplier<Optional<SubmissionStore>> store, OrgUnitRegister orgUnits) {
         this.indicators = indicators;
-        this.store = store;
+        this.selector = new SubmissionSelector(store, orgUnits);
         this.orgUnits = orgUnits;
     }
 
     @Override
     public Results compute(Selection selection) {
-        SubmissionStore s = store.get().orElseThrow(() -> new IllegalStateException(
-                "no submission store is installed; check that the store bundle is active"));
-        List<Submission> own = select(s, Optional.of(selection.schemeId()), selection);
+        List<Submission> own = selector.select(Optional.of(selection.schemeId()), selection);
         List<Submission> all = null;
         List<IndicatorTable> tables = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -54,7 +50,7 @@ public final class IndicatorRunner implements IndicatorService {
             List<Submission> input = own;
             if (indicator.schemes().isEmpty()) {
                 if (all == null) {
-                    all = select(s, Optional.empty(), selection);
+                    all = selector.select(Optional.empty(), selection);
                 }
                 input = all;
             }
@@ -70,22 +66,5 @@ public final class IndicatorRunner implements IndicatorService {
             }
         }
         return new Results(own.size(), tables, failures);
-    }
-
-    private List<Submission> select(SubmissionStore s, Optional<String> scheme, Selection selection) {
-        SubmissionQuery q = new SubmissionQuery(scheme, Optional.of(selection.fromYear()),
-                Optional.of(selection.toYear()), selection.orgUnits());
-        List<Submission> out = new ArrayList<>();
-        for (StoredSubmission stored : s.find(q)) {
-            Submission sub = stored.submission();
-            if (!selection.regions().isEmpty()) {
-                String region = orgUnits.find(sub.orgUnit(), sub.year()).map(u -> u.region()).orElse("");
-                if (!selection.regions().contains(region)) {
-                    continue;
-                }
-            }
-            out.add(sub);
-        }
-        return out;
     }
 }

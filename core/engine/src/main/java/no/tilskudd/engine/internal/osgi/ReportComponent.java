@@ -3,7 +3,6 @@ package no.tilskudd.engine.internal.osgi;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import no.tilskudd.api.indicator.Selection;
@@ -12,7 +11,11 @@ import no.tilskudd.api.report.ReportExporter;
 import no.tilskudd.api.report.TemplateExporter;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
+import no.tilskudd.api.service.ReportOptions;
 import no.tilskudd.api.service.ReportService;
+import no.tilskudd.api.store.SubmissionStore;
+import no.tilskudd.engine.internal.indicators.SubmissionSelector;
+import org.osgi.framework.BundleContext;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.engine.internal.report.ReportAssembler;
 import org.osgi.service.component.annotations.Activate;
@@ -35,6 +38,10 @@ public final class ReportComponent implements ReportService {
     @Reference
     private OrgUnitRegister orgUnits;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SubmissionStore store;
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<ReportExporter> exporters;
@@ -45,14 +52,26 @@ public final class ReportComponent implements ReportService {
 
     private ReportAssembler delegate;
 
+    /** The host setting for the smallest person count shown in published reports. */
+    static final String THRESHOLD = "tilskudd.suppression.threshold";
+
     @Activate
-    void activate() {
-        delegate = new ReportAssembler(schemes, indicators, orgUnits, () -> exporters, () -> templates);
+    void activate(BundleContext context) {
+        String t = context.getProperty(THRESHOLD);
+        int threshold;
+        try {
+            threshold = t == null ? 5 : Integer.parseInt(t.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(THRESHOLD + " must be a whole number, not '" + t + "'", e);
+        }
+        delegate = new ReportAssembler(schemes, indicators,
+                new SubmissionSelector(() -> Optional.ofNullable(store), orgUnits), threshold, orgUnits,
+                () -> exporters, () -> templates);
     }
 
     @Override
-    public Report assemble(Selection selection, Locale locale) {
-        return delegate.assemble(selection, locale);
+    public Report assemble(Selection selection, ReportOptions options) {
+        return delegate.assemble(selection, options);
     }
 
     @Override
@@ -66,8 +85,9 @@ public final class ReportComponent implements ReportService {
     }
 
     @Override
-    public void writeReport(Selection selection, Locale locale, String format, OutputStream out) throws IOException {
-        delegate.writeReport(selection, locale, format, out);
+    public void writeReport(Selection selection, ReportOptions options, String format, OutputStream out)
+            throws IOException {
+        delegate.writeReport(selection, options, format, out);
     }
 
     @Override

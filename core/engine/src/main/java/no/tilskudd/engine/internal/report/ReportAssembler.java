@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,15 +30,19 @@ import no.tilskudd.api.scheme.OrgUnit;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
+import no.tilskudd.api.service.ReportOptions;
 import no.tilskudd.api.service.ReportService;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.UnknownFormatException;
+import no.tilskudd.engine.internal.indicators.SubmissionSelector;
 
 /** Builds the format-neutral report from the indicators, and hands reports and templates to the exporters. */
 public final class ReportAssembler implements ReportService {
 
     private final SchemeRegistry schemes;
     private final IndicatorService indicators;
+    private final SubmissionSelector selector;
+    private final int threshold;
     private final OrgUnitRegister orgUnits;
     private final Supplier<? extends Collection<ReportExporter>> exporters;
     private final Supplier<? extends Collection<TemplateExporter>> templates;
@@ -49,23 +52,30 @@ public final class ReportAssembler implements ReportService {
      *
      * @param schemes    the installed schemes
      * @param indicators the indicator service
+     * @param selector   reads the submissions for the data tables
+     * @param threshold  the smallest person count shown in published tables
      * @param orgUnits   the org-unit register
      * @param exporters  the installed report exporters
      * @param templates  the installed template exporters
      */
-    public ReportAssembler(SchemeRegistry schemes, IndicatorService indicators, OrgUnitRegister orgUnits,
-            Supplier<? extends Collection<ReportExporter>> exporters,
+    public ReportAssembler(SchemeRegistry schemes, IndicatorService indicators, SubmissionSelector selector,
+            int threshold, OrgUnitRegister orgUnits, Supplier<? extends Collection<ReportExporter>> exporters,
             Supplier<? extends Collection<TemplateExporter>> templates) {
+        if (threshold < 1) {
+            throw new IllegalArgumentException("the suppression threshold must be at least 1, not " + threshold);
+        }
         this.schemes = schemes;
         this.indicators = indicators;
+        this.selector = selector;
+        this.threshold = threshold;
         this.orgUnits = orgUnits;
         this.exporters = exporters;
         this.templates = templates;
     }
 
     @Override
-    public Report assemble(Selection selection, Locale locale) {
-        boolean en = "en".equals(locale.getLanguage());
+    public Report assemble(Selection selection, ReportOptions options) {
+        boolean en = "en".equals(options.locale().getLanguage());
         Scheme scheme = schemes.scheme(selection.schemeId()).orElseThrow(() -> new IllegalArgumentException(
                 "scheme '" + selection.schemeId() + "' is not installed"));
         IndicatorService.Results results = indicators.compute(selection);
@@ -83,6 +93,16 @@ public final class ReportAssembler implements ReportService {
                         .filter(f -> f.firstYear() <= selection.toYear() && f.lastYear() >= selection.fromYear())
                         .map(FormDefinition::version).toList());
         meta.put(en ? "Plugin" : "Tillegg", scheme.origin().toString());
+        meta.put(en ? "Privacy" : "Personvern", options.suppressSmallCounts()
+                ? (en ? "Counts of persons below " + threshold + " are hidden (–)."
+                        : "Antall personer under " + threshold + " er skjult (–).")
+                : (en ? "INTERNAL USE ONLY: small counts of persons are NOT hidden. Do not publish."
+                        : "KUN TIL INTERN BRUK: små antall personer er IKKE skjult. Skal ikke publiseres."));
+        if (options.includeData()) {
+            meta.put(en ? "Data tables" : "Datagrunnlag", en
+                    ? "The data tables hold the reports as submitted, without hidden cells: for internal use."
+                    : "Datatabellene viser rapportene slik de ble sendt inn, uten skjulte celler: til intern bruk.");
+        }
         meta.put(en ? "Generated" : "Laget", ZonedDateTime.now(ZoneId.of("Europe/Oslo"))
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
 
@@ -102,10 +122,13 @@ public final class ReportAssembler implements ReportService {
         }
         sections.add(new ReportSection(en ? "Summary" : "Sammendrag", intro));
         for (IndicatorTable t : results.tables()) {
-            sections.add(section(t, en));
+            sections.add(section(t, en, options.suppressSmallCounts() ? threshold : 0));
         }
         String title = (en ? scheme.name().en() : scheme.name().nb()) + " " + years;
-        return new Report(title, en ? "en" : "nb-NO", meta, sections);
+        List<ReportBlock.Table> data = options.includeData()
+                ? DataTables.build(scheme, selector.select(Optional.of(scheme.id()), selection), orgUnits, en)
+                : List.of();
+        return new Report(title, en ? "en" : "nb-NO", meta, sections, data);
     }
 
     private String describeSelection(Selection s, boolean en) {
@@ -124,7 +147,7 @@ public final class ReportAssembler implements ReportService {
                 : String.join("; ", parts);
     }
 
-    private static ReportSection section(IndicatorTable t, boolean en) {
+    private static ReportSection section(IndicatorTable t, boolean en, int threshold) {
         List<ReportBlock> blocks = new ArrayList<>();
         String title = en ? t.title().en() : t.title().nb();
         List<TableColumn> columns = t.columns().stream()
@@ -132,17 +155,30 @@ public final class ReportAssembler implements ReportService {
         List<String> notes = new ArrayList<>();
         notes.add("N = " + t.n());
         t.notes().forEach(n -> notes.add(en ? n.en() : n.nb()));
-        blocks.add(new ReportBlock.Table(t.id(), title, columns, t.rows(), Optional.of(t.n()), notes));
-        t.chart().flatMap(type -> chart(t, title, type)).ifPresent(blocks::add);
+        ReportBlock.Table table = new ReportBlock.Table(t.id(), title, columns, t.rows(), Optional.of(t.n()), notes,
+                t.totalRows());
+        if (threshold > 0) {
+            table = SmallCountSuppression.apply(table, threshold, en);
+        }
+        blocks.add(table);
+        ReportBlock.Table shown = table;
+        t.chart().flatMap(type -> chart(t, shown, title, type)).ifPresent(blocks::add);
         return new ReportSection(title, blocks);
     }
 
     /** A chart of the table's numeric columns, one category per row labelled by the first column. */
-    private static Optional<ReportBlock> chart(IndicatorTable t, String title, ReportBlock.ChartType type) {
-        if (t.rows().isEmpty() || t.columns().size() < 2) {
+    private static Optional<ReportBlock> chart(IndicatorTable t, ReportBlock.Table shown, String title,
+            ReportBlock.ChartType type) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (int r = 0; r < shown.rows().size(); r++) {
+            if (!shown.totalRows().contains(r)) {
+                rows.add(shown.rows().get(r));
+            }
+        }
+        if (rows.isEmpty() || t.columns().size() < 2) {
             return Optional.empty();
         }
-        List<String> categories = t.rows().stream().map(r -> String.valueOf(r.get(0))).toList();
+        List<String> categories = rows.stream().map(r -> String.valueOf(r.get(0))).toList();
         List<ReportBlock.Series> series = new ArrayList<>();
         ValueKind kind = null;
         for (int c = 1; c < t.columns().size(); c++) {
@@ -155,7 +191,7 @@ public final class ReportAssembler implements ReportService {
                 continue;
             }
             List<Number> values = new ArrayList<>();
-            for (List<Object> row : t.rows()) {
+            for (List<Object> row : rows) {
                 Object v = row.get(c);
                 values.add(v instanceof Number n ? n : null);
             }
@@ -185,9 +221,10 @@ public final class ReportAssembler implements ReportService {
     }
 
     @Override
-    public void writeReport(Selection selection, Locale locale, String format, OutputStream out) throws IOException {
+    public void writeReport(Selection selection, ReportOptions options, String format, OutputStream out)
+            throws IOException {
         ReportExporter exporter = exporter(format);
-        exporter.export(assemble(selection, locale), out);
+        exporter.export(assemble(selection, options), out);
     }
 
     @Override
