@@ -47,8 +47,10 @@ public final class H2SubmissionStore implements SubmissionStore, AutoCloseable {
     private static final String COLUMNS =
             "scheme_id, report_year, org_unit, form_version, values_json, source, imported_at";
     private static final String INSERT = "INSERT INTO submission (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String DELETE = "DELETE FROM submission WHERE scheme_id = ? AND report_year = ? AND org_unit = ?";
-    private static final String STORED_UNITS = "SELECT org_unit FROM submission WHERE scheme_id = ? AND report_year = ?";
+    private static final String DELETE =
+            "DELETE FROM submission WHERE scheme_id = ? AND report_year = ? AND org_unit = ?";
+    private static final String STORED_UNITS =
+            "SELECT org_unit FROM submission WHERE scheme_id = ? AND report_year = ?";
 
     /**
      * H2's data source is a {@link Referenceable}. Naming the type here makes bnd write {@code requires java.naming}

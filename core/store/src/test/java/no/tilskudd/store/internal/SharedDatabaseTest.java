@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,8 @@ class SharedDatabaseTest {
         ds.setUser("sa");
         List<String> rows = new ArrayList<>();
         try (Connection c = ds.getConnection(); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT version, script, applied_at FROM schema_version ORDER BY version")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT version, script, applied_at FROM schema_version ORDER BY version")) {
             while (rs.next()) {
                 rows.add(rs.getInt(1) + " " + rs.getString(2) + " " + rs.getObject(3, OffsetDateTime.class));
             }
@@ -52,7 +54,7 @@ class SharedDatabaseTest {
     @Test
     void reopeningKeepsTheDataAndAppliesNoMigrationTwice() throws Exception {
         try (H2SubmissionStore store = new H2SubmissionStore(dir)) {
-            store.save(List.of(submission("ks", 2024, "0301", Map.of("amount", new java.math.BigDecimal("1500.50")))),
+            store.save(List.of(submission("ks", 2024, "0301", Map.of("amount", new BigDecimal("1500.50")))),
                     false, "first.csv");
         }
         List<String> firstVersions = schemaVersion();
@@ -61,7 +63,7 @@ class SharedDatabaseTest {
 
         try (H2SubmissionStore store = new H2SubmissionStore(dir)) {
             assertEquals(1, store.count(SubmissionQuery.all()));
-            assertEquals(Map.of("amount", new java.math.BigDecimal("1500.50")),
+            assertEquals(Map.of("amount", new BigDecimal("1500.50")),
                     store.find(SubmissionQuery.all()).get(0).submission().values());
             assertEquals(new SaveResult(1, 0), store.save(List.of(submission("ks", 2024, "1103")), false, "2.csv"));
         }
