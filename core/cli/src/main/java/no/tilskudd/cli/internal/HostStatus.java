@@ -119,9 +119,12 @@ final class HostStatus implements BundleListener {
             bm.put("symbolicName", b.getSymbolicName());
             bm.put("version", b.getVersion().toString());
             bm.put("state", state(b));
-            String file = fileName(b.getLocation());
+            Optional<Path> path = path(b.getLocation());
+            String file = path.map(p -> p.getFileName().toString()).orElse(b.getLocation());
             bm.put("location", file);
-            boolean deployed = b.getLocation().startsWith(host.deploy().toUri().toString());
+            // FileInstall writes locations as file:/x, the launcher as file:///x: compare paths, not strings.
+            boolean deployed = path.map(p -> host.deploy().toAbsolutePath().normalize().equals(p.getParent()))
+                    .orElse(false);
             bm.put("deployed", deployed);
             if (deployed) {
                 installedFiles.add(file);
@@ -188,11 +191,11 @@ final class HostStatus implements BundleListener {
         }
     }
 
-    private static String fileName(String location) {
+    private static Optional<Path> path(String location) {
         try {
-            return Path.of(URI.create(location)).getFileName().toString();
+            return Optional.of(Path.of(URI.create(location)).toAbsolutePath().normalize());
         } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
-            return location;
+            return Optional.empty();
         }
     }
 

@@ -110,6 +110,10 @@ public final class Launcher {
             launcher.stop();
             return CommandLine.FAILED;
         }
+        if (serving) {
+            // Ctrl-C or a service manager's stop: shut the framework down so the store closes cleanly.
+            Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "tilskudd-shutdown"));
+        }
         try {
             return launcher.runCommand(rest);
         } finally {
@@ -298,8 +302,8 @@ public final class Launcher {
     }
 
     /** Stops the framework. */
-    public void stop() {
-        if (framework == null) {
+    public synchronized void stop() {
+        if (framework == null || (framework.getState() & (Bundle.RESOLVED | Bundle.INSTALLED)) != 0) {
             return;
         }
         try {
