@@ -32,6 +32,10 @@ class BrokenPluginTest {
 
             TestHost.Result status = host.run("status", "--json");
             assertEquals(1, status.exit(), "a host with failures is not healthy");
+            // FileInstall writes locations as file:/x and the launcher as file:///x; a healthy plugin installed by
+            // FileInstall must not be reported as "not installed".
+            assertEquals(2, status.json().get("failures").size(), status.out());
+            assertTrue(!mentions(status.json(), "example-scheme.jar"), status.out());
             TestHost.Result validate = host.run("validate", ok.toString());
             assertEquals(0, validate.exit(), validate.out() + validate.err());
             TestHost.Result imported = host.run("import", ok.toString());
