@@ -93,6 +93,105 @@ public final class StandaloneEngine {
     }
 
     /**
+     * Starts an engine from plugins given by hand, for tests of a single plugin (see the test kit).
+     *
+     * @return a builder with the default org-unit register and no store
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects plugins for {@link #builder()}. */
+    public static final class Builder {
+        private Optional<SubmissionStore> store = Optional.empty();
+        private OrgUnitRegister orgUnits;
+        private final List<SchemeDefinition> schemes = new ArrayList<>();
+        private final List<Validator> validators = new ArrayList<>();
+        private final List<Indicator> indicators = new ArrayList<>();
+        private final List<SubmissionImporter> importers = new ArrayList<>();
+        private final List<ReportExporter> exporters = new ArrayList<>();
+        private final List<TemplateExporter> templates = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Uses a store for imports, indicators and reports.
+         *
+         * @param s the store
+         * @return this builder
+         */
+        public Builder store(SubmissionStore s) {
+            this.store = Optional.of(s);
+            return this;
+        }
+
+        /**
+         * Uses another org-unit register than the default one.
+         *
+         * @param register the register
+         * @return this builder
+         */
+        public Builder orgUnits(OrgUnitRegister register) {
+            this.orgUnits = register;
+            return this;
+        }
+
+        /**
+         * Adds plugin objects: scheme definitions, validators, indicators, importers and exporters, by the
+         * interfaces each implements.
+         *
+         * @param plugins the plugin objects
+         * @return this builder
+         * @throws IllegalArgumentException when an object implements none of the plugin interfaces
+         */
+        public Builder add(Object... plugins) {
+            for (Object p : plugins) {
+                boolean used = false;
+                if (p instanceof SchemeDefinition d) {
+                    schemes.add(d);
+                    used = true;
+                }
+                if (p instanceof Validator v) {
+                    validators.add(v);
+                    used = true;
+                }
+                if (p instanceof Indicator i) {
+                    indicators.add(i);
+                    used = true;
+                }
+                if (p instanceof SubmissionImporter i) {
+                    importers.add(i);
+                    used = true;
+                }
+                if (p instanceof ReportExporter e) {
+                    exporters.add(e);
+                    used = true;
+                }
+                if (p instanceof TemplateExporter t) {
+                    templates.add(t);
+                    used = true;
+                }
+                if (!used) {
+                    throw new IllegalArgumentException(p.getClass().getName() + " implements no plugin interface");
+                }
+            }
+            return this;
+        }
+
+        /**
+         * Builds the engine.
+         *
+         * @return the engine
+         */
+        public StandaloneEngine build() {
+            return new StandaloneEngine(orgUnits == null ? CsvOrgUnitRegister.defaults() : orgUnits, store,
+                    List.copyOf(schemes), List.copyOf(validators), List.copyOf(indicators), List.copyOf(importers),
+                    List.copyOf(exporters), List.copyOf(templates));
+        }
+    }
+
+    /**
      * The default org-unit register shipped with the engine (municipalities 2006–2017 and Oslo districts).
      *
      * @return the register
