@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +36,13 @@ import no.tilskudd.engine.internal.json.Json;
 public final class JsonSubmissionImporter implements SubmissionImporter {
 
     private static final Set<String> KEYS = Set.of("scheme", "year", "orgUnit", "formVersion", "values");
+
+    /**
+     * Reads one value from a parser that is positioned inside a larger document (an array element, or an object
+     * that may be followed by content this class reports itself), so the value must not be the last token.
+     */
+    private static final ObjectReader VALUE_READER = Json.MAPPER.reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @Override
     public String format() {
@@ -91,7 +100,7 @@ public final class JsonSubmissionImporter implements SubmissionImporter {
             }
             if (first == JsonToken.START_OBJECT) {
                 String at = String.valueOf(p.currentTokenLocation().getLineNr());
-                JsonNode node = Json.MAPPER.readTree(p);
+                JsonNode node = VALUE_READER.readTree(p);
                 convert(file, at, node, out, problems);
                 if (p.nextToken() != null) {
                     problems.add(new ReadProblem(new SourcePosition(file, location(p.currentTokenLocation())),
@@ -113,7 +122,7 @@ public final class JsonSubmissionImporter implements SubmissionImporter {
                     return;
                 }
                 String at = String.valueOf(p.currentTokenLocation().getLineNr());
-                JsonNode node = Json.MAPPER.readTree(p);
+                JsonNode node = VALUE_READER.readTree(p);
                 convert(file, at, node, out, problems);
             }
         } catch (JsonProcessingException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -17,7 +18,8 @@ public final class Json {
 
     /**
      * Integers become {@code Long} and decimals {@code BigDecimal}, so that amounts keep their øre and the types
-     * match what {@link no.tilskudd.api.submission.Submission} documents. Duplicate keys are refused because the
+     * match what {@link no.tilskudd.api.submission.Submission} documents (trees keep a decimal's scale as written:
+     * 1500.50 stays 1500.50, not 1500.5 or, for 1500.00, 1.5E+3). Duplicate keys are refused because the
      * second value would silently win.
      */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -27,6 +29,7 @@ public final class Json {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
 
     private Json() {

@@ -35,6 +35,8 @@ import no.tilskudd.api.submission.Violation;
 public final class SubmissionValidator implements ValidationService {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal FIRST_YEAR = BigDecimal.valueOf(1900);
+    private static final BigDecimal LAST_YEAR = BigDecimal.valueOf(2100);
 
     private final SchemeRegistry schemes;
     private final OrgUnitRegister orgUnits;
@@ -207,7 +209,7 @@ public final class SubmissionValidator implements ValidationService {
                     out.add(typeError(path, field, "et heltall", "a whole number", value));
                     return;
                 }
-                if (field.type() == FieldType.YEAR && (n.intValue() < 1900 || n.intValue() > 2100)) {
+                if (field.type() == FieldType.YEAR && (n.compareTo(FIRST_YEAR) < 0 || n.compareTo(LAST_YEAR) > 0)) {
                     out.add(Violation.error(path, "YEAR_IMPLAUSIBLE",
                             "«" + field.label().nb() + "»: " + n + " er ikke et gyldig årstall.",
                             "'" + field.label().en() + "': " + n + " is not a valid year."));

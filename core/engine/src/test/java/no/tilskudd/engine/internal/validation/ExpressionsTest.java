@@ -32,6 +32,13 @@ class ExpressionsTest {
         assertFalse(e.getMessage() == null || e.getMessage().isBlank());
     }
 
+    /** The expression is refused at compile time with a reason containing the fragment. */
+    private static void assertRefusedAtCompileTime(String expression, String reasonFragment) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Expressions.compile(expression));
+        assertTrue(e.getMessage().contains(reasonFragment), e.getMessage());
+    }
+
     // --- what is allowed ---------------------------------------------------------------------------------------
 
     @Test
@@ -135,74 +142,73 @@ class ExpressionsTest {
 
     @Test
     void methodCallIsRefusedAtCompileTime() {
-        assertThrows(IllegalArgumentException.class, () -> Expressions.compile("x.getClass() == null"));
+        assertRefusedAtCompileTime("x.getClass() == null", "method call");
     }
 
     @Test
     void methodCallOnAStringIsRefusedAtCompileTime() {
-        assertThrows(IllegalArgumentException.class, () -> Expressions.compile("'abc'.length() == 3"));
+        assertRefusedAtCompileTime("'abc'.length() == 3", "method call");
     }
 
     @Test
     void newIsRefused() {
-        assertRefused("new('java.io.File', '/') != null", Map.of());
+        assertRefusedAtCompileTime("new('java.io.File', '/') != null", "create instance");
     }
 
     @Test
     void forLoopIsRefusedAtCompileTime() {
-        assertThrows(IllegalArgumentException.class,
-                () -> Expressions.compile("for (var i : [1, 2]) { i }; true"));
+        assertRefusedAtCompileTime("for (i : [1, 2]) { i }", "'for'");
     }
 
     @Test
     void whileLoopIsRefusedAtCompileTime() {
-        assertThrows(IllegalArgumentException.class, () -> Expressions.compile("while (true) { }"));
+        assertRefusedAtCompileTime("while (true) { }", "'while'");
     }
 
     @Test
     void assignmentIsRefusedAtCompileTime() {
-        assertThrows(IllegalArgumentException.class, () -> Expressions.compile("x = 1"));
+        assertRefusedAtCompileTime("x = 1", "assign");
     }
 
     @Test
     void compoundAssignmentIsRefusedAtCompileTime() {
-        assertThrows(IllegalArgumentException.class, () -> Expressions.compile("x += 1"));
+        assertRefusedAtCompileTime("x += 1", "assign");
     }
 
     @Test
     void localVariableIsRefusedAtCompileTime() {
-        assertThrows(IllegalArgumentException.class, () -> Expressions.compile("var y = 1; y == 1"));
+        assertRefusedAtCompileTime("var y = 1; y == 1", "'var'");
     }
 
     @Test
     void lambdaIsRefusedAtCompileTime() {
-        assertThrows(IllegalArgumentException.class, () -> Expressions.compile("function(x) { x } != null"));
+        assertRefusedAtCompileTime("function(x) { x } != null", "function(x)");
     }
 
     @Test
     void arrowLambdaIsRefusedAtCompileTime() {
-        assertThrows(IllegalArgumentException.class, () -> Expressions.compile("(x) -> x > 1"));
-        assertThrows(IllegalArgumentException.class, () -> Expressions.compile("(x) => x > 1"));
+        assertRefusedAtCompileTime("(x) -> x > 1", "(x) -> x > 1");
+        assertRefusedAtCompileTime("(x) => x > 1", "(x) => x > 1");
     }
 
     @Test
     void pragmaIsRefusedAtCompileTime() {
-        assertThrows(IllegalArgumentException.class, () -> Expressions.compile("#pragma jexl.safe true\n1 == 1"));
+        assertRefusedAtCompileTime("#pragma jexl.safe true\n1 == 1", "pragma");
     }
 
     @Test
     void importPragmaIsRefusedAtCompileTime() {
-        assertThrows(IllegalArgumentException.class, () -> Expressions.compile("#pragma jexl.import java.io\ntrue"));
+        assertRefusedAtCompileTime("#pragma jexl.import java.io\ntrue", "pragma");
     }
 
     @Test
     void annotationIsRefusedAtCompileTime() {
-        assertThrows(IllegalArgumentException.class, () -> Expressions.compile("@silent x == 1"));
+        assertRefusedAtCompileTime("@silent x == 1", "@silent");
     }
 
     @Test
     void incrementIsRefusedAtCompileTime() {
-        assertThrows(IllegalArgumentException.class, () -> Expressions.compile("++x > 1"));
+        assertRefusedAtCompileTime("++x > 1", "assign");
     }
 
     @Test
@@ -229,7 +235,7 @@ class ExpressionsTest {
     @Test
     void setterOfAContextValueIsNotReachable() {
         List<Object> list = new ArrayList<>();
-        assertRefused("l.empty = true", Map.of("l", list));
+        assertRefusedAtCompileTime("l.empty = true", "assign");
         assertTrue(list.isEmpty());
     }
 }
