@@ -52,6 +52,13 @@ public final class DefinitionReader {
     private static final Set<String> RULE_KEYS = Set.of("code", "expression", "scope", "field", "severity",
             "onMissing", "message");
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
+    /** Names an expression sees besides the fields. */
+    private static final Set<String> HEADER_NAMES = Set.of("year", "scheme", "orgUnit");
+    /** Words the expression language reserves; a field with such an id could not be used in a rule. */
+    private static final Set<String> RESERVED = Set.of("or", "and", "eq", "ne", "lt", "gt", "le", "ge", "div", "mod",
+            "not", "null", "true", "false", "new", "var", "let", "const", "do", "while", "break", "continue",
+            "function", "return", "if", "else", "for", "size", "empty", "switch", "case", "default", "try", "catch",
+            "finally", "throw", "NaN", "import", "pragma");
     private static final Pattern SCHEME_ID = Pattern.compile("[a-z][a-z0-9-]*");
 
     private DefinitionReader() {
@@ -165,6 +172,7 @@ public final class DefinitionReader {
             sections.add(new Section(s.text("id"), s.localized("title"), readFields(s.array("fields"), ids)));
         }
         FormDefinition draft = new FormDefinition(scheme, version, from, to, title, sections, List.of());
+        checkConditions(draft, sectionList);
         List<Rule> rules = new ArrayList<>();
         if (root.has("rules")) {
             Node ruleList = root.array("rules");
@@ -194,6 +202,11 @@ public final class DefinitionReader {
         if (!ID.matcher(id).matches()) {
             throw f.child("id").error("field id '" + id + "' must start with a letter and hold only letters, digits "
                     + "and '_' (it is used in expressions)");
+        }
+        if (RESERVED.contains(id) || HEADER_NAMES.contains(id)) {
+            throw f.child("id").error("field id '" + id + "' is reserved (" + (HEADER_NAMES.contains(id)
+                    ? "expressions use it for the submission's " + id : "a word of the expression language")
+                    + "); choose another id");
         }
         if (!ids.add(id)) {
             throw f.child("id").error("field id '" + id + "' is used twice");
@@ -286,6 +299,9 @@ public final class DefinitionReader {
                 throw r.child("scope").error("'" + scope.get() + "' is not a group field of this form");
             }
         }
+        Set<String> names = topLevelNames(form);
+        group.ifPresent(g -> g.fields().forEach(c -> names.add(c.id())));
+        checkVariables(expression, names, r.child("expression"));
         Optional<String> field = r.has("field") ? Optional.of(r.text("field")) : Optional.empty();
         if (field.isPresent()) {
             boolean known = group.map(g -> g.field(field.get()).isPresent()).orElse(false)
@@ -298,6 +314,52 @@ public final class DefinitionReader {
         Severity severity = r.has("severity") ? r.enumValue("severity", Severity.class) : Severity.ERROR;
         MissingValuePolicy onMissing = r.enumValue("onMissing", MissingValuePolicy.class);
         return new Rule(code, expression, scope, field, severity, onMissing, r.localized("message"));
+    }
+
+    /**
+     * A condition that names a field the form does not have would never hold (a missing value skips it), so a typo
+     * would silently switch a requirement off: refuse it when the form is loaded.
+     */
+    private static void checkConditions(FormDefinition form, Node sectionList) throws DefinitionException {
+        Set<String> top = topLevelNames(form);
+        for (int i = 0; i < form.sections().size(); i++) {
+            Node fieldList = sectionList.index(i).child("fields");
+            List<Field> fields = form.sections().get(i).fields();
+            for (int j = 0; j < fields.size(); j++) {
+                Field f = fields.get(j);
+                Node fn = fieldList.index(j);
+                if (f.requiredWhen().isPresent()) {
+                    checkVariables(f.requiredWhen().get(), top, fn.child("requiredWhen"));
+                }
+                if (f.type() == FieldType.GROUP) {
+                    Set<String> rowNames = new HashSet<>(top);
+                    f.fields().forEach(c -> rowNames.add(c.id()));
+                    for (int k = 0; k < f.fields().size(); k++) {
+                        Field child = f.fields().get(k);
+                        if (child.requiredWhen().isPresent()) {
+                            checkVariables(child.requiredWhen().get(), rowNames,
+                                    fn.child("fields").index(k).child("requiredWhen"));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static Set<String> topLevelNames(FormDefinition form) {
+        Set<String> names = new HashSet<>(HEADER_NAMES);
+        form.fields().forEach(f -> names.add(f.id()));
+        return names;
+    }
+
+    private static void checkVariables(String expression, Set<String> known, Node where) throws DefinitionException {
+        List<String> unknown = Expressions.compile(expression).variables().stream()
+                .filter(v -> !known.contains(v)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw where.error("the expression names " + unknown + ", which " + (unknown.size() == 1 ? "is" : "are")
+                    + " not a field here (fields: " + known.stream().filter(k -> !HEADER_NAMES.contains(k)).sorted()
+                            .toList() + "; also year, scheme, orgUnit)");
+        }
     }
 
     private static void checkFormatVersion(Node root) throws DefinitionException {

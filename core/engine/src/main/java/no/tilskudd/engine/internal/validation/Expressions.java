@@ -11,13 +11,14 @@ import org.apache.commons.jexl3.JexlFeatures;
 import org.apache.commons.jexl3.JexlScript;
 import org.apache.commons.jexl3.MapContext;
 import org.apache.commons.jexl3.introspection.JexlPermissions;
+import org.apache.commons.jexl3.introspection.JexlSandbox;
 
 /**
  * The expression language of form definitions: Apache Commons JEXL, cut down to side-effect-free expressions.
  *
  * <p>Form definitions come from plugins that administrators deploy, so an expression must not be able to reach
  * Java: no method calls, no object creation, no loops, no assignments, no lambdas or pragmas, and JEXL's restricted
- * permissions on top. What remains is arithmetic, comparison, logic, the {@code =~} membership operator, and the
+ * permissions and a sandbox that allows no property of any class on top. What remains is arithmetic, comparison, logic, the {@code =~} membership operator, and the
  * {@code size()} and {@code empty()} operators over the submission's values.
  */
 public final class Expressions {
@@ -41,6 +42,8 @@ public final class Expressions {
 
     private static final JexlEngine JEXL = new JexlBuilder()
             .permissions(JexlPermissions.RESTRICTED)
+            // Nothing may be read from a Java object, not even x.class: values are operands, never objects.
+            .sandbox(new JexlSandbox(false))
             .features(FEATURES)
             .strict(true)
             .safe(false)

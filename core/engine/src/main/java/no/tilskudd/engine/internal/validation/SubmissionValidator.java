@@ -140,6 +140,12 @@ public final class SubmissionValidator implements ValidationService {
             known.add(field.id());
             String path = prefix + field.id();
             Object value = values.get(field.id());
+            if (field.type() == FieldType.GROUP && value instanceof List<?> l && l.isEmpty()
+                    && field.constraints().minRows().orElse(0) > 0) {
+                // An explicit empty list says "no rows", which a group with minRows does not allow.
+                checkGroup(field, value, path, context, out);
+                continue;
+            }
             if (isAbsent(value)) {
                 if (field.required()) {
                     out.add(Violation.error(path, "FIELD_REQUIRED",

@@ -322,6 +322,52 @@ class DefinitionReaderFormTest {
     }
 
     @Test
+    void ruleNamingAFieldTheFormDoesNotHaveIsRefused() {
+        // With onMissing skip, a misspelt name would silently switch the rule off.
+        String m = refusal(form(COUNT, "{ \"code\": \"R\", \"expression\": \"cuont > 0\", "
+                + "\"onMissing\": \"skip\", \"message\": \"m\" }"));
+        assertTrue(m.startsWith("f.json: /rules/0/expression: the expression names [cuont], which is not a field"), m);
+    }
+
+    @Test
+    void scopedRuleMayNameRowFieldsTopLevelFieldsAndTheYear() throws Exception {
+        read(form(COUNT + ", " + GROUP, "{ \"code\": \"S\", \"expression\": \"name != '' && count >= 0 "
+                + "&& year > 2000\", \"scope\": \"measures\", \"onMissing\": \"skip\", \"message\": \"m\" }"));
+    }
+
+    @Test
+    void unscopedRuleCannotNameARowField() {
+        String m = refusal(form(COUNT + ", " + GROUP, "{ \"code\": \"R\", \"expression\": \"name != ''\", "
+                + "\"onMissing\": \"skip\", \"message\": \"m\" }"));
+        assertTrue(m.contains("/rules/0/expression: the expression names [name]"), m);
+    }
+
+    @Test
+    void requiredWhenNamingAFieldTheFormDoesNotHaveIsRefused() {
+        String m = refusal(form(COUNT + ", { \"id\": \"t\", \"type\": \"text\", \"label\": \"T\", "
+                + "\"requiredWhen\": \"cnt > 1\" }"));
+        assertTrue(m.startsWith("f.json: /sections/0/fields/1/requiredWhen: the expression names [cnt]"), m);
+    }
+
+    @Test
+    void requiredWhenMayNameALaterField() throws Exception {
+        read(form("{ \"id\": \"t\", \"type\": \"text\", \"label\": \"T\", \"requiredWhen\": \"count > 1\" }, "
+                + COUNT));
+    }
+
+    @Test
+    void fieldIdThatIsAReservedWordIsRefused() {
+        String m = refusal(form("{ \"id\": \"size\", \"type\": \"integer\", \"label\": \"S\" }"));
+        assertTrue(m.startsWith("f.json: /sections/0/fields/0/id: field id 'size' is reserved"), m);
+    }
+
+    @Test
+    void fieldIdThatHidesAHeaderNameIsRefused() {
+        String m = refusal(form("{ \"id\": \"year\", \"type\": \"year\", \"label\": \"Y\" }"));
+        assertTrue(m.contains("field id 'year' is reserved (expressions use it for the submission's year)"), m);
+    }
+
+    @Test
     void scopedRuleMayPointAtARowField() throws Exception {
         FormDefinition f = read(form(COUNT + ", " + GROUP, "{ \"code\": \"S\", \"expression\": \"name != 'x'\", "
                 + "\"scope\": \"measures\", \"field\": \"name\", \"onMissing\": \"skip\", \"message\": \"m\" }"));

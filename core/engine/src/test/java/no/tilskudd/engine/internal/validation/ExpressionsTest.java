@@ -222,6 +222,11 @@ class ExpressionsTest {
     }
 
     @Test
+    void classOfAValueIsNotReachable() {
+        assertRefused("x.class != null", Map.of("x", "abc"));
+    }
+
+    @Test
     void propertyOfAJavaObjectIsNotReachable() {
         // A value smuggled into the context must not expose its getters (File#getAbsolutePath).
         assertRefused("f.absolutePath != ''", Map.of("f", new File("/")));

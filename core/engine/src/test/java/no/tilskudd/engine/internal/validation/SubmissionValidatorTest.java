@@ -453,6 +453,12 @@ class SubmissionValidatorTest {
         }
 
         @Test
+        void anExplicitEmptyListHasTooFewRows() {
+            values.put("measures", new java.util.ArrayList<>());
+            assertEquals(List.of("ROWS_TOO_FEW@measures"), check());
+        }
+
+        @Test
         void tooManyRowsFails() {
             measures(values).add(TestSchemes.row("M3", "new", 2016L, 1L));
             measures(values).add(TestSchemes.row("M4", "new", 2016L, 1L));
