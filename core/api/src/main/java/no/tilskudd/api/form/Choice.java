@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record Choice(String code, LocalizedText label) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param code the stable code stored in submissions, e.g. {@code notAll}
+     * @param label what a form shows for the code
+     */
     public Choice {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(label, "label");

@@ -29,7 +29,19 @@ public record Field(
         List<Choice> choices,
         List<Field> fields) {
 
-    /** Checks the parts and freezes the lists. */
+    /**
+     * Checks the parts and freezes the lists.
+     *
+     * @param id stable identifier, the key in a submission's values; comparable across years and schemes
+     * @param type the kind of value
+     * @param label the question as the form shows it
+     * @param help guidance for the person filling in the form
+     * @param required whether a value must be given
+     * @param requiredWhen an expression over other fields; when it is true the field is required (e.g. {@code goalsReached == 'notAll'})
+     * @param constraints limits on the value
+     * @param choices the code list, for choice and multi-choice fields; empty otherwise
+     * @param fields the fields of each row, for repeating groups; empty otherwise
+     */
     public Field {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "type");

@@ -26,7 +26,17 @@ public record FormDefinition(
         List<Section> sections,
         List<Rule> rules) {
 
-    /** Checks the parts and freezes the lists. */
+    /**
+     * Checks the parts and freezes the lists.
+     *
+     * @param schemeId the scheme the form belongs to
+     * @param version the form version, unique within the scheme (by convention the first reporting year, e.g. {@code 2008})
+     * @param firstYear the first reporting year the form is used for
+     * @param lastYear the last reporting year the form is used for
+     * @param title the form's title
+     * @param sections the sections, in order
+     * @param rules the cross-field rules
+     */
     public FormDefinition {
         Objects.requireNonNull(schemeId, "schemeId");
         Objects.requireNonNull(version, "version");

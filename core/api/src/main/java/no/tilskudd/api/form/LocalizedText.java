@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record LocalizedText(String nb, String en) {
 
-    /** Checks that a bokmål text is present and fills in a missing English text. */
+    /**
+     * Checks that a bokmål text is present and fills in a missing English text.
+     *
+     * @param nb the bokmål text, never null
+     * @param en the English text; when the source gives none, the bokmål text is used
+     */
     public LocalizedText {
         Objects.requireNonNull(nb, "nb");
         if (en == null || en.isBlank()) {

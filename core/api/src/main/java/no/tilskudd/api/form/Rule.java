@@ -27,7 +27,17 @@ public record Rule(
         MissingValuePolicy onMissing,
         LocalizedText message) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param code stable code reported in violations, e.g. {@code MEASURE_FIRST_YEAR_AFTER_REPORT}
+     * @param expression the condition that must hold, in the expression language described in the form-definition guide
+     * @param scope the id of a repeating group whose rows the rule checks one by one, if any
+     * @param field the field the violation points at (inside the scope's row when there is a scope)
+     * @param severity error or warning
+     * @param onMissing what happens when a value the expression uses is not given
+     * @param message the text shown to the person who filled in the form
+     */
     public Rule {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(expression, "expression");

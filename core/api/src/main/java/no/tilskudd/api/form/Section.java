@@ -12,7 +12,13 @@ import java.util.Objects;
  */
 public record Section(String id, LocalizedText title, List<Field> fields) {
 
-    /** Checks the parts and freezes the list. */
+    /**
+     * Checks the parts and freezes the list.
+     *
+     * @param id stable identifier
+     * @param title the heading
+     * @param fields the fields
+     */
     public Section {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");

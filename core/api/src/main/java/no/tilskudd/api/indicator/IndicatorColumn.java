@@ -13,7 +13,13 @@ import no.tilskudd.api.report.ValueKind;
  */
 public record IndicatorColumn(String id, LocalizedText label, ValueKind kind) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param id stable id, used as the key in JSON output
+     * @param label the heading
+     * @param kind what the column holds
+     */
     public IndicatorColumn {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(label, "label");

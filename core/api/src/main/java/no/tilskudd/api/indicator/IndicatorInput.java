@@ -16,7 +16,13 @@ import no.tilskudd.api.submission.Submission;
  */
 public record IndicatorInput(Selection selection, List<Submission> submissions, OrgUnitLookup orgUnits) {
 
-    /** Checks the parts and freezes the list. */
+    /**
+     * Checks the parts and freezes the list.
+     *
+     * @param selection what was asked for
+     * @param submissions the selected submissions; for a cross-scheme indicator, those of every scheme in the selected years and org units
+     * @param orgUnits the org-unit register, by code and year
+     */
     public IndicatorInput {
         Objects.requireNonNull(selection, "selection");
         submissions = List.copyOf(submissions);

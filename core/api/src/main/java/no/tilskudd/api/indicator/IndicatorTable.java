@@ -41,7 +41,18 @@ public record IndicatorTable(String id, LocalizedText title, long n, List<Indica
         this(id, title, n, columns, rows, notes, chart, Set.of());
     }
 
-    /** Checks the parts and freezes the lists (rows may hold nulls). */
+    /**
+     * Checks the parts and freezes the lists (rows may hold nulls).
+     *
+     * @param id the indicator id
+     * @param title the caption
+     * @param n how many units (submissions, org units) the table is based on
+     * @param columns the columns
+     * @param rows the rows
+     * @param notes notes to print under the table
+     * @param chart the chart that suits the table, if any
+     * @param totalRows indices of rows whose numeric cells sum the rows above them (back to the previous total row); formats write them as formulas, and small-count suppression protects them
+     */
     public IndicatorTable {
         totalRows = Set.copyOf(totalRows);
         Objects.requireNonNull(id, "id");

@@ -14,7 +14,15 @@ import java.util.Set;
  */
 public record Selection(String schemeId, int fromYear, int toYear, Set<String> orgUnits, Set<String> regions) {
 
-    /** Checks the parts and freezes the sets. */
+    /**
+     * Checks the parts and freezes the sets.
+     *
+     * @param schemeId the scheme
+     * @param fromYear the first reporting year
+     * @param toYear the last reporting year
+     * @param orgUnits org unit codes to keep; empty means all
+     * @param regions regions to keep; empty means all
+     */
     public Selection {
         Objects.requireNonNull(schemeId, "schemeId");
         if (toYear < fromYear) {

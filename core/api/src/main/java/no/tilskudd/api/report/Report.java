@@ -21,7 +21,15 @@ import java.util.Objects;
 public record Report(String title, String language, Map<String, String> metadata, List<ReportSection> sections,
         List<ReportBlock.Table> data) {
 
-    /** Checks the parts and freezes the collections (keeping the metadata's order). */
+    /**
+     * Checks the parts and freezes the collections (keeping the metadata's order).
+     *
+     * @param title the title
+     * @param language the language tag, e.g. {@code nb-NO}
+     * @param metadata facts for the cover, in order (scheme, years, selection, generated time, N, data source...)
+     * @param sections the sections in order
+     * @param data the underlying data as plain tables (e.g. one row per submission, one row per measure), for formats that carry data for further analysis (a workbook); formats for reading (PDF) may leave them out. Person counts in data tables are never suppressed, so a report with data tables is for internal use unless the data tables are left out.
+     */
     public Report {
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(language, "language");

@@ -13,7 +13,11 @@ public sealed interface ReportBlock {
      * @param text the text
      */
     record Paragraph(String text) implements ReportBlock {
-        /** Checks the text. */
+        /**
+         * Checks the text.
+         *
+         * @param text the text
+         */
         public Paragraph {
             Objects.requireNonNull(text, "text");
         }
@@ -50,7 +54,17 @@ public sealed interface ReportBlock {
             this(id, title, columns, rows, n, footnotes, java.util.Set.of());
         }
 
-        /** Checks the parts and freezes the lists. */
+        /**
+         * Checks the parts and freezes the lists.
+         *
+         * @param id a stable id (e.g. the indicator id), usable as a sheet or anchor name
+         * @param title the caption
+         * @param columns the columns
+         * @param rows the rows
+         * @param n the number of units the table is based on, if it has one
+         * @param footnotes notes printed under the table
+         * @param totalRows indices of rows whose numeric cells are the sums of the rows above them (back to the previous total row), so that formats with formulas can write them as live sums
+         */
         public Table {
             totalRows = java.util.Set.copyOf(totalRows);
             Objects.requireNonNull(id, "id");
@@ -85,7 +99,16 @@ public sealed interface ReportBlock {
      */
     record Chart(String id, String title, ChartType type, List<String> categories, List<Series> series,
             ValueKind valueKind) implements ReportBlock {
-        /** Checks the parts and freezes the lists. */
+        /**
+         * Checks the parts and freezes the lists.
+         *
+         * @param id a stable id
+         * @param title the caption
+         * @param type bar, stacked bar, line or pie
+         * @param categories the category axis labels (or pie slices)
+         * @param series the series, each with one value per category
+         * @param valueKind what the values are (e.g. percent), for axis labels
+         */
         public Chart {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(title, "title");
@@ -107,7 +130,11 @@ public sealed interface ReportBlock {
      * @param figures the figures
      */
     record KeyFigures(List<KeyFigure> figures) implements ReportBlock {
-        /** Freezes the list. */
+        /**
+         * Freezes the list.
+         *
+         * @param figures the figures
+         */
         public KeyFigures {
             figures = List.copyOf(figures);
         }
@@ -121,7 +148,13 @@ public sealed interface ReportBlock {
      * @param kind  how to format it
      */
     record KeyFigure(String label, Number value, ValueKind kind) {
-        /** Checks the parts. */
+        /**
+         * Checks the parts.
+         *
+         * @param label what it is
+         * @param value the number
+         * @param kind how to format it
+         */
         public KeyFigure {
             Objects.requireNonNull(label, "label");
             Objects.requireNonNull(value, "value");
@@ -136,7 +169,12 @@ public sealed interface ReportBlock {
      * @param values one value per category
      */
     record Series(String name, List<Number> values) {
-        /** Checks the parts and copies the list (which may hold nulls). */
+        /**
+         * Checks the parts and copies the list (which may hold nulls).
+         *
+         * @param name the legend text
+         * @param values one value per category
+         */
         public Series {
             Objects.requireNonNull(name, "name");
             values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
@@ -161,7 +199,11 @@ public sealed interface ReportBlock {
      * @param reason why, e.g. "fewer than 5"
      */
     record Suppressed(String reason) {
-        /** Checks the reason. */
+        /**
+         * Checks the reason.
+         *
+         * @param reason why, e.g. "fewer than 5"
+         */
         public Suppressed {
             Objects.requireNonNull(reason, "reason");
         }

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record ReportSection(String title, List<ReportBlock> blocks) {
 
-    /** Checks the parts and freezes the list. */
+    /**
+     * Checks the parts and freezes the list.
+     *
+     * @param title the heading
+     * @param blocks the content in order
+     */
     public ReportSection {
         Objects.requireNonNull(title, "title");
         blocks = List.copyOf(blocks);

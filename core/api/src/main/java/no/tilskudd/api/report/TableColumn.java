@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record TableColumn(String label, ValueKind kind) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param label the heading
+     * @param kind what the column holds
+     */
     public TableColumn {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(kind, "kind");

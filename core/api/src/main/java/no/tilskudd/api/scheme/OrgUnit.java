@@ -21,7 +21,16 @@ public record OrgUnit(
         Optional<Integer> validFrom,
         Optional<Integer> validTo) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param code the municipality number (4 digits) or district number (6 digits)
+     * @param name the name
+     * @param county the county (fylke) it belonged to
+     * @param region the reporting region, e.g. {@code Nord} or {@code Øst/Oslo}
+     * @param validFrom the first year the code was valid, if known
+     * @param validTo the last year the code was valid, if it has ended
+     */
     public OrgUnit {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(name, "name");

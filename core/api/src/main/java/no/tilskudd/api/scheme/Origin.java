@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record Origin(String name, String version) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param name bundle symbolic name or module name
+     * @param version version, or {@code unknown}
+     */
     public Origin {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");

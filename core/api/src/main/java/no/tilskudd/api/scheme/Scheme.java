@@ -31,7 +31,18 @@ public record Scheme(
         Optional<URL> demoData,
         Origin origin) {
 
-    /** Checks the parts and orders the forms by their first reporting year. */
+    /**
+     * Checks the parts and orders the forms by their first reporting year.
+     *
+     * @param id stable identifier, e.g. {@code avdir}
+     * @param name the scheme's name
+     * @param agency the agency that manages it
+     * @param budgetLine the state budget chapter and post, e.g. {@code kap. 0621 post 63}
+     * @param firstYear the first year the scheme gave grants
+     * @param forms the form versions, ordered by first reporting year
+     * @param demoData a synthetic demo data set (JSON Lines) shipped with the scheme, if any
+     * @param origin the plugin the scheme comes from
+     */
     public Scheme {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -17,7 +17,17 @@ import no.tilskudd.api.form.Severity;
 public record FileReport(String file, int submissions, int rejected, List<Finding> findings, boolean stored,
         int inserted, int replaced) {
 
-    /** Freezes the list. */
+    /**
+     * Freezes the list.
+     *
+     * @param file the file name
+     * @param submissions how many submissions were read
+     * @param rejected how many of them had errors
+     * @param findings every error and warning, in file order
+     * @param stored whether the file was stored (always false for a check)
+     * @param inserted submissions stored as new
+     * @param replaced submissions that replaced stored ones
+     */
     public FileReport {
         findings = List.copyOf(findings);
     }

@@ -16,7 +16,15 @@ import no.tilskudd.api.submission.SourcePosition;
  */
 public record Finding(SourcePosition position, String path, Severity severity, String code, LocalizedText message) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param position the file and line or cell
+     * @param path the field path, or empty for problems that are not about a field
+     * @param severity error or warning
+     * @param code the stable code
+     * @param message the message
+     */
     public Finding {
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(path, "path");

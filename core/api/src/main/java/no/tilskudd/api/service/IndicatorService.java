@@ -26,7 +26,13 @@ public interface IndicatorService {
      * @param failures    one line per indicator that failed, with the reason
      */
     record Results(long submissions, List<IndicatorTable> tables, List<String> failures) {
-        /** Freezes the lists. */
+        /**
+         * Freezes the lists.
+         *
+         * @param submissions how many submissions of the scheme were selected
+         * @param tables the tables, ordered by indicator id
+         * @param failures one line per indicator that failed, with the reason
+         */
         public Results {
             tables = List.copyOf(tables);
             failures = List.copyOf(failures);

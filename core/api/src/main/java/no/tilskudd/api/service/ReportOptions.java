@@ -15,7 +15,13 @@ import java.util.Objects;
  */
 public record ReportOptions(Locale locale, boolean suppressSmallCounts, boolean includeData) {
 
-    /** Checks the locale. */
+    /**
+     * Checks the locale.
+     *
+     * @param locale the language of the texts (bokmål unless English is asked for)
+     * @param suppressSmallCounts whether cells that count fewer persons than the host's threshold (and cells from which they could be worked out) are hidden; on for anything published, off only for internal use, and the report's cover then says so
+     * @param includeData whether to add the underlying data tables (one row per submission and per measure); the data tables are never suppressed
+     */
     public ReportOptions {
         Objects.requireNonNull(locale, "locale");
     }

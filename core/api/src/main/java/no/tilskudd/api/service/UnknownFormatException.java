@@ -8,7 +8,9 @@ public class UnknownFormatException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The format asked for. */
     private final String format;
+    /** The formats that are installed. */
     private final Set<String> available;
 
     /**

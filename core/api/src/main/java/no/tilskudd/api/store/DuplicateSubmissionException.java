@@ -8,6 +8,7 @@ public class DuplicateSubmissionException extends StoreException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The keys that are already stored, or repeated within the batch. */
     private final List<SubmissionKey> duplicates;
 
     /**

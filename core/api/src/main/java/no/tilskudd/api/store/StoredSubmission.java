@@ -13,7 +13,13 @@ import no.tilskudd.api.submission.Submission;
  */
 public record StoredSubmission(Submission submission, String source, Instant importedAt) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param submission the submission, with its form version filled in
+     * @param source the file it was imported from
+     * @param importedAt when it was stored
+     */
     public StoredSubmission {
         Objects.requireNonNull(submission, "submission");
         Objects.requireNonNull(source, "source");

@@ -15,7 +15,14 @@ import java.util.Set;
 public record SubmissionQuery(Optional<String> schemeId, Optional<Integer> fromYear, Optional<Integer> toYear,
         Set<String> orgUnits) {
 
-    /** Freezes the set. */
+    /**
+     * Freezes the set.
+     *
+     * @param schemeId only this scheme, if given
+     * @param fromYear from this reporting year, if given
+     * @param toYear up to this reporting year, if given
+     * @param orgUnits only these org units; empty means all
+     */
     public SubmissionQuery {
         orgUnits = Set.copyOf(orgUnits);
     }

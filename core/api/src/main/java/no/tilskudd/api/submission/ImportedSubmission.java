@@ -13,7 +13,13 @@ import java.util.Objects;
 public record ImportedSubmission(Submission submission, SourcePosition position,
         Map<String, SourcePosition> fieldPositions) {
 
-    /** Checks the parts and freezes the map. */
+    /**
+     * Checks the parts and freezes the map.
+     *
+     * @param submission the submission
+     * @param position where the submission starts in the file
+     * @param fieldPositions where individual field paths were found (e.g. a cell per field in a workbook); may be empty
+     */
     public ImportedSubmission {
         Objects.requireNonNull(submission, "submission");
         Objects.requireNonNull(position, "position");

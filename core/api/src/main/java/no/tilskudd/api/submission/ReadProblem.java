@@ -11,7 +11,13 @@ import java.util.Objects;
  */
 public record ReadProblem(SourcePosition position, String code, String message) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param position where
+     * @param code a stable code, e.g. {@code JSON_SYNTAX}
+     * @param message what is wrong
+     */
     public ReadProblem {
         Objects.requireNonNull(position, "position");
         Objects.requireNonNull(code, "code");

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record SourcePosition(String file, String location) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param file the file name as the user gave it
+     * @param location where in the file: {@code 12} or {@code 12:5} (line, or line and column), or a cell such as {@code 'Tiltak'!C7}
+     */
     public SourcePosition {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(location, "location");

@@ -23,7 +23,15 @@ import java.util.Optional;
 public record Submission(String schemeId, int year, String orgUnit, Optional<String> formVersion,
         Map<String, Object> values) {
 
-    /** Checks the parts and freezes the values (keeping their order). */
+    /**
+     * Checks the parts and freezes the values (keeping their order).
+     *
+     * @param schemeId the scheme
+     * @param year the reporting year
+     * @param orgUnit the municipality or district code
+     * @param formVersion the form version it was made against; empty means the form for that year
+     * @param values the answers, by field id
+     */
     public Submission {
         Objects.requireNonNull(schemeId, "schemeId");
         Objects.requireNonNull(orgUnit, "orgUnit");

@@ -15,7 +15,13 @@ import no.tilskudd.api.scheme.Scheme;
  */
 public record ValidationContext(Scheme scheme, FormDefinition form, Optional<OrgUnit> orgUnit) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param scheme the submission's scheme
+     * @param form the form version the submission is checked against
+     * @param orgUnit the org unit from the register, if the code is known
+     */
     public ValidationContext {
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(form, "form");

@@ -15,7 +15,14 @@ import no.tilskudd.api.form.Severity;
  */
 public record Violation(String path, Severity severity, String code, LocalizedText message) {
 
-    /** Checks the parts. */
+    /**
+     * Checks the parts.
+     *
+     * @param path where: a field path such as {@code measures[2].firstFundedYear} (rows count from 0), or {@code orgUnit}, {@code year}, {@code scheme} for the submission's header
+     * @param severity error (the submission is refused) or warning (accepted, flagged)
+     * @param code a stable code that tools and people can search for, e.g. {@code FIELD_REQUIRED}
+     * @param message what is wrong, in words a municipal case worker understands
+     */
     public Violation {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(severity, "severity");
