@@ -16,4 +16,15 @@ public interface ValidationService {
      * @return every violation found, errors and warnings; empty if none
      */
     List<Violation> validate(Submission submission);
+
+    /**
+     * Checks many submissions, e.g. one file. The core runs plugin validators over such a batch with a time limit,
+     * so a validator that hangs fails its checks with {@code VALIDATOR_TIMEOUT} instead of blocking the import.
+     *
+     * @param submissions the submissions
+     * @return the violations of each submission, in the same order
+     */
+    default List<List<Violation>> validateAll(List<Submission> submissions) {
+        return submissions.stream().map(this::validate).toList();
+    }
 }

@@ -123,8 +123,11 @@ public final class FileImporter implements ImportService {
                     LocalizedText.of(p.message())));
         }
         Map<SubmissionKey, ImportedSubmission> seen = new HashMap<>();
-        for (ImportedSubmission is : result.submissions()) {
-            List<Violation> violations = validation.validate(is.submission());
+        List<List<Violation>> all = validation.validateAll(
+                result.submissions().stream().map(ImportedSubmission::submission).toList());
+        for (int n = 0; n < result.submissions().size(); n++) {
+            ImportedSubmission is = result.submissions().get(n);
+            List<Violation> violations = all.get(n);
             boolean rejected = false;
             for (Violation v : violations) {
                 checked.findings.add(new Finding(is.positionOf(v.path()), v.path(), v.severity(), v.code(),

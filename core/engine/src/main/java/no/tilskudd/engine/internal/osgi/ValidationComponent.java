@@ -31,13 +31,28 @@ public final class ValidationComponent implements ValidationService {
 
     private SubmissionValidator delegate;
 
+    /** The host setting for how long one plugin validator may take for a chunk of 1000 submissions. */
+    static final String TIMEOUT = "tilskudd.validator.timeout.ms";
+
     @Activate
-    void activate() {
-        delegate = new SubmissionValidator(schemes, orgUnits, () -> validators);
+    void activate(org.osgi.framework.BundleContext context) {
+        String t = context.getProperty(TIMEOUT);
+        java.time.Duration timeout;
+        try {
+            timeout = t == null ? java.time.Duration.ofSeconds(5) : java.time.Duration.ofMillis(Long.parseLong(t.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(TIMEOUT + " must be a whole number of milliseconds, not '" + t + "'", e);
+        }
+        delegate = new SubmissionValidator(schemes, orgUnits, () -> validators, timeout);
     }
 
     @Override
     public List<Violation> validate(Submission submission) {
         return delegate.validate(submission);
+    }
+
+    @Override
+    public List<List<Violation>> validateAll(List<Submission> submissions) {
+        return delegate.validateAll(submissions);
     }
 }

@@ -41,9 +41,10 @@ public final class SubmissionValidator implements ValidationService {
     private final SchemeRegistry schemes;
     private final OrgUnitRegister orgUnits;
     private final Supplier<? extends Collection<Validator>> validators;
+    private final PluginValidators plugins;
 
     /**
-     * Creates the validator.
+     * Creates the validator with the default time limit for plugin validators.
      *
      * @param schemes    the installed schemes
      * @param orgUnits   the org-unit register
@@ -51,20 +52,51 @@ public final class SubmissionValidator implements ValidationService {
      */
     public SubmissionValidator(SchemeRegistry schemes, OrgUnitRegister orgUnits,
             Supplier<? extends Collection<Validator>> validators) {
+        this(schemes, orgUnits, validators, PluginValidators.DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Creates the validator.
+     *
+     * @param schemes    the installed schemes
+     * @param orgUnits   the org-unit register
+     * @param validators the installed plugin validators, read at each call because plugins come and go
+     * @param timeout    how long one plugin validator may take for a chunk of submissions
+     */
+    public SubmissionValidator(SchemeRegistry schemes, OrgUnitRegister orgUnits,
+            Supplier<? extends Collection<Validator>> validators, java.time.Duration timeout) {
         this.schemes = schemes;
         this.orgUnits = orgUnits;
         this.validators = validators;
+        this.plugins = new PluginValidators(timeout);
     }
 
     @Override
     public List<Violation> validate(Submission s) {
-        List<Violation> out = new ArrayList<>();
+        return validateAll(List.of(s)).get(0);
+    }
+
+    @Override
+    public List<List<Violation>> validateAll(List<Submission> submissions) {
+        List<List<Violation>> results = new ArrayList<>(submissions.size());
+        List<ValidationContext> contexts = new ArrayList<>(submissions.size());
+        for (Submission s : submissions) {
+            List<Violation> out = new ArrayList<>();
+            contexts.add(checkForm(s, out));
+            results.add(out);
+        }
+        plugins.run(validators.get(), submissions, contexts, results);
+        return results;
+    }
+
+    /** The checks the form declares; returns the context for plugin validators, or null when there is no form. */
+    private ValidationContext checkForm(Submission s, List<Violation> out) {
         Optional<Scheme> scheme = schemes.scheme(s.schemeId());
         if (scheme.isEmpty()) {
             out.add(Violation.error("scheme", "SCHEME_UNKNOWN",
                     "Ordningen «" + s.schemeId() + "» er ikke installert.",
                     "Scheme '" + s.schemeId() + "' is not installed."));
-            return out;
+            return null;
         }
         Optional<FormDefinition> form = s.formVersion().isPresent()
                 ? scheme.get().form(s.formVersion().get())
@@ -77,7 +109,7 @@ public final class SubmissionValidator implements ValidationService {
                             + scheme.get().formVersions() + ").",
                     "Scheme '" + s.schemeId() + "' has no form for " + whichEn + " (has: "
                             + scheme.get().formVersions() + ")."));
-            return out;
+            return null;
         }
         if (s.formVersion().isPresent() && !form.get().coversYear(s.year())) {
             out.add(Violation.error("year", "FORM_YEAR_MISMATCH",
@@ -106,23 +138,7 @@ public final class SubmissionValidator implements ValidationService {
         top.putAll(s.values());
         checkFields(f.fields(), s.values(), "", top, out);
         checkRules(f, s, top, out);
-        ValidationContext context = new ValidationContext(scheme.get(), f, unit);
-        for (Validator v : validators.get()) {
-            if (!v.schemeId().equals(s.schemeId())) {
-                continue;
-            }
-            try {
-                List<Violation> found = v.validate(s, context);
-                if (found != null) {
-                    out.addAll(found);
-                }
-            } catch (RuntimeException | LinkageError e) {
-                out.add(Violation.error("", "VALIDATOR_FAILED",
-                        "Kontrollen " + v.getClass().getName() + " feilet: " + e,
-                        "Validator " + v.getClass().getName() + " failed: " + e));
-            }
-        }
-        return out;
+        return new ValidationContext(scheme.get(), f, unit);
     }
 
     private static Map<String, Object> baseContext(Submission s) {

@@ -758,6 +758,43 @@ class SubmissionValidatorTest {
         }
 
         @Test
+        void hangingValidatorIsTimeBoxedQuarantinedAndTheOthersStillRun() throws Exception {
+            java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.atomic.AtomicInteger hangingCalls = new java.util.concurrent.atomic.AtomicInteger();
+            plugins.add(new Validator() {
+                @Override
+                public String schemeId() {
+                    return "test";
+                }
+
+                @Override
+                public List<Violation> validate(Submission s, ValidationContext c) {
+                    hangingCalls.incrementAndGet();
+                    // Ignores interruption, as a plugin stuck in a loop would.
+                    while (never.getCount() > 0) {
+                        Thread.onSpinWait();
+                    }
+                    return List.of();
+                }
+            });
+            plugins.add(validator("test", "b", List.of(Violation.warning("count", "B", "b", "b"))));
+            SubmissionValidator boxed = new SubmissionValidator(schemes, ORG_UNITS, () -> plugins,
+                    java.time.Duration.ofMillis(200));
+            try {
+                List<List<Violation>> first = boxed.validateAll(List.of(submission(values), submission(values)));
+                assertEquals(List.of("VALIDATOR_TIMEOUT@", "B@count"), codes(first.get(0)));
+                assertEquals(List.of("VALIDATOR_TIMEOUT@", "B@count"), codes(first.get(1)));
+                assertTrue(first.get(0).get(0).message().en().contains("did not finish within 200 ms"));
+                // Quarantined: the next batch is answered at once, without calling the hanging validator again.
+                List<Violation> second = boxed.validate(submission(values));
+                assertEquals(List.of("VALIDATOR_TIMEOUT@", "B@count"), codes(second));
+                assertEquals(1, hangingCalls.get());
+            } finally {
+                never.countDown();
+            }
+        }
+
+        @Test
         void validatorReturningNullIsTreatedAsNoViolations() {
             plugins.add(validator("test", "a", null));
             assertEquals(List.of(), check());
