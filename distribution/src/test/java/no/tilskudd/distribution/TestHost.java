@@ -59,6 +59,12 @@ final class TestHost implements AutoCloseable {
         return new TestHost(TilskuddHost.start(distribution(), tempDir, serving, plugins));
     }
 
+    /** Like {@link #start(Path, boolean, Path...)}, with extra settings for conf/tilskudd.properties. */
+    static TestHost start(Path tempDir, boolean serving, java.util.Map<String, String> settings, Path... plugins)
+            throws Exception {
+        return new TestHost(TilskuddHost.start(distribution(), tempDir, serving, settings, plugins));
+    }
+
     Result run(String... args) {
         TilskuddHost.Result r = host.run(args);
         return new Result(r.exit(), r.out(), r.err());

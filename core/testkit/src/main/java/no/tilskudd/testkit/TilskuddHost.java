@@ -76,6 +76,22 @@ public final class TilskuddHost implements AutoCloseable {
      */
     public static TilskuddHost start(Path distribution, Path workDir, boolean serving, Path... plugins)
             throws Exception {
+        return start(distribution, workDir, serving, java.util.Map.of(), plugins);
+    }
+
+    /**
+     * Like {@link #start(Path, Path, boolean, Path...)}, with extra host settings for {@code conf/tilskudd.properties}.
+     *
+     * @param distribution the distribution folder
+     * @param workDir      an empty folder for the copy
+     * @param serving      whether the host watches deploy/
+     * @param settings     extra settings, e.g. {@code tilskudd.validator.timeout.ms}
+     * @param plugins      jars to put in deploy/ before the start
+     * @return the running host
+     * @throws Exception when the copy or the start fails
+     */
+    public static TilskuddHost start(Path distribution, Path workDir, boolean serving,
+            java.util.Map<String, String> settings, Path... plugins) throws Exception {
         Path home = workDir.resolve("tilskudd");
         copyTree(distribution, home);
         Path deploy = home.resolve("deploy");
@@ -87,7 +103,9 @@ public final class TilskuddHost implements AutoCloseable {
         }
         deleteTree(home.resolve("data"));
         // A fast poll keeps hot-deploy tests short; the shipped default is in conf/tilskudd.properties.
-        Files.writeString(home.resolve("conf/tilskudd.properties"), "felix.fileinstall.poll=50\n");
+        StringBuilder conf = new StringBuilder("felix.fileinstall.poll=50\n");
+        settings.forEach((k, v) -> conf.append(k).append('=').append(v).append('\n'));
+        Files.writeString(home.resolve("conf/tilskudd.properties"), conf);
         for (Path p : plugins) {
             Files.copy(p, deploy.resolve(p.getFileName()));
         }

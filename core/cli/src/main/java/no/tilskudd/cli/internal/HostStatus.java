@@ -29,6 +29,10 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
  * What the host is made of right now: bundles and their states, plugin files that could not be installed or
@@ -141,6 +145,7 @@ final class HostStatus implements BundleListener {
             bundles.add(bm);
         }
         m.put("bundles", bundles);
+        failures.addAll(componentFailures());
         host.deployFailures().forEach((file, reason) -> {
             if (!installedFiles.contains(file) || !failures.stream().anyMatch(f -> f.startsWith(file + ":"))) {
                 failures.add(file + ": " + reason);
@@ -159,6 +164,41 @@ final class HostStatus implements BundleListener {
         m.put("failures", failures);
         m.put("healthy", failures.isEmpty() && schemes.problems().isEmpty());
         return m;
+    }
+
+    /** Components that Declarative Services could not activate, e.g. a plugin whose activate method throws. */
+    private List<String> componentFailures() {
+        List<String> out = new ArrayList<>();
+        ServiceReference<ServiceComponentRuntime> ref = context.getServiceReference(ServiceComponentRuntime.class);
+        if (ref == null) {
+            return out;
+        }
+        ServiceComponentRuntime scr = context.getService(ref);
+        try {
+            for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs()) {
+                for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
+                    if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
+                        Bundle b = context.getBundle(d.bundle.id);
+                        String where = b == null ? "bundle " + d.bundle.id
+                                : path(b.getLocation()).map(p -> p.getFileName().toString())
+                                        .orElse(b.getSymbolicName());
+                        out.add(where + ": component " + d.name + " failed to activate: "
+                                + firstLine(c.failure));
+                    }
+                }
+            }
+        } finally {
+            context.ungetService(ref);
+        }
+        return out;
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "(no reason given)";
+        }
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl).trim();
     }
 
     private List<Path> deployedJars() {

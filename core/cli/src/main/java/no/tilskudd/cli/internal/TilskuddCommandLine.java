@@ -99,7 +99,8 @@ public final class TilskuddCommandLine implements CommandLine {
                 case "template" -> template(rest, out, err);
                 case "org-units" -> orgUnits(rest, out);
                 case "status" -> status(rest, out);
-                case "serve" -> serve(rest, out);
+                case "serve" -> serve(rest, out, err);
+                case "deploy", "undeploy", "users" -> extension(command, rest, out, err);
                 case "help", "--help", "-h" -> {
                     usage(out);
                     yield OK;
@@ -135,7 +136,10 @@ public final class TilskuddCommandLine implements CommandLine {
                   template --scheme S --year Y --format F --out FILE [--org-unit CODE]
                   org-units [--region R] [--json] | org-units import FILE.csv
                   status [--json]                          bundles, their states and failures
-                  serve                                    run the host and watch deploy/ for plugins
+                  serve [--port N]                         run the host, watch deploy/ and serve the web console (127.0.0.1:8080)
+                  deploy [--dry-run] [--force] JAR         check a plugin against the stored submissions, then put it in deploy/
+                  undeploy SCHEME                          remove the plugin of a scheme from deploy/
+                  users [list | add NAME --role admin|analyst | passwd NAME | remove NAME]
 
                   --lang en                                English messages (default: Norwegian bokmål)
                 exit codes: 0 ok, 1 violations or failure, 2 usage error""");
@@ -517,12 +521,17 @@ public final class TilskuddCommandLine implements CommandLine {
         return Boolean.TRUE.equals(snapshot.get("healthy")) ? OK : FAILED;
     }
 
-    private int serve(List<String> argv, PrintStream out) throws IOException {
-        Args.parse(argv, Set.of(), Set.of());
+    private int serve(List<String> argv, PrintStream out, PrintStream err) throws IOException {
+        Args a = Args.parse(argv, Set.of("--port"), Set.of());
         status.startPublishing();
         out.println("tilskudd host running (started in " + host.startMillis() + " ms); watching " + host.deploy()
                 + " every " + Optional.ofNullable(context.getProperty("felix.fileinstall.poll")).orElse("?")
                 + " ms. Stop with Ctrl-C.");
+        List<String> http = a.option("--port").map(p -> List.of("--port", p)).orElse(List.of());
+        int web = extension("http", http, out, err);
+        if (web != OK) {
+            return web;
+        }
         out.flush();
         try {
             stopped.await();
@@ -530,6 +539,34 @@ public final class TilskuddCommandLine implements CommandLine {
             Thread.currentThread().interrupt();
         }
         return OK;
+    }
+
+    /**
+     * Runs a command another bundle contributes (the web console: deploy, undeploy, users, and serve's web server).
+     * Such commands are CommandLine objects registered under java.lang.Object with a tilskudd.command property, so
+     * that the launcher never takes one of them for this command line.
+     */
+    private int extension(String command, List<String> argv, PrintStream out, PrintStream err) {
+        try {
+            org.osgi.framework.ServiceReference<?>[] refs =
+                    context.getServiceReferences((String) null, "(tilskudd.command=" + command + ")");
+            Object svc = refs == null ? null : context.getService(refs[0]);
+            if (!(svc instanceof CommandLine c)) {
+                err.println("tilskudd " + (command.equals("http") ? "serve" : command) + ": the web console bundle "
+                        + "(no.tilskudd.web) is not installed");
+                return command.equals("http") ? OK : FAILED;
+            }
+            try {
+                List<String> args = new ArrayList<>();
+                args.add(command);
+                args.addAll(argv);
+                return c.run(args, out, err);
+            } finally {
+                context.ungetService(refs[0]);
+            }
+        } catch (org.osgi.framework.InvalidSyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---------------------------------------------------------------- helpers

@@ -1,0 +1,203 @@
+package no.tilskudd.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Broken plugins inside a running host: each fault is reported where an administrator looks (status, the command's
+ * own output), and the other schemes keep validating, importing and computing, with no stored data lost.
+ */
+class FaultToleranceTest {
+
+    @TempDir
+    Path temp;
+
+    /** A component whose activate method throws. */
+    private Path activationFails() throws Exception {
+        return TestBundles.bundle("test.activation.fails").component("Boom",
+                "no.tilskudd.api.scheme.SchemeDefinition", """
+                public class Boom implements no.tilskudd.api.scheme.SchemeDefinition {
+                    public void activate() { throw new IllegalStateException("boom on activation"); }
+                    public java.net.URL descriptor() { return null; }
+                }""", true).build(temp);
+    }
+
+    /** A second scheme whose validators throw and hang, and whose indicator throws. */
+    private Path faultyScheme() throws Exception {
+        return TestBundles.bundle("test.faulty.scheme")
+                .resource("tilskudd/faulty/scheme.json", """
+                        { "id": "faulty", "name": "Feil", "agency": "Test", "budgetLine": "-", "firstYear": 2016,
+                          "forms": ["forms/2016.json"] }""")
+                .resource("tilskudd/faulty/forms/2016.json", """
+                        { "scheme": "faulty", "version": "2016", "years": { "from": 2016, "to": 2016 }, "title": "F",
+                          "sections": [ { "id": "s", "title": "S", "fields": [
+                            { "id": "grantAmount", "type": "amount", "label": "Tilskudd" } ] } ] }""")
+                .component("Faulty", "no.tilskudd.api.scheme.SchemeDefinition", """
+                        public class Faulty implements no.tilskudd.api.scheme.SchemeDefinition {
+                            public java.net.URL descriptor() {
+                                return Faulty.class.getResource("/tilskudd/faulty/scheme.json");
+                            }
+                        }""", false)
+                .component("Throws", "no.tilskudd.api.submission.Validator", """
+                        public class Throws implements no.tilskudd.api.submission.Validator {
+                            public String schemeId() { return "faulty"; }
+                            public java.util.List<no.tilskudd.api.submission.Violation> validate(
+                                    no.tilskudd.api.submission.Submission s,
+                                    no.tilskudd.api.submission.ValidationContext c) {
+                                throw new IllegalStateException("validator bug");
+                            }
+                        }""", false)
+                .component("Hangs", "no.tilskudd.api.submission.Validator", """
+                        public class Hangs implements no.tilskudd.api.submission.Validator {
+                            public String schemeId() { return "faulty"; }
+                            public java.util.List<no.tilskudd.api.submission.Violation> validate(
+                                    no.tilskudd.api.submission.Submission s,
+                                    no.tilskudd.api.submission.ValidationContext c) {
+                                while (true) { Thread.onSpinWait(); }
+                            }
+                        }""", false)
+                .component("BadIndicator", "no.tilskudd.api.indicator.Indicator", """
+                        public class BadIndicator implements no.tilskudd.api.indicator.Indicator {
+                            public String id() { return "bad-indicator"; }
+                            public no.tilskudd.api.form.LocalizedText title() {
+                                return no.tilskudd.api.form.LocalizedText.of("Bad");
+                            }
+                            public java.util.Set<String> schemes() { return java.util.Set.of("example"); }
+                            public no.tilskudd.api.indicator.IndicatorTable compute(
+                                    no.tilskudd.api.indicator.IndicatorInput in) {
+                                throw new ArithmeticException("indicator bug");
+                            }
+                        }""", false)
+                .build(temp);
+    }
+
+    /** Another plugin that claims the example scheme's id. */
+    private Path duplicateScheme() throws Exception {
+        return TestBundles.bundle("test.duplicate.scheme")
+                .resource("tilskudd/dup/scheme.json", """
+                        { "id": "example", "name": "Duplikat", "agency": "Test", "budgetLine": "-",
+                          "firstYear": 2016, "forms": ["forms/2016.json"] }""")
+                .resource("tilskudd/dup/forms/2016.json", """
+                        { "scheme": "example", "version": "2016", "years": { "from": 2016, "to": 2016 },
+                          "title": "D", "sections": [ { "id": "s", "title": "S", "fields": [
+                            { "id": "x", "type": "text", "label": "X" } ] } ] }""")
+                .component("Dup", "no.tilskudd.api.scheme.SchemeDefinition", """
+                        public class Dup implements no.tilskudd.api.scheme.SchemeDefinition {
+                            public java.net.URL descriptor() {
+                                return Dup.class.getResource("/tilskudd/dup/scheme.json");
+                            }
+                        }""", false)
+                .build(temp);
+    }
+
+    @Test
+    void brokenPluginsAreReportedAndTheExampleSchemeKeepsWorking() throws Exception {
+        Path example = temp.resolve("example.jsonl");
+        Files.writeString(example, HotDeployTest.submission(2016, "1804", "") + "\n");
+        Path faulty = temp.resolve("faulty.jsonl");
+        Files.writeString(faulty, "{\"scheme\":\"faulty\",\"year\":2016,\"orgUnit\":\"0301\",\"values\":"
+                + "{\"grantAmount\":1000}}\n");
+        Path boom = activationFails();
+        Path faultyJar = faultyScheme();
+        Path dup = duplicateScheme();
+        try (TestHost host = TestHost.start(temp, true, Map.of("tilskudd.validator.timeout.ms", "300"))) {
+            host.deploy(TestHost.exampleJar(), "example-scheme.jar");
+            host.await("the example scheme", s -> TestHost.hasScheme(s, "example"), "schemes", "--json");
+            host.deploy(boom, "boom.jar");
+            host.deploy(faultyJar, "faulty.jar");
+            host.deploy(dup, "duplicate.jar");
+            host.await("the faulty scheme", s -> TestHost.hasScheme(s, "faulty"), "schemes", "--json");
+            host.await("the faults in status", s -> mentions(s.get("failures"), "boom on activation")
+                    && mentions(s.get("schemeProblems"), "already provided"), "status", "--json");
+            JsonNode status = host.run("status", "--json").json();
+            assertTrue(mentions(status.get("failures"), "boom.jar: component test.plugin.Boom failed to activate"),
+                    status.toString());
+
+            JsonNode schemes = host.run("schemes", "--json").json();
+            assertEquals("no.tilskudd.example.scheme", TestHost.scheme(schemes, "example").get("bundle").asText(),
+                    "the first plugin keeps the scheme id");
+
+            TestHost.Result bad = host.run("validate", "--json", faulty.toString());
+            assertEquals(1, bad.exit());
+            List<String> codes = bad.json().get("files").get(0).get("findings").findValuesAsText("code");
+            assertTrue(codes.contains("VALIDATOR_FAILED") && codes.contains("VALIDATOR_TIMEOUT"), codes.toString());
+
+            TestHost.Result ok = host.run("validate", example.toString());
+            assertEquals(0, ok.exit(), ok.out());
+            TestHost.Result imported = host.run("import", example.toString());
+            assertEquals(0, imported.exit(), imported.out());
+
+            TestHost.Result ind = host.run("indicators", "--scheme", "example", "--years", "2016", "--json");
+            assertEquals(1, ind.exit(), "a failed indicator makes the command fail");
+            JsonNode json = ind.json();
+            assertEquals(List.of("goal-achievement"), json.get("indicators").findValuesAsText("id"));
+            assertTrue(mentions(json.get("failures"), "bad-indicator"), json.toString());
+            assertTrue(mentions(json.get("failures"), "indicator bug"), json.toString());
+            assertEquals(1, json.get("submissions").asInt(), "the stored submission is there");
+
+            // Removing the broken plugins heals the host.
+            host.undeploy("boom.jar");
+            host.undeploy("faulty.jar");
+            host.undeploy("duplicate.jar");
+            host.await("a healthy host", s -> s.get("failures").isEmpty(), "status", "--json");
+            assertEquals(0, host.run("indicators", "--scheme", "example", "--years", "2016").exit());
+        }
+    }
+
+    @Test
+    void aJarStillBeingCopiedIsInstalledOnceItIsComplete() throws Exception {
+        byte[] jar = Files.readAllBytes(TestHost.exampleJar());
+        try (TestHost host = TestHost.start(temp, true)) {
+            Path target = host.home.resolve("deploy/example-scheme.jar");
+            int chunk = jar.length / 4 + 1;
+            for (int from = 0; from < jar.length; from += chunk) {
+                int to = Math.min(jar.length, from + chunk);
+                Files.write(target, java.util.Arrays.copyOfRange(jar, from, to),
+                        from == 0 ? new java.nio.file.OpenOption[] {java.nio.file.StandardOpenOption.CREATE,
+                            java.nio.file.StandardOpenOption.TRUNCATE_EXISTING}
+                            : new java.nio.file.OpenOption[] {java.nio.file.StandardOpenOption.APPEND});
+                Thread.sleep(150);
+            }
+            host.await("the example scheme", s -> TestHost.hasScheme(s, "example"), "schemes", "--json");
+            host.await("no failures", s -> s.get("failures").isEmpty(), "status", "--json");
+        }
+    }
+
+    @Test
+    void anOlderVersionDroppedOverANewerOneLeavesAWorkingScheme() throws Exception {
+        Path v2 = TestJars.exampleWithForm2018(TestHost.exampleJar(), temp.resolve("example-v2.jar"));
+        Path old = temp.resolve("old.jsonl");
+        Files.writeString(old, HotDeployTest.submission(2016, "1804", "") + "\n");
+        try (TestHost host = TestHost.start(temp, true)) {
+            host.deploy(v2, "example.jar");
+            host.await("version 0.2.0", s -> TestHost.hasScheme(s, "example") && TestHost.scheme(s, "example")
+                    .get("bundleVersion").asText().equals("0.2.0"), "schemes", "--json");
+            assertEquals(0, host.run("import", old.toString()).exit());
+            host.deploy(TestHost.exampleJar(), "example.jar");
+            // The file in deploy/ is what the administrator wants: the older version replaces the newer one.
+            host.await("version 0.1.0", s -> TestHost.hasScheme(s, "example") && TestHost.scheme(s, "example")
+                    .get("bundleVersion").asText().startsWith("0.1.0"), "schemes", "--json");
+            assertEquals(0, host.run("validate", old.toString()).exit());
+            JsonNode ind = host.run("indicators", "--scheme", "example", "--years", "2016", "--json").json();
+            assertEquals(1, ind.get("submissions").asInt(), "no stored data lost");
+            host.await("no failures", s -> s.get("failures").isEmpty(), "status", "--json");
+        }
+    }
+
+    private static boolean mentions(JsonNode array, String text) {
+        for (JsonNode n : array) {
+            if (n.asText().contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

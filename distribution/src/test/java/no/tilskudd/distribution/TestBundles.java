@@ -1,0 +1,123 @@
+package no.tilskudd.distribution;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/**
+ * Builds small plugin bundles from Java source inside a test, for the faults a real plugin can have: a component
+ * that throws on activation, a validator that throws or hangs, an indicator that throws, a second scheme with a
+ * taken id. Each bundle is what bnd would make: a manifest that imports the API and a Declarative Services
+ * component description.
+ */
+final class TestBundles {
+
+    private final String symbolicName;
+    private final Map<String, String> sources = new LinkedHashMap<>();
+    private final Map<String, String> resources = new LinkedHashMap<>();
+    private final List<String> components = new ArrayList<>();
+
+    private TestBundles(String symbolicName) {
+        this.symbolicName = symbolicName;
+    }
+
+    static TestBundles bundle(String symbolicName) {
+        return new TestBundles(symbolicName);
+    }
+
+    /** Adds a class (package {@code test.plugin}) registered as a DS component providing a service. */
+    TestBundles component(String className, String service, String source, boolean activateMethod) {
+        sources.put(className, "package test.plugin;\n" + source);
+        components.add("<scr:component xmlns:scr=\"http://www.osgi.org/xmlns/scr/v1.3.0\" name=\"test.plugin."
+                + className + "\" immediate=\"true\"" + (activateMethod ? " activate=\"activate\"" : "") + ">"
+                + "<implementation class=\"test.plugin." + className + "\"/>"
+                + "<service><provide interface=\"" + service + "\"/></service></scr:component>");
+        return this;
+    }
+
+    TestBundles resource(String path, String content) {
+        resources.put(path, content);
+        return this;
+    }
+
+    Path build(Path dir) throws IOException {
+        Path src = Files.createTempDirectory(dir, "src");
+        Path classes = Files.createTempDirectory(dir, "classes");
+        List<String> files = new ArrayList<>();
+        for (Map.Entry<String, String> e : sources.entrySet()) {
+            Path f = src.resolve(e.getKey() + ".java");
+            Files.writeString(f, e.getValue());
+            files.add(f.toString());
+        }
+        if (!files.isEmpty()) {
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            List<String> args = new ArrayList<>(List.of("--release", "17", "-d", classes.toString(), "-cp",
+                    apiJar().toString()));
+            args.addAll(files);
+            StringWriter log = new StringWriter();
+            int rc = javac.run(null, null, null, args.toArray(String[]::new));
+            if (rc != 0) {
+                throw new IllegalStateException("test plugin sources do not compile: " + log);
+            }
+        }
+        Manifest mf = new Manifest();
+        Attributes a = mf.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.put(new Attributes.Name("Bundle-ManifestVersion"), "2");
+        a.put(new Attributes.Name("Bundle-SymbolicName"), symbolicName);
+        a.put(new Attributes.Name("Bundle-Version"), "1.0.0");
+        a.put(new Attributes.Name("Import-Package"), String.join(",", List.of("form", "indicator", "report",
+                "scheme", "submission").stream().map(p -> "no.tilskudd.api." + p + ";version=\"[1.0,2)\"").toList()));
+        if (!components.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < components.size(); i++) {
+                names.add("OSGI-INF/component" + i + ".xml");
+            }
+            a.put(new Attributes.Name("Service-Component"), String.join(",", names));
+        }
+        Path jar = dir.resolve(symbolicName + ".jar");
+        try (OutputStream o = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(o, mf)) {
+            for (int i = 0; i < components.size(); i++) {
+                put(out, "OSGI-INF/component" + i + ".xml", components.get(i));
+            }
+            for (Map.Entry<String, String> e : resources.entrySet()) {
+                put(out, e.getKey(), e.getValue());
+            }
+            try (Stream<Path> s = Files.walk(classes)) {
+                for (Path p : s.filter(Files::isRegularFile).toList()) {
+                    out.putNextEntry(new JarEntry(classes.relativize(p).toString().replace('\\', '/')));
+                    out.write(Files.readAllBytes(p));
+                    out.closeEntry();
+                }
+            }
+        }
+        return jar;
+    }
+
+    private static void put(JarOutputStream out, String name, String content) throws IOException {
+        out.putNextEntry(new JarEntry(name));
+        out.write(content.getBytes(StandardCharsets.UTF_8));
+        out.closeEntry();
+    }
+
+    private static Path apiJar() throws IOException {
+        try (Stream<Path> s = Files.list(TestHost.distribution().resolve("bundle"))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("tilskudd-api-")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no API jar in the distribution"));
+        }
+    }
+}
