@@ -1,0 +1,131 @@
+package no.tilskudd.format.pdf.internal;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
+import no.tilskudd.api.report.ValueKind;
+
+/**
+ * Numbers as Norwegian publications print them: a no-break space between groups of three digits, a decimal comma,
+ * a real minus sign, "kr" after amounts and " %" after percentages (both with a no-break space, so a number and its
+ * unit never part at a line break).
+ */
+final class NorwegianNumbers {
+
+    /** Between digit groups and before units: a no-break space, which every PDF viewer and text extractor keeps. */
+    static final char SPACE = '\u00A0';
+    static final char MINUS = '\u2212';
+
+    private NorwegianNumbers() {
+    }
+
+    /**
+     * Formats a number for a cell of the given kind.
+     *
+     * @param value the number
+     * @param kind  the column's kind
+     * @return the text
+     */
+    static String format(Number value, ValueKind kind) {
+        BigDecimal d = decimal(value);
+        if (d == null) {
+            return String.valueOf(value);
+        }
+        return switch (kind) {
+            case YEAR -> plain(d.setScale(0, RoundingMode.HALF_UP), false);
+            case COUNT, PERSONS -> plain(d.setScale(0, RoundingMode.HALF_UP), true);
+            case AMOUNT -> plain(isWhole(d) ? d.setScale(0, RoundingMode.HALF_UP) : d.setScale(2, RoundingMode.HALF_UP),
+                    true) + SPACE + "kr";
+            case PERCENT -> plain(isWhole(d) ? d.setScale(0, RoundingMode.HALF_UP) : d.setScale(1, RoundingMode.HALF_UP),
+                    true) + SPACE + "%";
+            case DECIMAL, TEXT -> plain(d.setScale(Math.min(Math.max(d.stripTrailingZeros().scale(), 0), 2),
+                    RoundingMode.HALF_UP), true);
+        };
+    }
+
+    /** A whole count, grouped, as in "N = 1 234". */
+    static String count(long value) {
+        return format(value, ValueKind.COUNT);
+    }
+
+    private static boolean isWhole(BigDecimal d) {
+        return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
+    }
+
+    /** The number as a BigDecimal, or null for NaN and infinities, which are printed as Java prints them. */
+    private static BigDecimal decimal(Number value) {
+        if (value instanceof BigDecimal d) {
+            return d;
+        }
+        if (value instanceof BigInteger i) {
+            return new BigDecimal(i);
+        }
+        if (value instanceof Double || value instanceof Float) {
+            double v = value.doubleValue();
+            return Double.isFinite(v) ? BigDecimal.valueOf(v) : null;
+        }
+        return BigDecimal.valueOf(value.longValue());
+    }
+
+    private static String plain(BigDecimal d, boolean group) {
+        String digits = d.abs().toPlainString();
+        int dot = digits.indexOf('.');
+        String whole = dot < 0 ? digits : digits.substring(0, dot);
+        StringBuilder out = new StringBuilder(digits.length() + 8);
+        if (d.signum() < 0) {
+            out.append(MINUS);
+        }
+        for (int i = 0; i < whole.length(); i++) {
+            if (group && i > 0 && (whole.length() - i) % 3 == 0) {
+                out.append(SPACE);
+            }
+            out.append(whole.charAt(i));
+        }
+        if (dot >= 0) {
+            out.append(',').append(digits, dot + 1, digits.length());
+        }
+        return out.toString();
+    }
+
+    /** The same rules as a {@link NumberFormat}, for chart axes and value labels. */
+    static NumberFormat asFormat(ValueKind kind) {
+        return new Format(kind == null ? ValueKind.DECIMAL : kind);
+    }
+
+    private static final class Format extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+        private final ValueKind kind;
+
+        Format(ValueKind kind) {
+            this.kind = kind;
+        }
+
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+            return toAppendTo.append(NorwegianNumbers.format(number, kind));
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
+            return toAppendTo.append(NorwegianNumbers.format(number, kind));
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition parsePosition) {
+            throw new UnsupportedOperationException("formatting only");
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Format f && f.kind == kind;
+        }
+
+        @Override
+        public int hashCode() {
+            return kind.hashCode();
+        }
+    }
+}

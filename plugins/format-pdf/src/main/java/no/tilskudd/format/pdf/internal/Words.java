@@ -1,0 +1,52 @@
+package no.tilskudd.format.pdf.internal;
+
+import no.tilskudd.api.report.ValueKind;
+
+/**
+ * The few words the PDF adds around the report's own texts, in the report's language: bokmål unless the report is
+ * English.
+ *
+ * @param contents      the heading of the table of contents
+ * @param table         the caption prefix of tables
+ * @param figure        the caption prefix of charts
+ * @param page          "side" in "side 3 av 12"
+ * @param of            "av" in "side 3 av 12"
+ * @param hidden        the note for a hidden cell, before the reason
+ * @param noRows        what an empty table shows
+ * @param noData        what an empty chart shows
+ * @param dataLeftOut   the cover note when the report carries data tables, with %d for their number
+ * @param dataLeftOutKey the cover label of that note
+ * @param creator       the document's creator entry
+ */
+record Words(String contents, String table, String figure, String page, String of, String hidden, String noRows,
+        String noData, String dataLeftOut, String dataLeftOutKey, String creator) {
+
+    static final Words BOKMAL = new Words("Innhold", "Tabell", "Figur", "side", "av",
+            "Skjult for å verne små grupper", "Ingen rader.", "Ingen tall å vise.",
+            "Datatabellene (%d) er ikke med i PDF-en, som er laget for lesing. Velg formatet xlsx for å få dem.",
+            "Datatabeller", "Tilskudd, PDF-eksport");
+
+    static final Words ENGLISH = new Words("Contents", "Table", "Figure", "page", "of",
+            "Hidden to protect small groups", "No rows.", "No numbers to show.",
+            "The data tables (%d) are left out of this PDF, which is made for reading. Choose the xlsx format for them.",
+            "Data tables", "Tilskudd, PDF export");
+
+    static Words forLanguage(String languageTag) {
+        return languageTag.toLowerCase(java.util.Locale.ROOT).startsWith("en") ? ENGLISH : BOKMAL;
+    }
+
+    /** The value-axis label of a chart. */
+    String axis(ValueKind kind) {
+        boolean en = this == ENGLISH;
+        if (kind == null) {
+            return "";
+        }
+        return switch (kind) {
+            case PERCENT -> en ? "Percent" : "Prosent";
+            case AMOUNT -> en ? "NOK" : "Kroner";
+            case PERSONS -> en ? "Persons" : "Personer";
+            case COUNT -> en ? "Number" : "Antall";
+            default -> "";
+        };
+    }
+}
