@@ -89,7 +89,7 @@ public final class Expressions {
                     variables.add(path.get(0));
                 }
             }
-            return new Compiled(source, script, Set.copyOf(variables));
+            return new Compiled(source, script, variables.stream().sorted().toList());
         } catch (JexlException e) {
             throw new IllegalArgumentException(reason(e), e);
         }
@@ -107,9 +107,9 @@ public final class Expressions {
      *
      * @param source    the text
      * @param script    the compiled form
-     * @param variables the names of the values it reads
+     * @param variables the names of the values it reads, sorted
      */
-    public record Compiled(String source, JexlScript script, Set<String> variables) {
+    public record Compiled(String source, JexlScript script, List<String> variables) {
 
         /**
          * The variables the expression reads that are absent or null in a context.
@@ -118,8 +118,19 @@ public final class Expressions {
          * @return the missing names, sorted
          */
         public List<String> missing(Map<String, Object> context) {
-            return variables.stream().filter(v -> context.get(v) == null).sorted().toList();
+            List<String> out = null;
+            for (String v : variables) {
+                if (context.get(v) == null) {
+                    if (out == null) {
+                        out = new java.util.ArrayList<>();
+                    }
+                    out.add(v);
+                }
+            }
+            return out == null ? List.of() : out;
         }
+
+
 
         /**
          * Evaluates the expression as a condition.
@@ -131,7 +142,8 @@ public final class Expressions {
         public boolean test(Map<String, Object> context) {
             Object result;
             try {
-                result = script.execute(new MapContext(new java.util.HashMap<>(context)));
+                // No copy: the features forbid assignments, so an expression cannot change the values it reads.
+                result = script.execute(new MapContext(context));
             } catch (JexlException e) {
                 throw new IllegalArgumentException(reason(e), e);
             }

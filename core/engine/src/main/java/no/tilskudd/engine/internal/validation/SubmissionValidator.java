@@ -329,17 +329,26 @@ public final class SubmissionValidator implements ValidationService {
     }
 
     private void checkRules(FormDefinition form, Submission s, Map<String, Object> top, List<Violation> out) {
+        // A row's context (top-level values and the row's own) is built once and shared by every rule of its scope.
+        Map<String, List<Map<String, Object>>> rowContexts = new HashMap<>();
         for (Rule rule : form.rules()) {
             if (rule.scope().isEmpty()) {
                 checkRule(rule, top, rule.field().orElse(""), out);
                 continue;
             }
-            List<Map<String, Object>> rows = s.rows(rule.scope().get());
-            for (int i = 0; i < rows.size(); i++) {
-                Map<String, Object> ctx = new HashMap<>(top);
-                ctx.putAll(rows.get(i));
-                String path = rule.scope().get() + "[" + i + "]" + rule.field().map(f -> "." + f).orElse("");
-                checkRule(rule, ctx, path, out);
+            String scope = rule.scope().get();
+            List<Map<String, Object>> contexts = rowContexts.computeIfAbsent(scope, g -> {
+                List<Map<String, Object>> list = new ArrayList<>();
+                for (Map<String, Object> row : s.rows(g)) {
+                    Map<String, Object> ctx = new HashMap<>(top);
+                    ctx.putAll(row);
+                    list.add(ctx);
+                }
+                return list;
+            });
+            for (int i = 0; i < contexts.size(); i++) {
+                String path = scope + "[" + i + "]" + rule.field().map(f -> "." + f).orElse("");
+                checkRule(rule, contexts.get(i), path, out);
             }
         }
     }
