@@ -147,7 +147,12 @@ class FaultToleranceTest {
             host.undeploy("boom.jar");
             host.undeploy("faulty.jar");
             host.undeploy("duplicate.jar");
-            host.await("a healthy host", s -> s.get("failures").isEmpty(), "status", "--json");
+            // FileInstall may take the three deletions in different polls: wait for each effect.
+            host.await("the faulty scheme to leave", s -> !TestHost.hasScheme(s, "faulty"), "schemes", "--json");
+            host.await("a healthy host", s -> s.get("failures").isEmpty() && s.get("schemeProblems").isEmpty(),
+                    "status", "--json");
+            host.await("indicators without failures", s -> s.get("failures").isEmpty(), "indicators", "--scheme",
+                    "example", "--years", "2016", "--json");
             assertEquals(0, host.run("indicators", "--scheme", "example", "--years", "2016").exit());
         }
     }

@@ -25,10 +25,10 @@ public interface SchemeRegistry {
     Optional<Scheme> scheme(String id);
 
     /**
-     * Contributions that could not be used (a broken descriptor or form, two plugins claiming the same scheme id),
-     * one line each naming the plugin and the reason.
+     * Contributions that cannot be used right now (a broken descriptor or form, a second plugin claiming a scheme id
+     * that is taken), one line each naming the plugin and the reason. A problem goes away with its plugin.
      *
-     * @return the problems, oldest first
+     * @return the current problems
      */
     List<String> problems();
 }

@@ -23,11 +23,11 @@ import no.tilskudd.engine.internal.forms.DefinitionReader;
  */
 public final class SchemeCatalog implements SchemeRegistry {
 
-    private static final int MAX_PROBLEMS = 200;
-
     /** Contributions in arrival order, by the key the caller gave (a service reference or the provider object). */
     private final Map<Object, Scheme> contributions = new LinkedHashMap<>();
-    private final List<String> problems = new ArrayList<>();
+    /** Contributions that could not be read, by key: they are problems for as long as the plugin is there. */
+    private final Map<Object, String> unreadable = new LinkedHashMap<>();
+    private volatile List<String> problems = List.of();
     private volatile Map<String, Scheme> active = Map.of();
 
     /**
@@ -43,16 +43,13 @@ public final class SchemeCatalog implements SchemeRegistry {
         try {
             scheme = DefinitionReader.readScheme(definition.descriptor(), origin);
         } catch (DefinitionException | RuntimeException e) {
-            problem(origin + ": scheme not loaded: " + e.getMessage());
+            synchronized (this) {
+                unreadable.put(key, origin + ": scheme not loaded: " + e.getMessage());
+                recompute();
+            }
             return Optional.empty();
         }
         synchronized (this) {
-            for (Map.Entry<Object, Scheme> e : contributions.entrySet()) {
-                if (e.getValue().id().equals(scheme.id())) {
-                    problem(origin + ": scheme id '" + scheme.id() + "' is already provided by "
-                            + e.getValue().origin() + "; this one is ignored while that one is installed");
-                }
-            }
             contributions.put(key, scheme);
             recompute();
         }
@@ -65,24 +62,26 @@ public final class SchemeCatalog implements SchemeRegistry {
      * @param key the key given to {@link #add}
      */
     public synchronized void remove(Object key) {
-        if (contributions.remove(key) != null) {
+        boolean changed = contributions.remove(key) != null;
+        changed |= unreadable.remove(key) != null;
+        if (changed) {
             recompute();
         }
     }
 
+    /** The first contribution of an id wins; later ones are problems while it is installed. */
     private void recompute() {
         Map<String, Scheme> next = new LinkedHashMap<>();
+        List<String> now = new ArrayList<>(unreadable.values());
         for (Scheme s : contributions.values()) {
-            next.putIfAbsent(s.id(), s);
+            Scheme first = next.putIfAbsent(s.id(), s);
+            if (first != null) {
+                now.add(s.origin() + ": scheme id '" + s.id() + "' is already provided by " + first.origin()
+                        + "; this one is ignored while that one is installed");
+            }
         }
         active = Collections.unmodifiableMap(next);
-    }
-
-    private synchronized void problem(String text) {
-        problems.add(text);
-        if (problems.size() > MAX_PROBLEMS) {
-            problems.remove(0);
-        }
+        problems = List.copyOf(now);
     }
 
     @Override
@@ -96,7 +95,7 @@ public final class SchemeCatalog implements SchemeRegistry {
     }
 
     @Override
-    public synchronized List<String> problems() {
-        return List.copyOf(problems);
+    public List<String> problems() {
+        return problems;
     }
 }

@@ -70,6 +70,7 @@ class SchemeCatalogTest {
         Scheme s = catalog.scheme("alpha").orElseThrow();
         assertEquals("Andre", s.name().nb());
         assertEquals(SECOND, s.origin());
+        assertEquals(List.of(), catalog.problems(), "the duplicate is no longer a problem once it is the only one");
     }
 
     @Test
@@ -137,16 +138,12 @@ class SchemeCatalogTest {
     }
 
     @Test
-    void problemsAreCappedKeepingTheNewest() {
-        for (int i = 0; i < 205; i++) {
-            final int n = i;
-            catalog.add("k" + i, () -> {
-                throw new IllegalStateException("bug " + n);
-            }, FIRST);
-        }
-        List<String> problems = catalog.problems();
-        assertEquals(200, problems.size());
-        assertEquals("first.plugin 1.0.0: scheme not loaded: bug 5", problems.get(0));
-        assertEquals("first.plugin 1.0.0: scheme not loaded: bug 204", problems.get(199));
+    void aProblemGoesAwayWithItsPlugin() {
+        catalog.add("broken", () -> {
+            throw new IllegalStateException("bug");
+        }, FIRST);
+        assertEquals(List.of("first.plugin 1.0.0: scheme not loaded: bug"), catalog.problems());
+        catalog.remove("broken");
+        assertEquals(List.of(), catalog.problems());
     }
 }
