@@ -1,0 +1,120 @@
+package no.tilskudd.crossscheme.internal;
+
+import static no.tilskudd.plugins.support.indicators.Tables.column;
+import static no.tilskudd.plugins.support.indicators.Tables.row;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import no.tilskudd.api.form.LocalizedText;
+import no.tilskudd.api.indicator.Indicator;
+import no.tilskudd.api.indicator.IndicatorInput;
+import no.tilskudd.api.indicator.IndicatorTable;
+import no.tilskudd.api.report.ReportBlock.ChartType;
+import no.tilskudd.api.report.ValueKind;
+import no.tilskudd.api.submission.Submission;
+import no.tilskudd.plugins.support.Percentages;
+import no.tilskudd.plugins.support.indicators.Tables;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Which municipalities and districts are funded by AVdir only, by Bufdir only, by both, and by several schemes
+ * (urban youth included), as in the evaluation's "Hvem får støtte?": for 2006–2008 it counted 19 units in both, 29
+ * with Bufdir (BLD) and 57 with AVdir, 86 scheme-units and 67 distinct units.
+ *
+ * <p>A cross-scheme indicator: it applies to every scheme and is given the reports of all schemes in the selected
+ * years, so it shows the same table whichever scheme is selected. A unit counts as funded by a scheme when it has a
+ * report to that scheme in the period. The two total rows sum the rows above them; the percentages are of all units
+ * with any grant (N).
+ */
+@Component(service = Indicator.class)
+@ServiceProvider(value = Indicator.class, resolution = Resolution.OPTIONAL)
+public final class SchemeOverlapIndicator implements Indicator {
+
+    /** The indicator id. */
+    public static final String ID = "scheme-overlap";
+
+    static final String AVDIR = "avdir";
+    static final String BUFDIR = "bufdir";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public LocalizedText title() {
+        return new LocalizedText("Kommuner og bydeler etter tilskuddsordning",
+                "Municipalities and districts by grant scheme");
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of();
+    }
+
+    @Override
+    public IndicatorTable compute(IndicatorInput input) {
+        Map<String, Set<String>> schemesByUnit = new TreeMap<>();
+        for (Submission s : input.submissions()) {
+            schemesByUnit.computeIfAbsent(s.orgUnit(), u -> new HashSet<>()).add(s.schemeId());
+        }
+        long avdirOnly = 0;
+        long bufdirOnly = 0;
+        long both = 0;
+        long several = 0;
+        long othersOnly = 0;
+        for (Set<String> schemes : schemesByUnit.values()) {
+            boolean a = schemes.contains(AVDIR);
+            boolean b = schemes.contains(BUFDIR);
+            if (a && b) {
+                both++;
+            } else if (a) {
+                avdirOnly++;
+            } else if (b) {
+                bufdirOnly++;
+            } else {
+                othersOnly++;
+            }
+            if (schemes.size() > 1) {
+                several++;
+            }
+        }
+        long n = schemesByUnit.size();
+        long avdirOrBufdir = avdirOnly + bufdirOnly + both;
+        List<List<Object>> rows = new ArrayList<>();
+        rows.add(share("Bare AVdir", avdirOnly, n));
+        rows.add(share("Bare Bufdir (BLD)", bufdirOnly, n));
+        rows.add(share("Både AVdir og Bufdir", both, n));
+        rows.add(row("Kommuner/bydeler med AVdir- eller Bufdir-midler", avdirOrBufdir, null));
+        rows.add(share("AVdir i alt", avdirOnly + both, n));
+        rows.add(share("Bufdir (BLD) i alt", bufdirOnly + both, n));
+        rows.add(row("Ordningsenheter AVdir og Bufdir (enheter med begge teller to ganger)",
+                avdirOnly + bufdirOnly + 2 * both, null));
+        rows.add(share("Midler fra flere ordninger (to eller flere, også større bysamfunn)", several, n));
+        rows.add(share("Bare andre ordninger enn AVdir og Bufdir", othersOnly, n));
+        rows.add(row("Kommuner/bydeler med tilskudd i alt", n, null));
+        return new IndicatorTable(ID, title(), n,
+                List.of(column("group", "Tilskuddsordning", "Grant scheme", ValueKind.TEXT),
+                        column("units", "Kommuner/bydeler", "Municipalities/districts", ValueKind.COUNT),
+                        column("percent", "Prosent av alle med tilskudd", "Percent of all with a grant",
+                                ValueKind.PERCENT)),
+                rows,
+                List.of(new LocalizedText("N er antall ulike kommuner/bydeler med minst én rapport til en ordning "
+                        + "i de valgte årene (" + n + "), uansett hvilken ordning som er valgt.",
+                        "N is the number of distinct municipalities/districts with at least one report to a scheme "
+                                + "in the selected years (" + n + "), whichever scheme is selected."),
+                        Tables.ROUNDING_NOTE),
+                Optional.of(ChartType.BAR), Set.of(3, 6));
+    }
+
+    private static List<Object> share(String label, long count, long n) {
+        return row(label, count, Percentages.whole(count, n));
+    }
+}

@@ -1,0 +1,22 @@
+package no.tilskudd.urbanyouth.internal;
+
+import aQute.bnd.annotation.Resolution;
+import aQute.bnd.annotation.spi.ServiceProvider;
+import no.tilskudd.api.indicator.Indicator;
+import no.tilskudd.plugins.support.indicators.DelegatingIndicator;
+import no.tilskudd.plugins.support.indicators.StandardIndicators;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The scheme's share of {@link StandardIndicators#unitsByRegion(String)}: municipalities and districts with a
+ * grant, by region.
+ */
+@Component(service = Indicator.class)
+@ServiceProvider(value = Indicator.class, resolution = Resolution.OPTIONAL)
+public final class UnitsByRegionIndicator extends DelegatingIndicator {
+
+    /** Creates the indicator. */
+    public UnitsByRegionIndicator() {
+        super(StandardIndicators.unitsByRegion(UrbanYouthScheme.ID));
+    }
+}
