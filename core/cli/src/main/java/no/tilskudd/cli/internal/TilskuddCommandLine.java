@@ -228,6 +228,10 @@ public final class TilskuddCommandLine implements CommandLine {
             try (OutputStream o = Files.newOutputStream(tmp)) {
                 writer.write(o);
             }
+            // A temporary file is private to its owner; a report is an ordinary file once it is in place.
+            if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
