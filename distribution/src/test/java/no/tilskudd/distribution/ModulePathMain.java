@@ -13,8 +13,19 @@ public final class ModulePathMain {
     private ModulePathMain() {
     }
 
+    /**
+     * Validates files. With {@code --plugins a.jar:b.jar} the plugins are loaded each in a module layer of its own;
+     * without it, they are found on the application's module path.
+     */
     public static void main(String[] args) throws Exception {
-        StandaloneEngine engine = StandaloneEngine.fromServiceLoader(Optional.empty());
+        StandaloneEngine engine;
+        if (args.length > 1 && args[0].equals("--plugins")) {
+            engine = StandaloneEngine.fromPluginJars(java.util.Arrays.stream(args[1].split(java.io.File.pathSeparator))
+                    .map(Path::of).toList(), Optional.empty());
+            args = java.util.Arrays.copyOfRange(args, 2, args.length);
+        } else {
+            engine = StandaloneEngine.fromServiceLoader(Optional.empty());
+        }
         for (Scheme s : engine.schemes().schemes()) {
             System.out.println("scheme " + s.id() + " from " + s.origin().name() + " module="
                     + s.getClass().getModule().getName());

@@ -39,27 +39,54 @@ class ModulePathTest {
         Files.writeString(bad, HotDeployTest.submission(2016, "1804", "").replace("\"goalsReached\":\"all\"",
                 "\"goalsReached\":\"maybe\"") + "\n");
 
-        Run ok = java(modulePath, good);
+        Run ok = java(modulePath, List.of(good.toString()));
         assertEquals(0, ok.exit, ok.output);
         assertTrue(ok.output.contains("scheme example from no.tilskudd.example.scheme"), ok.output);
         assertTrue(ok.output.contains("module=no.tilskudd.api"), "the API is a named module: " + ok.output);
         assertTrue(ok.output.contains("osgi framework present: false"), ok.output);
 
-        Run refused = java(modulePath, bad);
+        Run refused = java(modulePath, List.of(bad.toString()));
         assertEquals(1, refused.exit, refused.output);
         assertTrue(refused.output.contains("bad.jsonl:1: goalsReached: CHOICE_UNKNOWN"), refused.output);
+    }
+
+    @Test
+    void severalSchemePluginsLoadInLayersOfTheirOwn() throws Exception {
+        Path dist = TestHost.distribution();
+        List<String> modulePath = new ArrayList<>();
+        for (String name : List.of("tilskudd-api", "tilskudd-engine", "jackson-core", "jackson-databind",
+                "jackson-annotations", "commons-jexl3", "commons-logging")) {
+            modulePath.add(find(dist.resolve("bundle"), name).toString());
+        }
+        // The scheme plugins inline the same support packages privately: on one module path that is a split
+        // package, so each gets a layer of its own.
+        List<String> plugins = new ArrayList<>();
+        for (String name : List.of("tilskudd-scheme-avdir", "tilskudd-scheme-bufdir", "tilskudd-scheme-urban-youth")) {
+            plugins.add(find(dist.resolve("deploy"), name).toString());
+        }
+        Path avdir = temp.resolve("avdir.jsonl");
+        try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(plugins.get(0))) {
+            Files.write(avdir, in.getInputStream(in.getEntry("tilskudd/avdir/demo/avdir-demo.jsonl")).readAllBytes());
+        }
+        Run run = java(modulePath, List.of("--plugins", String.join(File.pathSeparator, plugins), avdir.toString()));
+        assertEquals(0, run.exit, run.output);
+        assertTrue(run.output.contains("scheme avdir from no.tilskudd.scheme.avdir"), run.output);
+        assertTrue(run.output.contains("scheme bufdir from no.tilskudd.scheme.bufdir"), run.output);
+        assertTrue(run.output.contains("scheme urban-youth from no.tilskudd.scheme.urban.youth"), run.output);
+        assertTrue(run.output.contains("avdir.jsonl: 249 submissions, 0 rejected"), run.output);
     }
 
     private record Run(int exit, String output) {
     }
 
-    private Run java(List<String> modulePath, Path file) throws IOException, InterruptedException {
+    private Run java(List<String> modulePath, List<String> args) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String testClasses = Path.of(ModulePathMain.class.getProtectionDomain().getCodeSource().getLocation()
                 .getPath()).toString();
-        Process p = new ProcessBuilder(java, "--module-path", String.join(File.pathSeparator, modulePath),
-                "--add-modules", "ALL-MODULE-PATH", "-cp", testClasses, ModulePathMain.class.getName(),
-                file.toString()).redirectErrorStream(true).start();
+        List<String> cmd = new ArrayList<>(List.of(java, "--module-path", String.join(File.pathSeparator, modulePath),
+                "--add-modules", "ALL-MODULE-PATH", "-cp", testClasses, ModulePathMain.class.getName()));
+        cmd.addAll(args);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();

@@ -93,6 +93,47 @@ public final class StandaloneEngine {
     }
 
     /**
+     * Builds an engine from plugin jars, each loaded as a module in a layer of its own, with the default org-unit
+     * register. Plugins may then carry private copies of the same packages (scheme plugins inline their support
+     * library), which one module path would refuse as split packages. The API and the engine must be on the module
+     * path of the application.
+     *
+     * @param pluginJars the plugin jars
+     * @param store      where imports are stored and indicators read from; empty for validation only
+     * @return the engine
+     * @throws IllegalArgumentException when a jar is not a module the layer can resolve, naming the jar and the reason
+     */
+    public static StandaloneEngine fromPluginJars(List<java.nio.file.Path> pluginJars, Optional<SubmissionStore> store) {
+        Builder b = builder();
+        store.ifPresent(b::store);
+        ModuleLayer parent = StandaloneEngine.class.getModule().getLayer() != null
+                ? StandaloneEngine.class.getModule().getLayer() : ModuleLayer.boot();
+        for (java.nio.file.Path jar : pluginJars) {
+            java.lang.module.ModuleFinder finder = java.lang.module.ModuleFinder.of(jar);
+            java.util.Set<String> roots = new java.util.HashSet<>();
+            finder.findAll().forEach(ref -> roots.add(ref.descriptor().name()));
+            if (roots.isEmpty()) {
+                throw new IllegalArgumentException(jar + ": not a module (no module-info and no usable name)");
+            }
+            ModuleLayer layer;
+            try {
+                java.lang.module.Configuration cf = parent.configuration().resolve(finder,
+                        java.lang.module.ModuleFinder.of(), roots);
+                layer = parent.defineModulesWithOneLoader(cf, StandaloneEngine.class.getClassLoader());
+            } catch (java.lang.module.ResolutionException | LayerInstantiationException e) {
+                throw new IllegalArgumentException(jar + ": cannot be loaded as a module: " + e.getMessage(), e);
+            }
+            for (Class<?> type : List.of(SchemeDefinition.class, Validator.class, Indicator.class,
+                    SubmissionImporter.class, ReportExporter.class, TemplateExporter.class)) {
+                ServiceLoader.load(layer, type).stream()
+                        .filter(p -> p.type().getModule().getLayer() == layer)
+                        .forEach(p -> b.addAs(type, p.get()));
+            }
+        }
+        return b.build();
+    }
+
+    /**
      * Starts an engine from plugins given by hand, for tests of a single plugin (see the test kit).
      *
      * @return a builder with the default org-unit register and no store
@@ -177,6 +218,25 @@ public final class StandaloneEngine {
                 }
             }
             return this;
+        }
+
+        /** Adds a plugin under one interface only: ServiceLoader makes one instance per interface it provides. */
+        private void addAs(Class<?> type, Object p) {
+            if (type == SchemeDefinition.class) {
+                schemes.add((SchemeDefinition) p);
+            } else if (type == Validator.class) {
+                validators.add((Validator) p);
+            } else if (type == Indicator.class) {
+                indicators.add((Indicator) p);
+            } else if (type == SubmissionImporter.class) {
+                importers.add((SubmissionImporter) p);
+            } else if (type == ReportExporter.class) {
+                exporters.add((ReportExporter) p);
+            } else if (type == TemplateExporter.class) {
+                templates.add((TemplateExporter) p);
+            } else {
+                throw new IllegalArgumentException(type + " is not a plugin interface");
+            }
         }
 
         /**
