@@ -310,10 +310,17 @@ public final class TilskuddCommandLine implements CommandLine {
         int rejectedFiles = 0;
         for (int i = 0; i < files.size(); i++) {
             Path f = files.get(i);
-            if (files.size() > 1) {
-                err.printf("[%d/%d] %s%n", i + 1, files.size(), f.getFileName());
+            long size = Files.size(f);
+            long t0 = System.nanoTime();
+            if (files.size() > 1 || size > LARGE_FILE) {
+                err.printf("[%d/%d] %s (%s) ...%n", i + 1, files.size(), f.getFileName(), megabytes(size));
             }
             FileReport r = imports.importFile(f, a.flag("--replace"));
+            if (files.size() > 1 || size > LARGE_FILE) {
+                err.printf("[%d/%d] %s: %d submissions %s in %.1f s%n", i + 1, files.size(), f.getFileName(),
+                        r.submissions(), r.stored() ? "stored" : "checked, not stored",
+                        (System.nanoTime() - t0) / 1e9);
+            }
             reportsList.add(r);
             if (!a.flag("--json")) {
                 printFindings(r, out, locale(a));
@@ -337,6 +344,13 @@ public final class TilskuddCommandLine implements CommandLine {
                     inserted + replaced, inserted, replaced, files.size() - rejectedFiles, rejectedFiles);
         }
         return rejectedFiles == 0 ? OK : FAILED;
+    }
+
+    /** Files above this size get a progress line even when they are imported alone. */
+    private static final long LARGE_FILE = 1 << 20;
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
     private static List<Path> files(Args a) {
