@@ -43,6 +43,9 @@ import no.tilskudd.engine.internal.validation.SubmissionValidator;
 @ServiceConsumer(value = TemplateExporter.class, resolution = Resolution.OPTIONAL)
 public final class StandaloneEngine {
 
+    private static final List<Class<?>> PLUGIN_TYPES = List.of(SchemeDefinition.class, Validator.class,
+            Indicator.class, SubmissionImporter.class, ReportExporter.class, TemplateExporter.class);
+
     /** The smallest person count shown in published reports, as in the hosted runtime's default configuration. */
     public static final int DEFAULT_THRESHOLD = 5;
 
@@ -123,8 +126,7 @@ public final class StandaloneEngine {
             } catch (java.lang.module.ResolutionException | LayerInstantiationException e) {
                 throw new IllegalArgumentException(jar + ": cannot be loaded as a module: " + e.getMessage(), e);
             }
-            for (Class<?> type : List.of(SchemeDefinition.class, Validator.class, Indicator.class,
-                    SubmissionImporter.class, ReportExporter.class, TemplateExporter.class)) {
+            for (Class<?> type : PLUGIN_TYPES) {
                 ServiceLoader.load(layer, type).stream()
                         .filter(p -> p.type().getModule().getLayer() == layer)
                         .forEach(p -> b.addAs(type, p.get()));
@@ -189,29 +191,11 @@ public final class StandaloneEngine {
         public Builder add(Object... plugins) {
             for (Object p : plugins) {
                 boolean used = false;
-                if (p instanceof SchemeDefinition d) {
-                    schemes.add(d);
-                    used = true;
-                }
-                if (p instanceof Validator v) {
-                    validators.add(v);
-                    used = true;
-                }
-                if (p instanceof Indicator i) {
-                    indicators.add(i);
-                    used = true;
-                }
-                if (p instanceof SubmissionImporter i) {
-                    importers.add(i);
-                    used = true;
-                }
-                if (p instanceof ReportExporter e) {
-                    exporters.add(e);
-                    used = true;
-                }
-                if (p instanceof TemplateExporter t) {
-                    templates.add(t);
-                    used = true;
+                for (Class<?> type : PLUGIN_TYPES) {
+                    if (type.isInstance(p)) {
+                        addAs(type, p);
+                        used = true;
+                    }
                 }
                 if (!used) {
                     throw new IllegalArgumentException(p.getClass().getName() + " implements no plugin interface");
