@@ -176,7 +176,12 @@ public final class CsvOrgUnitRegister implements OrgUnitRegister {
         if (candidates == null) {
             return Optional.empty();
         }
-        return candidates.stream().filter(u -> u.validIn(year)).findFirst().or(() -> Optional.of(candidates.get(0)));
+        for (OrgUnit u : candidates) {
+            if (u.validIn(year)) {
+                return Optional.of(u);
+            }
+        }
+        return Optional.of(candidates.get(0));
     }
 
     @Override

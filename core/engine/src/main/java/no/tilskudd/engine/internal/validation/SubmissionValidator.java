@@ -319,11 +319,16 @@ public final class SubmissionValidator implements ValidationService {
                 Violation.error(path, "ROWS_TOO_MANY",
                         "«" + field.label().nb() + "» kan ha høyst " + max + " rader (har " + rows.size() + ").",
                         "'" + field.label().en() + "' can have at most " + max + " rows (has " + rows.size() + ").")));
+        // Row fields' conditions see the row and the top-level values; most groups have none, so skip the merge.
+        boolean conditions = field.fields().stream().anyMatch(f -> f.requiredWhen().isPresent());
         for (int i = 0; i < rows.size(); i++) {
             @SuppressWarnings("unchecked")
             Map<String, Object> row = (Map<String, Object>) rows.get(i);
-            Map<String, Object> rowContext = new HashMap<>(context);
-            rowContext.putAll(row);
+            Map<String, Object> rowContext = row;
+            if (conditions) {
+                rowContext = new HashMap<>(context);
+                rowContext.putAll(row);
+            }
             checkFields(field.fields(), row, path + "[" + i + "].", rowContext, out);
         }
     }
