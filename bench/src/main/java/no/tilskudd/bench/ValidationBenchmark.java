@@ -9,20 +9,29 @@ import java.util.Optional;
 import java.util.Set;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.api.submission.Violation;
+import no.tilskudd.avdir.internal.AvdirScheme;
+import no.tilskudd.avdir.internal.BudgetValidator;
 import no.tilskudd.engine.StandaloneEngine;
-import no.tilskudd.example.internal.BudgetValidator;
-import no.tilskudd.example.internal.ExampleScheme;
 
 /**
- * Validation throughput on one thread: the engine (form fields, conditional fields, JEXL rules, a plugin validator)
- * against a hand-written Java check of the same rules for the example scheme's 2016 form, on the same submissions.
+ * Validation throughput on one thread for the AVdir 2008 form: the engine (header, every field against its type and
+ * code list, conditional fields, the form's JEXL rules, the scheme's budget validator) against a hand-written Java
+ * check of the same rules, on the same submissions.
  *
  * <p>Argument: number of submissions (default 200,000).
  */
 public final class ValidationBenchmark {
 
-    private static final Set<String> CATEGORIES = Set.of("alle", "kompetanse", "individ", "familie");
+    private static final Set<String> GOALS = Set.of("all", "notAll");
     private static final Set<String> REASONS = Set.of("response", "staff", "organisation", "time", "other");
+    private static final Set<String> NATIONAL = Set.of("large", "small", "unsure");
+    private static final Set<String> CONTINUATION = Set.of("yes", "no", "unsure");
+    private static final Set<String> INVOLVEMENT = Set.of("none", "some", "systematic");
+    private static final Set<String> TARGETS = Set.of("refugeeImmigrant", "singleParent", "schoolDropout",
+            "mentalHealth", "parentsMentalHealth", "other");
+    private static final Set<String> PARTNERS = Set.of("childWelfare", "socialServices", "school", "healthCentre",
+            "refugeeOffice", "culture", "voluntary", "business");
+    private static final Set<String> CATEGORIES = Set.of("alle", "kompetanse", "individ", "familie");
 
     private ValidationBenchmark() {
     }
@@ -30,7 +39,7 @@ public final class ValidationBenchmark {
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
         List<Submission> subs = submissions(n);
-        StandaloneEngine engine = StandaloneEngine.builder().add(new ExampleScheme(), new BudgetValidator()).build();
+        StandaloneEngine engine = StandaloneEngine.builder().add(new AvdirScheme(), new BudgetValidator()).build();
         Stats engineRate = new Stats();
         Stats handRate = new Stats();
         long errors = 0;
@@ -52,8 +61,8 @@ public final class ValidationBenchmark {
             errors = results.stream().mapToLong(List::size).sum();
             handErrors = hand;
         }
-        System.out.println("Validation benchmark, example scheme form 2016, " + n + " submissions, one thread");
-        System.out.println(engineRate.row("engine (form + rules + plugin validator)", "subs/s"));
+        System.out.println("Validation benchmark, AVdir form 2008, " + n + " submissions, one thread");
+        System.out.println(engineRate.row("engine (fields + conditions + rules + validator)", "subs/s"));
         System.out.println(handRate.row("hand-written Java check of the same rules", "subs/s"));
         System.out.printf("ratio hand-written / engine: %.1f; violations found: engine %d, hand-written %d%n",
                 handRate.median() / engineRate.median(), errors, handErrors);
@@ -61,37 +70,41 @@ public final class ValidationBenchmark {
 
     static List<Submission> submissions(int n) {
         List<Submission> out = new ArrayList<>(n);
-        String[] units = {"1804", "0301", "1103", "1601", "1201", "1902", "0101", "0602"};
+        String[] units = {"1804", "0301", "1103", "1601", "1201", "1902", "0101", "0602", "030101", "1001"};
         for (int i = 0; i < n; i++) {
-            int year = 2016 + (i % 2);
             Map<String, Object> v = new LinkedHashMap<>();
-            v.put("grantAmount", BigDecimal.valueOf(100_000 + (i % 50) * 1000));
-            v.put("ownFunding", BigDecimal.valueOf(i % 3 * 10_000));
+            v.put("grantAmount", BigDecimal.valueOf(100_000 + (i % 50) * 10_000));
             boolean all = i % 2 == 0;
             v.put("goalsReached", all ? "all" : "notAll");
             if (!all && i % 10 != 1) {
-                v.put("goalsNotReachedReason", List.of("time"));
+                v.put("goalsNotReachedReason", List.of("time", "organisation"));
             }
+            v.put("nationalGoals", i % 5 == 0 ? "small" : "large");
+            v.put("continuation", i % 3 == 0 ? "unsure" : "yes");
             v.put("anchoredInPlan", i % 3 == 0);
+            v.put("userInvolvement", "some");
+            v.put("targetGroups", List.of("singleParent", "refugeeImmigrant"));
+            v.put("partners", List.of("school", "culture", "voluntary"));
             List<Map<String, Object>> measures = new ArrayList<>();
             for (int m = 0; m < 3; m++) {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("name", "Tiltak " + m);
-                row.put("category", m == 0 ? "alle" : "individ");
+                row.put("name", m == 0 ? "Leksehjelp" : m == 1 ? "Ferietur" : "Utstyrsbank");
+                row.put("category", m == 0 ? "individ" : m == 1 ? "familie" : "alle");
+                row.put("openToAll", m == 2);
                 row.put("participantsChildren", (long) (i % 40));
-                row.put("participantsFamilies", (long) (m));
-                row.put("budget", BigDecimal.valueOf(20_000));
+                row.put("participantsFamilies", (long) m);
+                row.put("budget", BigDecimal.valueOf(30_000));
                 row.put("newOrContinued", m == 2 ? "continued" : "new");
-                row.put("firstFundedYear", (long) (m == 2 ? 2016 : year) + (i % 97 == 0 ? 5 : 0));
+                row.put("firstFundedYear", (m == 2 ? 2007L : 2008L) + (i % 97 == 0 ? 5 : 0));
                 measures.add(row);
             }
             v.put("measures", measures);
-            out.add(new Submission("example", year, units[i % units.length], Optional.empty(), v));
+            out.add(new Submission("avdir", 2008, units[i % units.length], Optional.empty(), v));
         }
         return out;
     }
 
-    /** The example form's rules, written by hand: what a team without a form engine would maintain. */
+    /** The AVdir 2008 form's checks, written by hand: what a team without a form engine would maintain. */
     static List<String> handWritten(Submission s) {
         List<String> out = new ArrayList<>();
         Map<String, Object> v = s.values();
@@ -99,23 +112,27 @@ public final class ValidationBenchmark {
             out.add("grantAmount");
         }
         Object goals = v.get("goalsReached");
-        if (!"all".equals(goals) && !"notAll".equals(goals)) {
+        if (!GOALS.contains(goals)) {
             out.add("goalsReached");
         }
         Object reasons = v.get("goalsNotReachedReason");
         if ("notAll".equals(goals) && reasons == null) {
             out.add("goalsNotReachedReason");
         }
-        if (reasons instanceof List<?> l) {
-            for (Object r : l) {
-                if (!REASONS.contains(r)) {
-                    out.add("goalsNotReachedReason");
-                }
-            }
+        if (reasons != null && !"notAll".equals(goals)) {
+            out.add("reasonOnlyWhenNotAll");
         }
+        codes(reasons, REASONS, "goalsNotReachedReason", out);
+        code(v.get("nationalGoals"), NATIONAL, "nationalGoals", out);
+        code(v.get("continuation"), CONTINUATION, "continuation", out);
+        code(v.get("userInvolvement"), INVOLVEMENT, "userInvolvement", out);
+        if (v.get("anchoredInPlan") != null && !(v.get("anchoredInPlan") instanceof Boolean)) {
+            out.add("anchoredInPlan");
+        }
+        codes(v.get("targetGroups"), TARGETS, "targetGroups", out);
+        codes(v.get("partners"), PARTNERS, "partners", out);
         BigDecimal budgets = BigDecimal.ZERO;
-        Object ms = v.get("measures");
-        if (!(ms instanceof List<?> rows) || rows.isEmpty()) {
+        if (!(v.get("measures") instanceof List<?> rows) || rows.isEmpty()) {
             out.add("measures");
             return out;
         }
@@ -124,30 +141,56 @@ public final class ValidationBenchmark {
             if (!(row.get("name") instanceof String name) || name.isBlank()) {
                 out.add("name");
             }
-            if (!CATEGORIES.contains(row.get("category"))) {
+            Object category = row.get("category");
+            if (!CATEGORIES.contains(category)) {
                 out.add("category");
+            }
+            if (!(row.get("openToAll") instanceof Boolean open)) {
+                out.add("openToAll");
+            } else if ("alle".equals(category) && !open) {
+                out.add("openCategoryNotOpen");
             }
             long children = row.get("participantsChildren") instanceof Long c ? c : 0;
             long families = row.get("participantsFamilies") instanceof Long f ? f : 0;
-            if (children < 0 || families < 0 || children + families == 0) {
+            if (children < 0 || families < 0) {
                 out.add("participants");
+            } else if (children + families == 0) {
+                out.add("noParticipants");
+            }
+            Object kind = row.get("newOrContinued");
+            if (!"new".equals(kind) && !"continued".equals(kind)) {
+                out.add("newOrContinued");
             }
             Object first = row.get("firstFundedYear");
-            if ("continued".equals(row.get("newOrContinued")) && first == null) {
+            if ("continued".equals(kind) && first == null) {
                 out.add("firstFundedYear");
             }
-            if (first instanceof Long y && (y > s.year() || y < 2016
-                    || ("new".equals(row.get("newOrContinued")) && y != s.year()))) {
+            if (first instanceof Long y && (y > s.year() || y < 2006 || ("new".equals(kind) && y != s.year()))) {
                 out.add("firstFundedYear");
             }
             if (row.get("budget") instanceof BigDecimal b) {
                 budgets = budgets.add(b);
             }
         }
-        BigDecimal own = v.get("ownFunding") instanceof BigDecimal o ? o : BigDecimal.ZERO;
-        if (v.get("grantAmount") instanceof BigDecimal g && budgets.compareTo(g.add(own)) > 0) {
+        if (v.get("grantAmount") instanceof BigDecimal g && budgets.compareTo(g) > 0) {
             out.add("budgets");
         }
         return out;
+    }
+
+    private static void code(Object value, Set<String> allowed, String field, List<String> out) {
+        if (value != null && !allowed.contains(value)) {
+            out.add(field);
+        }
+    }
+
+    private static void codes(Object value, Set<String> allowed, String field, List<String> out) {
+        if (value instanceof List<?> list) {
+            for (Object c : list) {
+                code(c, allowed, field, out);
+            }
+        } else if (value != null) {
+            out.add(field);
+        }
     }
 }
