@@ -1,0 +1,61 @@
+package no.tilskudd.format.xlsx.internal;
+
+/** The few fixed texts a workbook shows, in bokmål or English. */
+record Texts(boolean en) {
+
+    static Texts forLanguage(String languageTag) {
+        return new Texts(languageTag != null && languageTag.toLowerCase(java.util.Locale.ROOT).startsWith("en"));
+    }
+
+    String t(String nb, String english) {
+        return en ? english : nb;
+    }
+
+    String cover() {
+        return t("Forside", "Cover");
+    }
+
+    String contents() {
+        return t("Innhold", "Contents");
+    }
+
+    String notes() {
+        return t("Merknader", "Notes");
+    }
+
+    String data() {
+        return "Data";
+    }
+
+    String chartData() {
+        return t("Diagramdata", "Chart data");
+    }
+
+    String suppressedNote(String reasons, String where) {
+        return t("– betyr at tallet er skjult av personvernhensyn (" + reasons + "). Gjelder: " + where + ".",
+                "– means that the number is hidden to protect privacy (" + reasons + "). In: " + where + ".");
+    }
+
+    String suppressedFootnote(String reasons) {
+        return t("– Skjult av personvernhensyn (" + reasons + ").", "– Hidden to protect privacy (" + reasons + ").");
+    }
+
+    String dataSheetNote() {
+        return t("Datatabellene (arkene som begynner med «Data») er Excel-tabeller som kan brukes i pivottabeller.",
+                "The data tables (sheets starting with \"Data\") are Excel tables that can be used in pivot tables.");
+    }
+
+    String axisTitle(no.tilskudd.api.report.ValueKind kind) {
+        if (kind == null) {
+            return "";
+        }
+        return switch (kind) {
+            case PERCENT -> t("Prosent", "Percent");
+            case AMOUNT -> t("Kroner", "NOK");
+            case PERSONS -> t("Antall personer", "Persons");
+            case COUNT -> t("Antall", "Count");
+            case YEAR -> t("År", "Year");
+            default -> "";
+        };
+    }
+}
