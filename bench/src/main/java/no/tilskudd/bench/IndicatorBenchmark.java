@@ -62,7 +62,8 @@ public final class IndicatorBenchmark {
                     .add(new ExampleScheme(), new GoalAchievementIndicator()).build();
             Selection all = Selection.of("example", 2016, 2016 + years - 1);
             JdbcDataSource ds = new JdbcDataSource();
-            ds.setURL("jdbc:h2:file:" + dir.resolve("plain") + ";DB_CLOSE_DELAY=-1");
+            // H2 would otherwise answer a repeated query from its result cache instead of computing it.
+            ds.setURL("jdbc:h2:file:" + dir.resolve("plain") + ";DB_CLOSE_DELAY=-1;OPTIMIZE_REUSE_RESULTS=FALSE");
             try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
                 st.execute("create table answers(report_year int, org_unit varchar(16), goals varchar(16))");
                 try (PreparedStatement ps = c.prepareStatement("insert into answers values (?,?,?)")) {
