@@ -1,0 +1,339 @@
+package no.tilskudd.web.internal.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * The console's users, kept in {@code data/users.json} with salted PBKDF2-HMAC-SHA256 hashes. The file is re-read
+ * when it changes, so that {@code tilskudd users add} in another process takes effect in a running host.
+ */
+public final class UserStore {
+
+    /** The file in the data folder. */
+    public static final String FILE = "users.json";
+    /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
+    public static final int ITERATIONS = 210_000;
+
+    private static final String ALGORITHM = "PBKDF2WithHmacSHA256";
+    private static final int SALT_BYTES = 16;
+    private static final int HASH_BITS = 256;
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path file;
+    private Map<String, User> users = Map.of();
+    private FileTime loadedTime;
+    private long loadedSize = -1;
+
+    /** A user as stored: never the password, only its hash. */
+    public record User(String name, Role role, byte[] salt, byte[] hash, int iterations, String created) {
+    }
+
+    /** The outcome of creating the file on first start. */
+    public record Created(String name, String password) {
+    }
+
+    /**
+     * @param dataDir the host's data folder
+     */
+    public UserStore(Path dataDir) {
+        this.file = dataDir.resolve(FILE);
+    }
+
+    /** @return the users file */
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * On the first start (no file, or no administrator in it, e.g. after {@code users add} of an analyst only),
+     * adds an administrator with a generated password, which the caller prints once. There is never a built-in
+     * default password.
+     *
+     * @return the created administrator, or empty when there already is one
+     * @throws IOException when the file cannot be written
+     */
+    public synchronized Optional<Created> createIfMissing() throws IOException {
+        Map<String, User> all = new LinkedHashMap<>(current());
+        if (all.values().stream().anyMatch(u -> u.role() == Role.ADMIN)) {
+            return Optional.empty();
+        }
+        String name = "admin";
+        for (int i = 2; all.containsKey(name); i++) {
+            name = "admin" + i;
+        }
+        String password = generatePassword();
+        all.put(name, newUser(name, Role.ADMIN, password));
+        try {
+            write(all, !Files.exists(file));
+        } catch (FileAlreadyExistsException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new Created(name, password));
+    }
+
+    /**
+     * Checks a name and password.
+     *
+     * @param name     the user name
+     * @param password the password
+     * @return the user, if the password is right
+     */
+    public Optional<User> authenticate(String name, String password) {
+        User u = current().get(name);
+        if (u == null) {
+            // Spend the same time as for a real user, so that timing does not tell which names exist.
+            hash(password.toCharArray(), new byte[SALT_BYTES], ITERATIONS);
+            return Optional.empty();
+        }
+        byte[] candidate = hash(password.toCharArray(), u.salt(), u.iterations());
+        return MessageDigest.isEqual(candidate, u.hash()) ? Optional.of(u) : Optional.empty();
+    }
+
+    /**
+     * @param name a user name
+     * @return the user, if present now
+     */
+    public Optional<User> find(String name) {
+        return Optional.ofNullable(current().get(name));
+    }
+
+    /** @return the users, by name */
+    public List<User> list() {
+        return new ArrayList<>(current().values());
+    }
+
+    /**
+     * Adds a user with a generated password.
+     *
+     * @param name the name (letters, digits, dot, dash, underscore)
+     * @param role the role
+     * @return the generated password, to be shown once
+     * @throws IOException when the file cannot be written
+     */
+    public synchronized String add(String name, Role role) throws IOException {
+        checkName(name);
+        Map<String, User> all = new LinkedHashMap<>(current());
+        if (all.containsKey(name)) {
+            throw new IllegalArgumentException("user '" + name + "' already exists");
+        }
+        String password = generatePassword();
+        all.put(name, newUser(name, role, password));
+        write(all, false);
+        return password;
+    }
+
+    /**
+     * Gives a user a new generated password.
+     *
+     * @param name the user
+     * @return the new password
+     * @throws IOException when the file cannot be written
+     */
+    public synchronized String resetPassword(String name) throws IOException {
+        Map<String, User> all = new LinkedHashMap<>(current());
+        User u = all.get(name);
+        if (u == null) {
+            throw new IllegalArgumentException("no user '" + name + "'");
+        }
+        String password = generatePassword();
+        all.put(name, newUser(name, u.role(), password));
+        write(all, false);
+        return password;
+    }
+
+    /**
+     * Removes a user; the last administrator cannot be removed.
+     *
+     * @param name the user
+     * @throws IOException when the file cannot be written
+     */
+    public synchronized void remove(String name) throws IOException {
+        Map<String, User> all = new LinkedHashMap<>(current());
+        User u = all.remove(name);
+        if (u == null) {
+            throw new IllegalArgumentException("no user '" + name + "'");
+        }
+        if (u.role() == Role.ADMIN && all.values().stream().noneMatch(x -> x.role() == Role.ADMIN)) {
+            throw new IllegalArgumentException("'" + name + "' is the last administrator");
+        }
+        write(all, false);
+    }
+
+    static void checkName(String name) {
+        if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new IllegalArgumentException("a user name is 1-64 letters, digits, '.', '-' or '_'");
+        }
+    }
+
+    private static User newUser(String name, Role role, String password) {
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        return new User(name, role, salt, hash(password.toCharArray(), salt, ITERATIONS), ITERATIONS,
+                Instant.now().toString());
+    }
+
+    /** @return a random password of 20 URL-safe characters (120 bits) */
+    static String generatePassword() {
+        byte[] b = new byte[15];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    static byte[] hash(char[] password, byte[] salt, int iterations) {
+        PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, HASH_BITS);
+        try {
+            return SecretKeyFactory.getInstance(ALGORITHM).generateSecret(spec).getEncoded();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(ALGORITHM + " is not available in this JDK", e);
+        } finally {
+            spec.clearPassword();
+        }
+    }
+
+    /** The users as the file says now; a file changed by another process is read again. */
+    private synchronized Map<String, User> current() {
+        try {
+            if (!Files.exists(file)) {
+                users = Map.of();
+                loadedSize = -1;
+                return users;
+            }
+            FileTime t = Files.getLastModifiedTime(file);
+            long size = Files.size(file);
+            if (!t.equals(loadedTime) || size != loadedSize) {
+                users = read();
+                loadedTime = t;
+                loadedSize = size;
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return users;
+    }
+
+    private Map<String, User> read() throws IOException {
+        JsonNode root = JSON.readTree(file.toFile());
+        Map<String, User> out = new LinkedHashMap<>();
+        Base64.Decoder b64 = Base64.getDecoder();
+        for (JsonNode n : root.path("users")) {
+            String name = n.path("name").asText();
+            int iterations = n.path("iterations").asInt(0);
+            if (name.isEmpty() || iterations < 1) {
+                throw new IOException(file + ": every user needs a name and iterations");
+            }
+            out.put(name, new User(name, Role.parse(n.path("role").asText()), b64.decode(n.path("salt").asText()),
+                    b64.decode(n.path("hash").asText()), iterations, n.path("created").asText("")));
+        }
+        return out;
+    }
+
+    private void write(Map<String, User> all, boolean createNew) throws IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("algorithm", ALGORITHM);
+        ArrayNode list = root.putArray("users");
+        Base64.Encoder b64 = Base64.getEncoder();
+        for (User u : all.values()) {
+            ObjectNode n = list.addObject();
+            n.put("name", u.name());
+            n.put("role", u.role().id());
+            n.put("iterations", u.iterations());
+            n.put("salt", b64.encodeToString(u.salt()));
+            n.put("hash", b64.encodeToString(u.hash()));
+            n.put("created", u.created());
+        }
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), "." + FILE, ".tmp");
+        try {
+            restrict(tmp);
+            JSON.writeValue(tmp.toFile(), root);
+            if (createNew) {
+                // Two hosts starting at once must not both create an administrator.
+                Files.createLink(file, tmp);
+            } else {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (UnsupportedOperationException e) {
+            if (createNew && Files.exists(file)) {
+                throw new FileAlreadyExistsException(file.toString());
+            }
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        users = Map.copyOf(all);
+        loadedTime = Files.getLastModifiedTime(file);
+        loadedSize = Files.size(file);
+    }
+
+    private static void restrict(Path p) {
+        try {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException e) {
+            // Not a POSIX file system: the data folder's own permissions apply.
+        }
+    }
+
+    /** @return role ids, for messages */
+    public static String roles() {
+        return Role.ADMIN.id() + ", " + Role.ANALYST.id();
+    }
+
+    /** Roles: an administrator may do everything an analyst may. */
+    public enum Role {
+        /** Imports, indicators, reports, templates. */
+        ANALYST,
+        /** Also plugins (bundles). */
+        ADMIN;
+
+        /** @return the id used in the file and the API */
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /**
+         * @param other the role a route needs
+         * @return whether this role may use it
+         */
+        public boolean includes(Role other) {
+            return this == ADMIN || this == other;
+        }
+
+        /**
+         * @param id a role id
+         * @return the role
+         */
+        public static Role parse(String id) {
+            for (Role r : values()) {
+                if (r.id().equals(id)) {
+                    return r;
+                }
+            }
+            throw new IllegalArgumentException("unknown role '" + id + "' (roles: " + roles() + ")");
+        }
+    }
+}

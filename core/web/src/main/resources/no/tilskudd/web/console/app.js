@@ -1,0 +1,591 @@
+// The Tilskudd web console: plain JavaScript on the JSON API (docs/http-api.md), no build step, nothing fetched
+// from elsewhere. Text from the server is only ever set as text, never as HTML.
+'use strict';
+
+const TEXT = {
+  skip: ['Hopp til innholdet', 'Skip to content'],
+  mainMenu: ['Hovedmeny', 'Main menu'],
+  navImport: ['Innsendinger', 'Submissions'],
+  navIndicators: ['Indikatorer', 'Indicators'],
+  navReports: ['Rapporter', 'Reports'],
+  navAdmin: ['Utvidelser', 'Plugins'],
+  langHint: ['Bytt språk', 'Switch language'],
+  logout: ['Logg ut', 'Sign out'],
+  loginTitle: ['Logg inn', 'Sign in'],
+  userName: ['Brukernavn', 'User name'],
+  password: ['Passord', 'Password'],
+  login: ['Logg inn', 'Sign in'],
+  scheme: ['Ordning', 'Scheme'],
+  fromYear: ['Fra år', 'From year'],
+  toYear: ['Til år', 'To year'],
+  importTitle: ['Kontroller og importer innsendinger', 'Check and import submissions'],
+  importHelp: ['JSON, JSON Lines eller et utfylt Excel-skjema (.xlsx). En fil lagres helt eller ikke i det hele tatt.',
+    'JSON, JSON Lines or a filled-in Excel form (.xlsx). A file is stored whole or not at all.'],
+  files: ['Filer', 'Files'],
+  replace: ['Erstatt rapporter som allerede er lagret', 'Replace reports that are already stored'],
+  validate: ['Kontroller', 'Check'],
+  import: ['Importer', 'Import'],
+  indicatorsTitle: ['Indikatorer', 'Indicators'],
+  show: ['Vis', 'Show'],
+  reportsTitle: ['Rapporter og skjemaer', 'Reports and forms'],
+  reportHeading: ['Rapport', 'Report'],
+  templateHeading: ['Tomt skjema', 'Empty form'],
+  format: ['Format', 'Format'],
+  withData: ['Ta med grunnlagsdata', 'Include the underlying data'],
+  download: ['Last ned', 'Download'],
+  year: ['År', 'Year'],
+  noFormats: ['Ingen rapportformater er installert.', 'No report formats are installed.'],
+  noTemplateFormats: ['Ingen skjemaformater er installert.', 'No form formats are installed.'],
+  adminTitle: ['Utvidelser (bundles)', 'Plugins (bundles)'],
+  jar: ['Ny eller oppdatert utvidelse (.jar)', 'New or updated plugin (.jar)'],
+  dryRun: ['Prøvekjør mot lagrede data', 'Dry run against the stored data'],
+  bundlesHeading: ['Installert', 'Installed'],
+  signedInAs: ['Logget inn som', 'Signed in as'],
+  wrongLogin: ['Feil brukernavn eller passord.', 'Wrong user name or password.'],
+  working: ['Arbeider …', 'Working …'],
+  file: ['Fil', 'File'],
+  submissions: ['Rapporter', 'Reports'],
+  rejected: ['Med feil', 'With errors'],
+  stored: ['Lagret', 'Stored'],
+  errors: ['Feil', 'Errors'],
+  warnings: ['Advarsler', 'Warnings'],
+  yes: ['ja', 'yes'],
+  no: ['nei', 'no'],
+  where: ['Sted', 'Where'],
+  field: ['Felt', 'Field'],
+  severity: ['Alvorlighet', 'Severity'],
+  code: ['Kode', 'Code'],
+  message: ['Melding', 'Message'],
+  error: ['feil', 'error'],
+  warning: ['advarsel', 'warning'],
+  noFindings: ['Ingen feil eller advarsler.', 'No errors or warnings.'],
+  checkedOk: ['Filene er i orden.', 'The files are fine.'],
+  checkedBad: ['Filene har feil og blir ikke lagret slik de er.', 'The files have errors and would not be stored as they are.'],
+  importedOk: ['Importert: {0} rapporter.', 'Imported: {0} reports.'],
+  importedBad: ['Ikke alt ble importert: {0} fil(er) ble avvist.', 'Not everything was imported: {0} file(s) were rejected.'],
+  reportsSelected: ['{0} rapporter valgt.', '{0} reports selected.'],
+  noIndicators: ['Ingen indikatorer for denne ordningen.', 'No indicators for this scheme.'],
+  chartOf: ['Diagram: {0}', 'Chart: {0}'],
+  id: ['Id', 'Id'],
+  name: ['Navn', 'Name'],
+  version: ['Versjon', 'Version'],
+  state: ['Tilstand', 'State'],
+  location: ['Fil', 'File'],
+  failure: ['Feil', 'Failure'],
+  remove: ['Fjern', 'Remove'],
+  confirmRemove: ['Fjerne {0}? Ordninger og formater fra den forsvinner med en gang.', 'Remove {0}? Its schemes and formats go away at once.'],
+  removed: ['{0} er fjernet.', '{0} was removed.'],
+  healthy: ['Ingen feil.', 'No failures.'],
+  failures: ['Feil i verten', 'Failures in the host'],
+  dryRunTitle: ['Prøvekjøring av {0}', 'Dry run of {0}'],
+  checked: ['Kontrollert', 'Checked'],
+  becomeInvalid: ['Blir ugyldige', 'Would become invalid'],
+  alreadyInvalid: ['Ugyldige fra før', 'Invalid already'],
+  examples: ['Eksempler (år, kommune)', 'Examples (year, municipality)'],
+  problems: ['Problemer', 'Problems'],
+  safe: ['Trygt å aktivere: ingen lagrede rapporter blir ugyldige.', 'Safe to activate: no stored report becomes invalid.'],
+  unsafe: ['Ikke trygt: se over før du aktiverer.', 'Not safe: review before you activate.'],
+  understand: ['Jeg forstår konsekvensene og vil aktivere likevel', 'I understand and want to activate anyway'],
+  activate: ['Aktiver', 'Activate'],
+  activated: ['{0} er aktivert ({1}).', '{0} was activated ({1}).'],
+  newBundle: ['ny', 'new'],
+  installedVersion: ['installert: {0}', 'installed: {0}'],
+  schemesIn: ['Ordninger i filen', 'Schemes in the file'],
+  forms: ['skjemaversjoner {0}', 'form versions {0}'],
+  noSchemeInJar: ['Utvidelsen bidrar ikke med noen ordning, så ingen lagrede rapporter berøres.', 'The plugin contributes no scheme, so no stored report is affected.'],
+  formsFrom: ['Skjemaer {0}, fra {1} {2}', 'Forms {0}, from {1} {2}'],
+  noSchemes: ['Ingen ordninger er installert.', 'No schemes are installed.'],
+  sessionExpired: ['Økten er utløpt. Logg inn igjen.', 'The session has expired. Sign in again.'],
+  forbidden: ['Du har ikke tilgang til dette.', 'You do not have access to this.'],
+};
+
+const state = { lang: localStorage.getItem('tilskudd.lang') === 'en' ? 'en' : 'nb', user: null, csrf: null,
+  schemes: [], formats: { reports: [], templates: [] }, dryRunFile: null };
+
+const $ = (id) => document.getElementById(id);
+
+function t(key, ...args) {
+  const pair = TEXT[key];
+  let s = pair ? pair[state.lang === 'en' ? 1 : 0] : key;
+  args.forEach((a, i) => { s = s.replace('{' + i + '}', String(a)); });
+  return s;
+}
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'text') e.textContent = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat()) {
+    if (c !== null && c !== undefined) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+
+function status(message, isError) {
+  const s = $('status');
+  s.textContent = message || '';
+  s.className = 'status' + (isError ? ' error' : '');
+}
+
+async function api(method, path, body, isForm) {
+  const headers = {};
+  if (method !== 'GET' && state.csrf) headers['X-CSRF-Token'] = state.csrf;
+  if (body && !isForm) headers['Content-Type'] = 'application/json';
+  const sep = path.includes('?') ? '&' : '?';
+  const resp = await fetch('/api' + path + sep + 'lang=' + state.lang, {
+    method, headers, credentials: 'same-origin', body: isForm ? body : (body ? JSON.stringify(body) : undefined),
+  });
+  let data = null;
+  if ((resp.headers.get('Content-Type') || '').startsWith('application/json')) data = await resp.json();
+  if (resp.status === 401 && path !== '/session') {
+    showLogin(t('sessionExpired'));
+  }
+  return { status: resp.status, ok: resp.ok, data };
+}
+
+function errorText(r) {
+  if (r.status === 403 && r.data && r.data.error === 'forbidden') return t('forbidden');
+  return (r.data && r.data.detail) || ('HTTP ' + r.status);
+}
+
+// ------------------------------------------------------------------------------------------ language, session
+
+function applyLanguage() {
+  document.documentElement.lang = state.lang === 'en' ? 'en' : 'nb';
+  document.querySelectorAll('[data-i18n]').forEach((e) => { e.textContent = t(e.dataset.i18n); });
+  document.querySelectorAll('[data-i18n-aria]').forEach((e) => { e.setAttribute('aria-label', t(e.dataset.i18nAria)); });
+  $('lang').textContent = state.lang === 'en' ? 'Norsk' : 'English';
+  $('lang').setAttribute('lang', state.lang === 'en' ? 'nb' : 'en');
+  if (state.user) $('who').textContent = t('signedInAs') + ' ' + state.user.user + ' (' + state.user.role + ')';
+}
+
+function showLogin(message) {
+  state.user = null;
+  state.csrf = null;
+  document.querySelectorAll('main > section').forEach((s) => { s.hidden = s.id !== 'view-login'; });
+  $('nav').hidden = true;
+  $('logout').hidden = true;
+  $('who').textContent = '';
+  status(message || '', !!message);
+  $('login-name').focus();
+}
+
+async function signedIn(session) {
+  state.user = session;
+  state.csrf = session.csrfToken;
+  $('nav').hidden = false;
+  $('logout').hidden = false;
+  document.querySelectorAll('[data-role="admin"]').forEach((e) => { e.hidden = session.role !== 'admin'; });
+  applyLanguage();
+  await loadSchemes();
+  await loadFormats();
+  route();
+}
+
+async function login(ev) {
+  ev.preventDefault();
+  status(t('working'));
+  const r = await api('POST', '/session', { name: $('login-name').value, password: $('login-password').value });
+  $('login-password').value = '';
+  if (!r.ok) {
+    status(r.status === 401 ? t('wrongLogin') : errorText(r), true);
+    $('login-password').focus();
+    return;
+  }
+  status('');
+  await signedIn(r.data);
+}
+
+async function logout() {
+  await api('DELETE', '/session');
+  showLogin();
+}
+
+// ------------------------------------------------------------------------------------------ schemes and years
+
+async function loadSchemes() {
+  const r = await api('GET', '/schemes');
+  if (!r.ok) return;
+  state.schemes = r.data.schemes;
+  const select = $('scheme');
+  const previous = select.value;
+  select.replaceChildren(...state.schemes.map((s) => el('option', { value: s.id, text: s.id + ' – ' + s.name })));
+  if (state.schemes.some((s) => s.id === previous)) select.value = previous;
+  schemeChanged(previous !== select.value);
+}
+
+function currentScheme() {
+  return state.schemes.find((s) => s.id === $('scheme').value);
+}
+
+function schemeChanged(resetYears) {
+  const s = currentScheme();
+  const info = $('scheme-info');
+  if (!s) {
+    info.textContent = t('noSchemes');
+    return;
+  }
+  const first = s.forms.length ? s.forms[0].firstYear : s.firstYear;
+  const last = s.forms.length ? s.forms[s.forms.length - 1].lastYear : s.firstYear;
+  if (resetYears || !$('from-year').value) {
+    $('from-year').value = first;
+    $('to-year').value = last;
+    $('template-year').value = last;
+  }
+  info.textContent = t('formsFrom', s.formVersions.join(', '), s.bundle, s.bundleVersion);
+  updateLinks();
+}
+
+function years() {
+  const from = $('from-year').value;
+  const to = $('to-year').value || from;
+  return from === to ? from : from + '-' + to;
+}
+
+// ------------------------------------------------------------------------------------------ views
+
+const VIEWS = ['import', 'indicators', 'reports', 'admin'];
+
+function route() {
+  if (!state.user) return;
+  let view = location.hash.replace('#', '');
+  if (!VIEWS.includes(view) || (view === 'admin' && state.user.role !== 'admin')) view = 'import';
+  document.querySelectorAll('main > section').forEach((s) => {
+    s.hidden = !(s.id === 'view-' + view || (s.id === 'context' && view !== 'admin'));
+  });
+  document.querySelectorAll('#nav a').forEach((a) => {
+    if (a.dataset.view === view) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
+  });
+  status('');
+  if (view === 'admin') loadBundles();
+  if (view === 'reports') updateLinks();
+}
+
+// ------------------------------------------------------------------------------------------ import
+
+async function submitFiles(ev) {
+  ev.preventDefault();
+  const action = (ev.submitter && ev.submitter.dataset.action) || 'validate';
+  const files = $('files').files;
+  if (!files.length) return;
+  const form = new FormData();
+  for (const f of files) form.append('file', f, f.name);
+  status(t('working'));
+  const path = action === 'import' ? '/submissions?replace=' + $('replace').checked : '/submissions/validate';
+  const r = await api('POST', path, form, true);
+  if (!r.data || !r.data.files) {
+    status(errorText(r), true);
+    $('import-result').replaceChildren();
+    return;
+  }
+  if (action === 'import') {
+    status(r.data.rejectedFiles ? t('importedBad', r.data.rejectedFiles) : t('importedOk', r.data.imported),
+      r.data.rejectedFiles > 0);
+  } else {
+    status(r.data.valid ? t('checkedOk') : t('checkedBad'), !r.data.valid);
+  }
+  $('import-result').replaceChildren(...r.data.files.map(fileResult));
+}
+
+function fileResult(f) {
+  const summary = el('div', { class: 'summary' },
+    el('div', {}, t('submissions'), el('b', { text: f.submissions })),
+    el('div', {}, t('rejected'), el('b', { text: f.rejected })),
+    el('div', {}, t('errors'), el('b', { text: f.errors })),
+    el('div', {}, t('warnings'), el('b', { text: f.warnings })),
+    el('div', {}, t('stored'), el('b', { text: f.stored ? t('yes') : t('no') })));
+  const parts = [el('h2', { text: f.file }), summary];
+  if (!f.findings.length) {
+    parts.push(el('p', { class: 'ok-text', text: t('noFindings') }));
+  } else {
+    parts.push(el('table', { class: 'findings' },
+      el('caption', { text: f.file }),
+      el('thead', {}, el('tr', {}, ['where', 'field', 'severity', 'code', 'message'].map((k) => el('th', { scope: 'col', text: t(k) })))),
+      el('tbody', {}, f.findings.map((x) => el('tr', {},
+        el('td', { text: x.location }),
+        el('td', { class: 'code', text: x.path }),
+        el('td', {}, el('span', { class: 'sev ' + x.severity, text: t(x.severity) })),
+        el('td', { class: 'code', text: x.code }),
+        el('td', { text: x.message }))))));
+  }
+  return el('div', { class: 'file-result' }, parts);
+}
+
+// ------------------------------------------------------------------------------------------ indicators
+
+async function showIndicators() {
+  const s = currentScheme();
+  if (!s) return;
+  status(t('working'));
+  const r = await api('GET', '/indicators?scheme=' + encodeURIComponent(s.id) + '&years=' + encodeURIComponent(years()));
+  if (!r.ok) {
+    status(errorText(r), true);
+    return;
+  }
+  status(t('reportsSelected', r.data.submissions));
+  const out = [];
+  if (!r.data.indicators.length) out.push(el('p', { class: 'muted', text: t('noIndicators') }));
+  for (const ind of r.data.indicators) out.push(indicatorTable(ind));
+  for (const f of r.data.failures) out.push(el('p', { class: 'error-text', text: f }));
+  $('indicators-result').replaceChildren(...out);
+}
+
+function indicatorTable(ind) {
+  const numeric = (k) => k !== 'text';
+  const table = el('table', {},
+    el('caption', { text: ind.title + ' (N=' + ind.n + ')' }),
+    el('thead', {}, el('tr', {}, ind.columns.map((c, i) => el('th', { scope: 'col', class: numeric(ind.columnKinds[i]) && i > 0 ? 'num' : null, text: c })))),
+    el('tbody', {}, ind.rows.map((row, ri) => el('tr', { class: ind.totalRows.includes(ri) ? 'total' : null },
+      row.map((v, i) => el('td', { class: numeric(ind.columnKinds[i]) && i > 0 ? 'num' : null, text: format(v, countRow(row) ? 'integer' : ind.columnKinds[i]) }))))));
+  const notes = el('div', { class: 'notes' }, ind.notes.map((n) => el('p', { text: n })));
+  return el('div', { class: 'indicator' }, el('div', {}, table, notes), chart(ind));
+}
+
+/** The row that counts the reports a column is based on (N) holds counts even in a column of percentages. */
+function countRow(row) {
+  return row[0] === 'N' || row[0] === 'n';
+}
+
+function format(v, kind) {
+  if (v === null || v === undefined) return '–';
+  if (typeof v === 'number') {
+    const s = v.toLocaleString(state.lang === 'en' ? 'en-GB' : 'nb-NO', { maximumFractionDigits: 1 });
+    return kind === 'percent' ? s + ' %' : s;
+  }
+  return String(v);
+}
+
+/**
+ * A horizontal bar chart (SVG) of the table's numeric columns (up to four, one shade each) against its first
+ * column; totals and the N row are left out.
+ */
+function chart(ind) {
+  const cols = ind.columnKinds.map((k, i) => i).filter((i) => i > 0 && ind.columnKinds[i] !== 'text').slice(0, 4);
+  if (!cols.length) return el('div');
+  const rows = ind.rows.filter((r, i) => !ind.totalRows.includes(i) && !countRow(r)
+    && cols.some((c) => typeof r[c] === 'number')).slice(0, 12);
+  if (!rows.length) return el('div');
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = (tag, attrs, text) => {
+    const e = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+  const shades = ['#1d5fa8', '#5b9bd5', '#9cc3e6', '#c9ddf0'];
+  const width = 440;
+  const bar = 14;
+  const labelW = 170;
+  const groupH = cols.length * (bar + 2) + 10;
+  const legendH = 22;
+  const height = legendH + rows.length * groupH + 4;
+  const max = Math.max(1, ...rows.flatMap((r) => cols.map((c) => (typeof r[c] === 'number' ? r[c] : 0))));
+  const title = t('chartOf', ind.title);
+  const root = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-label': title });
+  root.append(svg('title', {}, title));
+  cols.forEach((c, k) => {
+    root.append(svg('rect', { x: labelW + k * 70, y: 4, width: 12, height: 12, fill: shades[k] }));
+    root.append(svg('text', { x: labelW + k * 70 + 16, y: 14, 'font-size': 11, fill: '#1c2430' }, ind.columns[c]));
+  });
+  rows.forEach((r, i) => {
+    const y0 = legendH + i * groupH;
+    const label = String(r[0] ?? '');
+    root.append(svg('text', { x: labelW - 6, y: y0 + groupH / 2, 'text-anchor': 'end', 'font-size': 11, fill: '#1c2430' },
+      label.length > 28 ? label.slice(0, 27) + '…' : label));
+    cols.forEach((c, k) => {
+      const v = typeof r[c] === 'number' ? r[c] : 0;
+      const y = y0 + k * (bar + 2);
+      const w = Math.max(1, (width - labelW - 50) * v / max);
+      root.append(svg('rect', { x: labelW, y, width: w, height: bar, rx: 2, fill: shades[k] }));
+      root.append(svg('text', { x: labelW + w + 4, y: y + bar - 3, 'font-size': 10, fill: '#1c2430' },
+        format(r[c], ind.columnKinds[c])));
+    });
+  });
+  return el('figure', {}, root);
+}
+
+// ------------------------------------------------------------------------------------------ reports
+
+async function loadFormats() {
+  const r = await api('GET', '/formats');
+  if (!r.ok) return;
+  state.formats = r.data;
+  const fill = (select, list) => select.replaceChildren(...list.map((f) => el('option', { value: f, text: f })));
+  fill($('report-format'), r.data.reports);
+  fill($('template-format'), r.data.templates);
+  $('report-none').hidden = r.data.reports.length > 0;
+  $('template-none').hidden = r.data.templates.length > 0;
+  updateLinks();
+}
+
+function updateLinks() {
+  const s = currentScheme();
+  const link = (a, enabled, href) => {
+    if (enabled) {
+      a.href = href;
+      a.removeAttribute('aria-disabled');
+    } else {
+      a.removeAttribute('href');
+      a.setAttribute('aria-disabled', 'true');
+    }
+  };
+  const rf = $('report-format').value;
+  link($('report-link'), s && rf, s && '/api/reports?scheme=' + encodeURIComponent(s.id) + '&years=' + encodeURIComponent(years())
+    + '&format=' + encodeURIComponent(rf) + '&withData=' + $('with-data').checked + '&lang=' + state.lang);
+  const tf = $('template-format').value;
+  link($('template-link'), s && tf, s && '/api/templates?scheme=' + encodeURIComponent(s.id) + '&year='
+    + encodeURIComponent($('template-year').value) + '&format=' + encodeURIComponent(tf) + '&lang=' + state.lang);
+}
+
+// ------------------------------------------------------------------------------------------ plugins
+
+async function loadBundles() {
+  const r = await api('GET', '/bundles');
+  if (!r.ok) {
+    status(errorText(r), true);
+    return null;
+  }
+  const rows = r.data.bundles.filter((b) => b.id !== 0).map((b) => el('tr', {},
+    el('td', { class: 'num', text: b.id }),
+    el('td', { class: 'code', text: b.symbolicName }),
+    el('td', { text: b.version }),
+    el('td', { text: b.state }),
+    el('td', { text: b.deployed ? 'deploy/' + b.location : b.location }),
+    el('td', { class: b.failure ? 'error-text' : null, text: b.failure || '' }),
+    el('td', {}, b.deployed ? el('button', { type: 'button', class: 'danger', 'aria-label': t('remove') + ' ' + b.symbolicName,
+      onclick: () => removeBundle(b.symbolicName), text: t('remove') }) : null)));
+  const failures = r.data.failures.concat(r.data.schemeProblems || []);
+  $('bundles').replaceChildren(
+    failures.length
+      ? el('div', {}, el('h3', { text: t('failures') }), el('ul', {}, failures.map((f) => el('li', { class: 'error-text', text: f }))))
+      : el('p', { class: 'ok-text', text: t('healthy') }),
+    el('table', { id: 'bundle-table' },
+      el('thead', {}, el('tr', {}, ['id', 'name', 'version', 'state', 'location', 'failure', ''].map((k) => el('th', { scope: 'col', text: k ? t(k) : '' })))),
+      el('tbody', {}, rows)));
+  return r.data;
+}
+
+/** After a change, FileInstall may still be starting a bundle: look again for a few seconds until all settle. */
+async function loadBundlesUntilSettled() {
+  for (let i = 0; i < 20; i++) {
+    const data = await loadBundles();
+    if (!data || data.bundles.every((b) => ['ACTIVE', 'INSTALLED'].includes(b.state) || b.symbolicName === null)) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function removeBundle(bsn) {
+  if (!window.confirm(t('confirmRemove', bsn))) return;
+  status(t('working'));
+  const r = await api('DELETE', '/bundles/' + encodeURIComponent(bsn));
+  if (!r.ok) {
+    status(errorText(r), true);
+    return;
+  }
+  status(t('removed', bsn));
+  await loadBundlesUntilSettled();
+  await loadSchemes();
+  await loadFormats();
+}
+
+async function dryRun(ev) {
+  ev.preventDefault();
+  const file = $('jar').files[0];
+  if (!file) return;
+  const form = new FormData();
+  form.append('file', file, file.name);
+  status(t('working'));
+  const r = await api('POST', '/bundles?dryRun=true', form, true);
+  if (!r.ok) {
+    status(errorText(r), true);
+    $('dryrun-result').replaceChildren();
+    return;
+  }
+  status('');
+  state.dryRunFile = file;
+  const d = r.data;
+  const b = d.bundle;
+  const parts = [el('h2', { text: t('dryRunTitle', d.file) }),
+    el('p', {}, el('span', { class: 'code', text: b.symbolicName + ' ' + b.version }), ' (',
+      b.installedVersion ? t('installedVersion', b.installedVersion) : t('newBundle'), ')'),
+    el('div', { class: 'summary' },
+      el('div', {}, t('checked'), el('b', { text: d.checked })),
+      el('div', {}, t('becomeInvalid'), el('b', { id: 'become-invalid', text: d.becomeInvalid })),
+      el('div', {}, t('alreadyInvalid'), el('b', { text: d.alreadyInvalid })))];
+  if (!d.schemes.length) parts.push(el('p', { class: 'muted', text: t('noSchemeInJar') }));
+  else parts.push(el('p', {}, t('schemesIn') + ': ' + d.schemes.map((s) => s.id + ' (' + t('forms', s.formVersions.join(', ')) + ')').join('; ')));
+  if (d.byCode.length) {
+    parts.push(el('table', { id: 'dryrun-codes' },
+      el('thead', {}, el('tr', {}, ['code', 'submissions', 'field', 'message', 'examples'].map((k) => el('th', { scope: 'col', text: t(k) })))),
+      el('tbody', {}, d.byCode.map((c) => el('tr', {},
+        el('td', { class: 'code', text: c.code }),
+        el('td', { class: 'num', text: c.submissions }),
+        el('td', { class: 'code', text: c.paths.join(', ') }),
+        el('td', { text: c.message }),
+        el('td', { text: c.examples.join('; ') }))))));
+  }
+  if (d.problems.length) {
+    parts.push(el('h3', { text: t('problems') }), el('ul', {}, d.problems.map((p) => el('li', { class: 'error-text', text: p }))));
+  }
+  parts.push(el('p', { class: d.safe ? 'ok-text' : 'error-text', text: d.safe ? t('safe') : t('unsafe') }));
+  const activate = el('button', { type: 'button', id: 'activate-btn', class: 'primary', disabled: !d.safe, onclick: activateBundle, text: t('activate') });
+  if (!d.safe) {
+    const box = el('input', { type: 'checkbox', id: 'understand' });
+    box.addEventListener('change', () => { activate.disabled = !box.checked; });
+    parts.push(el('div', { class: 'check' }, box, el('label', { for: 'understand', text: t('understand') })));
+  }
+  parts.push(el('div', { class: 'buttons' }, activate));
+  $('dryrun-result').replaceChildren(...parts);
+  activate.focus();
+}
+
+async function activateBundle() {
+  const file = state.dryRunFile;
+  if (!file) return;
+  const form = new FormData();
+  form.append('file', file, file.name);
+  status(t('working'));
+  const r = await api('POST', '/bundles', form, true);
+  if (!r.ok) {
+    status(errorText(r), true);
+    return;
+  }
+  status(t('activated', r.data.bundle.symbolicName + ' ' + r.data.bundle.version, r.data.state + (r.data.failure ? ': ' + r.data.failure : '')),
+    r.data.state !== 'ACTIVE');
+  state.dryRunFile = null;
+  $('dryrun-result').replaceChildren();
+  $('deploy-form').reset();
+  await loadBundlesUntilSettled();
+  await loadSchemes();
+  await loadFormats();
+}
+
+// ------------------------------------------------------------------------------------------ start
+
+document.addEventListener('DOMContentLoaded', async () => {
+  applyLanguage();
+  $('login-form').addEventListener('submit', login);
+  $('logout').addEventListener('click', logout);
+  $('lang').addEventListener('click', async () => {
+    state.lang = state.lang === 'en' ? 'nb' : 'en';
+    localStorage.setItem('tilskudd.lang', state.lang);
+    applyLanguage();
+    if (state.user) {
+      await loadSchemes();
+      route();
+    }
+  });
+  $('import-form').addEventListener('submit', submitFiles);
+  $('indicators-btn').addEventListener('click', showIndicators);
+  $('deploy-form').addEventListener('submit', dryRun);
+  $('scheme').addEventListener('change', () => schemeChanged(true));
+  ['from-year', 'to-year', 'template-year', 'report-format', 'template-format', 'with-data']
+    .forEach((id) => $(id).addEventListener('change', updateLinks));
+  window.addEventListener('hashchange', route);
+  const r = await api('GET', '/session');
+  if (r.ok) await signedIn(r.data); else showLogin();
+});

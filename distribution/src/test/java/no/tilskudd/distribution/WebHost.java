@@ -1,0 +1,306 @@
+package no.tilskudd.distribution;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import no.tilskudd.launch.internal.Launcher;
+
+/**
+ * A copy of the built distribution running {@code tilskudd serve --port 0} in-process, as {@code bin/tilskudd serve}
+ * would: the real launcher, the real conf and bundle set, the web server on a free loopback port. The serve command
+ * runs on its own thread; its console output is read while it runs (the web address, the first administrator's
+ * password).
+ */
+final class WebHost implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ENDPOINT = Pattern.compile("Web console: (http://\\S+)");
+    private static final Pattern PASSWORD = Pattern.compile("created the user 'admin' \\(admin\\) with the password (\\S+)");
+
+    final Path home;
+    final Path data;
+    final URI base;
+    final String adminPassword;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final Launcher launcher;
+    private final Thread serve;
+    private final ByteArrayOutputStream serveOut;
+
+    /** The outcome of one command. */
+    record Result(int exit, String out, String err) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(out);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + out + "\nstderr: " + err, e);
+            }
+        }
+    }
+
+    private WebHost(Path home, Launcher launcher, Thread serve, ByteArrayOutputStream serveOut, URI base,
+            String adminPassword) {
+        this.home = home;
+        this.data = home.resolve("data");
+        this.launcher = launcher;
+        this.serve = serve;
+        this.serveOut = serveOut;
+        this.base = base;
+        this.adminPassword = adminPassword;
+    }
+
+    /** The built distribution folder (set by the build). */
+    static Path distribution() {
+        String dist = System.getProperty("tilskudd.dist");
+        if (dist == null) {
+            throw new IllegalStateException("system property tilskudd.dist is not set; run the tests through Maven");
+        }
+        return Path.of(dist);
+    }
+
+    /** A plugin jar of the distribution's deploy/, by the start of its file name. */
+    static Path plugin(String prefix) throws IOException {
+        try (Stream<Path> s = Files.list(distribution().resolve("deploy"))) {
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + prefix + " jar in the distribution"));
+        }
+    }
+
+    /** The example scheme's demo data, as shipped in its source. */
+    static Path demoFile() {
+        Path p = distribution().resolve("../../../plugins/example-scheme/src/main/resources/tilskudd/example/demo/"
+                + "example-demo.jsonl").normalize();
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalStateException("no demo file at " + p);
+        }
+        return p;
+    }
+
+    /**
+     * Copies the distribution with only the given plugins in deploy/, boots it and starts serving.
+     *
+     * @param temp    a temporary folder
+     * @param plugins jars for deploy/
+     * @return the running host
+     */
+    static WebHost start(Path temp, Path... plugins) throws Exception {
+        Path home = temp.resolve("tilskudd");
+        copyTree(distribution(), home);
+        try (Stream<Path> s = Files.list(home.resolve("deploy"))) {
+            for (Path p : s.toList()) {
+                Files.delete(p);
+            }
+        }
+        deleteTree(home.resolve("data"));
+        Files.writeString(home.resolve("conf/tilskudd.properties"), "felix.fileinstall.poll=50\n");
+        for (Path p : plugins) {
+            Files.copy(p, home.resolve("deploy").resolve(p.getFileName()));
+        }
+        Launcher launcher = new Launcher(home, home.resolve("data"), true, System.out, System.err);
+        launcher.start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(new Tee(out), true, StandardCharsets.UTF_8);
+        Thread serve = new Thread(() -> launcher.runCommand(List.of("serve", "--port", "0"), o, o), "web-host-serve");
+        serve.setDaemon(true);
+        serve.start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        String text = "";
+        while (System.nanoTime() < deadline) {
+            text = out.toString(StandardCharsets.UTF_8);
+            Matcher m = ENDPOINT.matcher(text);
+            if (m.find()) {
+                Matcher pw = PASSWORD.matcher(text);
+                if (!pw.find()) {
+                    Thread.sleep(100);
+                    pw = PASSWORD.matcher(out.toString(StandardCharsets.UTF_8));
+                    if (!pw.find()) {
+                        launcher.stop();
+                        fail("serve printed no first administrator password:\n" + text);
+                    }
+                }
+                return new WebHost(home, launcher, serve, out, URI.create(m.group(1)), pw.group(1));
+            }
+            if (!serve.isAlive()) {
+                break;
+            }
+            Thread.sleep(50);
+        }
+        launcher.stop();
+        fail("serve did not report the web console's address:\n" + text);
+        return null;
+    }
+
+    /** What serve printed so far. */
+    String serveOutput() {
+        return serveOut.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Runs a command in the host, as a second terminal would. */
+    Result run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            int exit = launcher.runCommand(Arrays.asList(args), o, e);
+            return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Adds a user with the command line and returns the generated password. */
+    String addUser(String name, String role) {
+        Result r = run("users", "add", name, "--role", role);
+        Matcher m = Pattern.compile("password \\(shown once\\): (\\S+)").matcher(r.out());
+        if (r.exit() != 0 || !m.find()) {
+            fail("users add failed: " + r.out() + r.err());
+        }
+        return m.group(1);
+    }
+
+    // ------------------------------------------------------------------------------------------ HTTP
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    HttpRequest.Builder request(String pathAndQuery) {
+        return HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(60));
+    }
+
+    HttpResponse<String> send(HttpRequest r) throws IOException, InterruptedException {
+        return http.send(r, HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<byte[]> sendBytes(HttpRequest r) throws IOException, InterruptedException {
+        return http.send(r, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    HttpResponse<String> get(String path, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder b = request(path).GET();
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return send(b.build());
+    }
+
+    /** A multipart/form-data body of files, each in a field named {@code file}. */
+    static final class Multipart {
+        final String boundary = "----tilskudd" + UUID.randomUUID();
+        private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+        Multipart file(String name, String mediaType, byte[] content) {
+            write("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                    + "\"\r\nContent-Type: " + mediaType + "\r\n\r\n");
+            body.writeBytes(content);
+            write("\r\n");
+            return this;
+        }
+
+        Multipart file(Path p, String mediaType) throws IOException {
+            return file(p.getFileName().toString(), mediaType, Files.readAllBytes(p));
+        }
+
+        HttpRequest.BodyPublisher publisher() {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            all.writeBytes(body.toByteArray());
+            all.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return HttpRequest.BodyPublishers.ofByteArray(all.toByteArray());
+        }
+
+        String contentType() {
+            return "multipart/form-data; boundary=" + boundary;
+        }
+
+        private void write(String s) {
+            body.writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    HttpResponse<String> post(String path, String authorization, Multipart m) throws IOException, InterruptedException {
+        return send(request(path).header("Authorization", authorization).header("Content-Type", m.contentType())
+                .POST(m.publisher()).build());
+    }
+
+    static JsonNode json(HttpResponse<String> r) {
+        try {
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new AssertionError("not JSON (" + r.statusCode() + "): " + r.body(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        launcher.stop();
+        try {
+            serve.join(20_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Copies serve's output to the test log as well, so a failing run shows what the host said. */
+    private static final class Tee extends java.io.OutputStream {
+        private final ByteArrayOutputStream keep;
+
+        Tee(ByteArrayOutputStream keep) {
+            this.keep = keep;
+        }
+
+        @Override
+        public void write(int b) {
+            keep.write(b);
+            System.out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            keep.write(b, off, len);
+            System.out.write(b, off, len);
+        }
+    }
+
+}
