@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -105,23 +104,6 @@ class ConcurrentChangeTest {
     private static int writeBigFile(Path file) throws Exception {
         String[] units = {"1804", "0301", "1103", "1902", "0101", "0602", "1001", "0219", "0220", "0231", "0604",
             "0605", "0626", "0805", "0806", "1102", "1106", "1149", "1201", "1243", "1246", "1247", "1502", "1504"};
-        StringBuilder measures = new StringBuilder();
-        for (int m = 0; m < 45; m++) {
-            measures.append(m == 0 ? "" : ",").append("{\"name\":\"Tiltak ").append(m)
-                    .append("\",\"category\":\"alle\",\"participantsChildren\":10,\"participantsFamilies\":2,"
-                            + "\"budget\":1000,\"newOrContinued\":\"new\",\"firstFundedYear\":YEAR}");
-        }
-        int n = 0;
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
-            for (int year : new int[] {2016, 2017}) {
-                for (String code : units) {
-                    w.write("{\"scheme\":\"example\",\"year\":" + year + ",\"orgUnit\":\"" + code + "\",\"values\":{"
-                            + "\"grantAmount\":500000,\"goalsReached\":\"all\",\"measures\":["
-                            + measures.toString().replace("YEAR", String.valueOf(year)) + "]}}\n");
-                    n++;
-                }
-            }
-        }
-        return n;
+        return BigImportFile.write(file, List.of(units), 45);
     }
 }

@@ -3,7 +3,6 @@ package no.tilskudd.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -66,24 +65,7 @@ class KillDuringImportTest {
                 codes.add(u.get("code").asText());
             }
         }
-        StringBuilder measures = new StringBuilder();
-        for (int m = 0; m < 40; m++) {
-            measures.append(m == 0 ? "" : ",").append("{\"name\":\"Tiltak ").append(m)
-                    .append("\",\"category\":\"alle\",\"participantsChildren\":10,\"participantsFamilies\":2,"
-                            + "\"budget\":1000,\"newOrContinued\":\"new\",\"firstFundedYear\":YEAR}");
-        }
-        int n = 0;
-        try (BufferedWriter w = Files.newBufferedWriter(file)) {
-            for (int year : new int[] {2016, 2017}) {
-                for (String code : codes) {
-                    w.write("{\"scheme\":\"example\",\"year\":" + year + ",\"orgUnit\":\"" + code + "\",\"values\":{"
-                            + "\"grantAmount\":500000,\"goalsReached\":\"all\",\"measures\":["
-                            + measures.toString().replace("YEAR", String.valueOf(year)) + "]}}\n");
-                    n++;
-                }
-            }
-        }
-        return n;
+        return BigImportFile.write(file, codes, 40);
     }
 
     private static int storedCount(Path home) throws Exception {
