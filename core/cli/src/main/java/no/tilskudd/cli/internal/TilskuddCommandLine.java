@@ -120,6 +120,10 @@ public final class TilskuddCommandLine implements CommandLine {
         } catch (IllegalArgumentException | IllegalStateException | IOException e) {
             err.println("tilskudd " + command + ": " + e.getMessage());
             return FAILED;
+        } catch (RuntimeException e) {
+            // A bug in the core or a plugin must not take the command line (or a serving host) down with it.
+            err.println("tilskudd " + command + ": failed unexpectedly: " + e + " (see the log)");
+            return FAILED;
         }
     }
 

@@ -77,17 +77,7 @@ public final class FileImporter implements ImportService {
         }
         SubmissionStore target = store.get().orElseThrow(() -> new IllegalStateException(
                 "no submission store is installed; check that the store bundle is active"));
-        List<Submission> resolved = new ArrayList<>();
-        for (ImportedSubmission is : checked.submissions) {
-            Submission s = is.submission();
-            if (s.formVersion().isEmpty()) {
-                String version = schemes.scheme(s.schemeId()).flatMap(sc -> sc.formForYear(s.year()))
-                        .orElseThrow().version();
-                resolved.add(s.withFormVersion(version));
-            } else {
-                resolved.add(s);
-            }
-        }
+        List<Submission> resolved = checked.resolved;
         try {
             SaveResult r = target.save(resolved, replace, file.getFileName().toString());
             return checked.report(true, r.inserted(), r.replaced());
@@ -147,12 +137,42 @@ public final class FileImporter implements ImportService {
                 checked.rejected++;
             }
         }
+        if (!checked.hasErrors()) {
+            resolveFormVersions(checked);
+        }
         return checked;
+    }
+
+    /**
+     * Fills in the form version of each submission right after validation, while the scheme that validated it is
+     * at hand: if a plugin is replaced or removed during a long import, the file is refused, not stored half-known.
+     */
+    private void resolveFormVersions(Checked checked) {
+        for (ImportedSubmission is : checked.submissions) {
+            Submission s = is.submission();
+            if (s.formVersion().isPresent()) {
+                checked.resolved.add(s);
+                continue;
+            }
+            Optional<String> version = schemes.scheme(s.schemeId()).flatMap(sc -> sc.formForYear(s.year()))
+                    .map(f -> f.version());
+            if (version.isEmpty()) {
+                checked.findings.add(new Finding(is.position(), "", Severity.ERROR, "SCHEME_CHANGED",
+                        new LocalizedText("Ordningen «" + s.schemeId() + "» ble fjernet eller byttet ut mens filen "
+                                + "ble lest inn; ingenting er lagret. Prøv igjen.",
+                                "Scheme '" + s.schemeId() + "' was removed or replaced while the file was imported; "
+                                        + "nothing was stored. Try again.")));
+                checked.rejected++;
+            } else {
+                checked.resolved.add(s.withFormVersion(version.get()));
+            }
+        }
     }
 
     private static final class Checked {
         final String file;
         final List<ImportedSubmission> submissions;
+        final List<Submission> resolved = new ArrayList<>();
         final List<Finding> findings = new ArrayList<>();
         int rejected;
 

@@ -65,6 +65,33 @@ class FileImporterTest {
     }
 
     @Test
+    void schemeRemovedDuringTheImportRefusesTheFileWithoutStoringAnything() throws IOException {
+        // Regression: the scheme left between validation and storing, and the import failed with an exception.
+        SchemeCatalog schemes = TestSchemes.catalog(dir.resolve("plugin2"));
+        SubmissionValidator real = new SubmissionValidator(schemes, CsvOrgUnitRegister.defaults(), () -> validators);
+        no.tilskudd.api.service.ValidationService removesTheScheme = new no.tilskudd.api.service.ValidationService() {
+            @Override
+            public List<no.tilskudd.api.submission.Violation> validate(no.tilskudd.api.submission.Submission s) {
+                return validateAll(List.of(s)).get(0);
+            }
+
+            @Override
+            public List<List<no.tilskudd.api.submission.Violation>> validateAll(
+                    List<no.tilskudd.api.submission.Submission> subs) {
+                List<List<no.tilskudd.api.submission.Violation>> r = real.validateAll(subs);
+                schemes.remove("test");
+                return r;
+            }
+        };
+        FileImporter racing = new FileImporter(() -> List.of(new JsonSubmissionImporter()), schemes,
+                removesTheScheme, () -> Optional.of(store));
+        FileReport r = racing.importFile(file("race.jsonl", valid("0301"), valid("1804")), false);
+        assertFalse(r.stored());
+        assertEquals(List.of("SCHEME_CHANGED@race.jsonl:1", "SCHEME_CHANGED@race.jsonl:2"), findings(r));
+        assertEquals(0, store.size());
+    }
+
+    @Test
     void cleanFileIsStoredWholeWithTheFormVersionFilledIn() throws IOException {
         FileReport r = importer.importFile(file("ok.jsonl", valid("0301"), valid("1804"), valid("1103")), false);
         assertEquals(List.of(), r.findings());
