@@ -69,6 +69,42 @@ class DistributionBootTest {
     }
 
     @Test
+    void anImportedOrgUnitRegisterReplacesTheShippedOneAndABadOneChangesNothing() throws Exception {
+        Path ok = temp.resolve("ok.jsonl");
+        Files.writeString(ok, HotDeployTest.submission(2016, "1804", "") + "\n");
+        Path register = temp.resolve("units.csv");
+        Files.writeString(register, "code,name,county,region,validFrom,validTo\n"
+                + "1804,Bodø,Nordland,Nord,,\n9901,\"Testby, nord\",Nordland,Nord,2010,\n");
+        Path broken = temp.resolve("broken.csv");
+        Files.writeString(broken, "code,name,county,region,validFrom,validTo\n0301,Oslo,Oslo,Øst/Oslo,,\n"
+                + "12,Kort,Fylke,Region,,\n");
+        try (TestHost host = TestHost.start(temp, false, TestHost.exampleJar())) {
+            assertEquals(450, host.run("org-units", "--json").json().get("orgUnits").size(), "the shipped register");
+            TestHost.Result bad = host.run("org-units", "import", broken.toString());
+            assertEquals(1, bad.exit());
+            assertTrue(bad.err().contains("broken.csv:3: code '12' must be a 4-digit municipality or 6-digit "
+                    + "district number"), bad.err());
+            assertEquals(450, host.run("org-units", "--json").json().get("orgUnits").size(), "nothing changed");
+
+            TestHost.Result imported = host.run("org-units", "import", register.toString());
+            assertEquals(0, imported.exit(), imported.err());
+            assertTrue(imported.out().contains("2 org units"), imported.out());
+            JsonNode units = host.run("org-units", "--json").json().get("orgUnits");
+            assertEquals(List.of("1804", "9901"), units.findValuesAsText("code"));
+            assertEquals("Testby, nord", units.get(1).get("name").asText());
+            assertEquals(0, host.run("validate", ok.toString()).exit(), "1804 is still known");
+            Files.writeString(ok, HotDeployTest.submission(2016, "0301", "") + "\n");
+            TestHost.Result oslo = host.run("validate", "--json", ok.toString());
+            assertEquals("ORG_UNIT_UNKNOWN", oslo.json().get("files").get(0).get("findings").get(0).get("code")
+                    .asText(), "0301 is not in the imported register");
+        }
+        try (TestHost again = TestHost.start(temp.resolve("again"), false, TestHost.exampleJar())) {
+            assertEquals(450, again.run("org-units", "--json").json().get("orgUnits").size(),
+                    "a new data folder starts from the shipped register");
+        }
+    }
+
+    @Test
     void reportInAFormatThatIsNotInstalledListsTheInstalledOnes() throws Exception {
         try (TestHost host = TestHost.start(temp, false, TestHost.exampleJar())) {
             TestHost.Result r = host.run("report", "--scheme", "example", "--format", "xlsx", "--out",
