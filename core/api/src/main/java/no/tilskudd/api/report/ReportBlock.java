@@ -35,9 +35,28 @@ public sealed interface ReportBlock {
      * @param footnotes notes printed under the table
      * @param totalRows indices of rows whose numeric cells are the sums of the rows above them (back to the previous
      *                  total row), so that formats with formulas can write them as live sums
+     * @param rowKinds  rows whose numbers are of another kind than their columns, by row index (e.g. the "N" row of a
+     *                  percent table holds counts)
      */
     record Table(String id, String title, List<TableColumn> columns, List<List<Object>> rows, Optional<Long> n,
-            List<String> footnotes, java.util.Set<Integer> totalRows) implements ReportBlock {
+            List<String> footnotes, java.util.Set<Integer> totalRows, java.util.Map<Integer, ValueKind> rowKinds)
+            implements ReportBlock {
+
+        /**
+         * A table whose rows all hold what their columns say.
+         *
+         * @param id        a stable id
+         * @param title     the caption
+         * @param columns   the columns
+         * @param rows      the rows
+         * @param n         the number of units, if any
+         * @param footnotes notes under the table
+         * @param totalRows indices of total rows
+         */
+        public Table(String id, String title, List<TableColumn> columns, List<List<Object>> rows, Optional<Long> n,
+                List<String> footnotes, java.util.Set<Integer> totalRows) {
+            this(id, title, columns, rows, n, footnotes, totalRows, java.util.Map.of());
+        }
 
         /**
          * A table without total rows.
@@ -51,7 +70,7 @@ public sealed interface ReportBlock {
          */
         public Table(String id, String title, List<TableColumn> columns, List<List<Object>> rows, Optional<Long> n,
                 List<String> footnotes) {
-            this(id, title, columns, rows, n, footnotes, java.util.Set.of());
+            this(id, title, columns, rows, n, footnotes, java.util.Set.of(), java.util.Map.of());
         }
 
         /**
@@ -64,9 +83,11 @@ public sealed interface ReportBlock {
          * @param n the number of units the table is based on, if it has one
          * @param footnotes notes printed under the table
          * @param totalRows indices of rows whose numeric cells are the sums of the rows above them (back to the previous total row), so that formats with formulas can write them as live sums
+         * @param rowKinds rows whose numbers are of another kind than their columns
          */
         public Table {
             totalRows = java.util.Set.copyOf(totalRows);
+            rowKinds = java.util.Map.copyOf(rowKinds);
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(title, "title");
             columns = List.copyOf(columns);
@@ -84,6 +105,24 @@ public sealed interface ReportBlock {
                     throw new IllegalArgumentException("table " + id + ": total row " + t + " does not exist");
                 }
             }
+            for (int r : rowKinds.keySet()) {
+                if (r < 0 || r >= rows.size()) {
+                    throw new IllegalArgumentException("table " + id + ": row " + r + " does not exist");
+                }
+            }
+        }
+
+        /**
+         * What a cell holds: its row's kind if the row has one (text columns stay text), else its column's.
+         *
+         * @param row    the row index
+         * @param column the column index
+         * @return the kind
+         */
+        public ValueKind kind(int row, int column) {
+            ValueKind k = rowKinds.get(row);
+            ValueKind c = columns.get(column).kind();
+            return k != null && c != ValueKind.TEXT ? k : c;
         }
     }
 

@@ -75,7 +75,7 @@ public final class GoalAchievementIndicator implements Indicator {
         return new IndicatorTable(id(), title(), total, columns, List.of(all, notAll, n),
                 List.of(new LocalizedText("Prosent av rapportene som svarte. Avrundet til hele prosent.",
                         "Percent of the reports that answered. Rounded to whole percent.")),
-                Optional.of(ChartType.BAR));
+                Optional.of(ChartType.BAR), java.util.Set.of(), java.util.Map.of(2, ValueKind.COUNT));
     }
 
     /** Whole percent, rounded half up as in the published tables. */

@@ -156,7 +156,7 @@ public final class ReportAssembler implements ReportService {
         notes.add("N = " + t.n());
         t.notes().forEach(n -> notes.add(en ? n.en() : n.nb()));
         ReportBlock.Table table = new ReportBlock.Table(t.id(), title, columns, t.rows(), Optional.of(t.n()), notes,
-                t.totalRows());
+                t.totalRows(), t.rowKinds());
         if (threshold > 0) {
             table = SmallCountSuppression.apply(table, threshold, en);
         }
@@ -171,7 +171,8 @@ public final class ReportAssembler implements ReportService {
             ReportBlock.ChartType type) {
         List<List<Object>> rows = new ArrayList<>();
         for (int r = 0; r < shown.rows().size(); r++) {
-            if (!shown.totalRows().contains(r)) {
+            // Totals and rows of another kind (such as N under a percent table) are not categories of the chart.
+            if (!shown.totalRows().contains(r) && !shown.rowKinds().containsKey(r)) {
                 rows.add(shown.rows().get(r));
             }
         }

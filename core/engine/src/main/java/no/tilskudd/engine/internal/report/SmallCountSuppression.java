@@ -38,14 +38,20 @@ public final class SmallCountSuppression {
         boolean primary = false;
         boolean secondary = false;
         for (int c = 0; c < table.columns().size(); c++) {
-            if (table.columns().get(c).kind() != ValueKind.PERSONS) {
-                continue;
-            }
-            for (List<Object> row : rows) {
+            boolean persons = false;
+            for (int r = 0; r < rows.size(); r++) {
+                if (table.kind(r, c) != ValueKind.PERSONS) {
+                    continue;
+                }
+                persons = true;
+                List<Object> row = rows.get(r);
                 if (row.get(c) instanceof Number n && n.doubleValue() > 0 && n.doubleValue() < threshold) {
                     row.set(c, new Suppressed(primaryReason));
                     primary = true;
                 }
+            }
+            if (!persons) {
+                continue;
             }
             int groupStart = 0;
             for (int t = 0; t < rows.size(); t++) {
@@ -65,7 +71,7 @@ public final class SmallCountSuppression {
                 : "– Skjult av personvernhensyn: tallet er lavere enn " + threshold
                         + (secondary ? ", eller ville avsløre et skjult tall gjennom en sum." : "."));
         return new ReportBlock.Table(table.id(), table.title(), table.columns(), rows, table.n(), notes,
-                table.totalRows());
+                table.totalRows(), table.rowKinds());
     }
 
     private static boolean protectGroup(List<List<Object>> rows, int c, int from, int total, String reason) {

@@ -112,7 +112,6 @@ final class ChartRenderer {
     }
 
     static JFreeChart build(Chart chart, Words words) {
-        chart = withoutCountCategories(chart);
         if (chart.categories().isEmpty() || chart.series().isEmpty()) {
             return null;
         }
@@ -137,26 +136,6 @@ final class ChartRenderer {
         }
         styleAfterTheme(jf, chart, format);
         return jf;
-    }
-
-    /**
-     * Drops categories labelled "N": the report engine charts every row of an indicator table, and the row of
-     * counts under a percent table would otherwise be drawn as if it were a share.
-     */
-    static Chart withoutCountCategories(Chart chart) {
-        List<Integer> keep = new java.util.ArrayList<>();
-        for (int c = 0; c < chart.categories().size(); c++) {
-            if (!PdfReportWriter.isCountRow(List.of(chart.categories().get(c)))) {
-                keep.add(c);
-            }
-        }
-        if (keep.size() == chart.categories().size()) {
-            return chart;
-        }
-        List<Series> series = chart.series().stream().map(s -> new Series(s.name(),
-                keep.stream().map(s.values()::get).toList())).toList();
-        return new Chart(chart.id(), chart.title(), chart.type(), keep.stream().map(chart.categories()::get).toList(),
-                series, chart.valueKind());
     }
 
     private static StandardChartTheme theme() {

@@ -343,10 +343,9 @@ final class PdfReportWriter {
         for (int r = 0; r < table.rows().size(); r++) {
             List<Object> row = table.rows().get(r);
             boolean total = table.totalRows().contains(r);
-            boolean countRow = isCountRow(row);
             for (int c = 0; c < columns.size(); c++) {
                 Object v = row.get(c);
-                ValueKind kind = columns.get(c).kind();
+                ValueKind kind = table.kind(r, c);
                 String s;
                 if (v == null) {
                     s = "";
@@ -354,7 +353,7 @@ final class PdfReportWriter {
                     s = sup.toString();
                     hiddenBecause.add(sup.reason());
                 } else if (v instanceof Number n) {
-                    s = NorwegianNumbers.format(n, countRow && kind != ValueKind.YEAR ? ValueKind.COUNT : kind);
+                    s = NorwegianNumbers.format(n, kind);
                 } else {
                     s = v.toString();
                 }
@@ -378,15 +377,6 @@ final class PdfReportWriter {
         t.setComplete(true);
         doc.add(t);
         notes(doc, table, hiddenBecause);
-    }
-
-    /**
-     * A row labelled "N" holds counts even in percent columns (as in the directorates' tables: "N 61 67 64"). The
-     * report model has a kind per column only, so the label is how we tell.
-     */
-    static boolean isCountRow(List<Object> row) {
-        return !row.isEmpty() && row.get(0) instanceof String s && (s.strip().equals("N")
-                || s.strip().startsWith("N ="));
     }
 
     private void notes(Document doc, Table table, Set<String> hiddenBecause) {

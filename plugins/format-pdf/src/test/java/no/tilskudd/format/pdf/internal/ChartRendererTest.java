@@ -24,18 +24,6 @@ class ChartRendererTest {
         return new Chart("c", "Figur", type, categories, series, ValueKind.PERCENT);
     }
 
-    /** Regression: the engine charts the "N" row of a percent table, which drew counts as percent bars. */
-    @Test
-    void theRowOfCountsUnderAPercentTableIsNotCharted() {
-        JFreeChart jf = ChartRenderer.build(chart(ChartType.BAR, List.of("Nådde alle", "Nådde ikke alle", "N"),
-                List.of(new Series("2016", List.of(50, 50, 14)), new Series("2017", List.of(29, 71, 14)))),
-                Words.BOKMAL);
-        CategoryPlot plot = jf.getCategoryPlot();
-        assertEquals(2, plot.getDataset().getColumnCount());
-        assertEquals("Nådde ikke alle", plot.getDataset().getColumnKey(1).toString());
-        assertEquals(71, plot.getDataset().getValue(1, 1).intValue());
-    }
-
     @Test
     void eachChartTypeGetsItsPlotAndGapsStayGaps() {
         List<String> years = List.of("2016", "2017", "2018");

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Arrays;
-import java.util.List;
 import no.tilskudd.api.report.ValueKind;
 import org.junit.jupiter.api.Test;
 
@@ -38,14 +36,6 @@ class NorwegianNumbersTest {
         check("\u22121_500_kr", -1500, ValueKind.AMOUNT);
         check("0_%", 0.0, ValueKind.PERCENT);
         check("NaN", Double.NaN, ValueKind.DECIMAL);
-    }
-
-    @Test
-    void aRowLabelledNHoldsCountsEvenInPercentColumns() {
-        assertEquals(true, PdfReportWriter.isCountRow(Arrays.asList("N", 61L, 67L)));
-        assertEquals(true, PdfReportWriter.isCountRow(Arrays.asList("N = 128", 1L)));
-        assertEquals(false, PdfReportWriter.isCountRow(Arrays.asList("Nådde alle", 61L)));
-        assertEquals(false, PdfReportWriter.isCountRow(List.of()));
     }
 
     @Test

@@ -62,7 +62,8 @@ final class TestReports {
                 Arrays.asList("Nådde ikke alle målsettinger", 39L, new Suppressed(HIDDEN_REASON)),
                 Arrays.asList("N", 61L, 67L));
         Table goals = new Table("goal-achievement", "Måloppnåelse i bruk av tilskuddsmidlene. Prosent", goalColumns,
-                goalRows, Optional.of(128L), List.of("Prosent av rapportene som svarte. Avrundet til hele prosent."));
+                goalRows, Optional.of(128L), List.of("Prosent av rapportene som svarte. Avrundet til hele prosent."),
+                java.util.Set.of(), java.util.Map.of(2, ValueKind.COUNT));
         sections.add(new ReportSection("Måloppnåelse", List.of(goals, new Chart("goal-chart",
                 "Måloppnåelse per år", ChartType.BAR, List.of("Nådde alle sine målsettinger",
                         "Nådde ikke alle målsettinger"),

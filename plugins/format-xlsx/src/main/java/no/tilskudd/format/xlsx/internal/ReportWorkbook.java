@@ -243,10 +243,8 @@ final class ReportWorkbook {
             List<Object> values = t.rows().get(i);
             Row row = sheet.createRow(firstData + i);
             boolean total = t.totalRows().contains(i);
-            // "N" rows (how many answered, as in the published tables) count units whatever the column holds
-            boolean nRow = !values.isEmpty() && "N".equals(values.get(0));
             for (int c = 0; c < cols; c++) {
-                ValueKind kind = nRow && c > 0 ? ValueKind.COUNT : t.columns().get(c).kind();
+                ValueKind kind = t.kind(i, c);
                 Object v = values.get(c);
                 Cell cell = row.createCell(c);
                 if (v instanceof ReportBlock.Suppressed s) {

@@ -46,7 +46,7 @@ final class SampleReports {
         List<List<Object>> rows = List.of(row("Nådde alle sine målsettinger", 25L, 40L),
                 row("Nådde ikke alle målsettinger", 75L, 60L), row("N", 12L, 16L));
         return new ReportBlock.Table("goal-achievement", "Måloppnåelse i bruk av tilskuddsmidlene. Prosent", cols,
-                rows, Optional.of(28L), List.of("N = 28"));
+                rows, Optional.of(28L), List.of("N = 28"), java.util.Set.of(), java.util.Map.of(2, ValueKind.COUNT));
     }
 
     static ReportBlock.Chart goalChart(ChartType type) {
