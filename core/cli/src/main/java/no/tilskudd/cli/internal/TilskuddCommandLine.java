@@ -439,6 +439,10 @@ public final class TilskuddCommandLine implements CommandLine {
                 m.put("columns", t.columns().stream().map(c -> text(c.label(), locale)).toList());
                 m.put("columnIds", t.columns().stream().map(IndicatorColumn::id).toList());
                 m.put("columnKinds", t.columns().stream().map(c -> c.kind().name().toLowerCase(Locale.ROOT)).toList());
+                Map<String, String> rowKinds = new java.util.TreeMap<>();
+                t.rowKinds().forEach((row, kind) -> rowKinds.put(String.valueOf(row),
+                        kind.name().toLowerCase(Locale.ROOT)));
+                m.put("rowKinds", rowKinds);
                 m.put("rows", t.rows());
                 m.put("notes", t.notes().stream().map(n -> text(n, locale)).toList());
                 list.add(m);

@@ -340,14 +340,14 @@ function indicatorTable(ind) {
     el('caption', { text: ind.title + ' (N=' + ind.n + ')' }),
     el('thead', {}, el('tr', {}, ind.columns.map((c, i) => el('th', { scope: 'col', class: numeric(ind.columnKinds[i]) && i > 0 ? 'num' : null, text: c })))),
     el('tbody', {}, ind.rows.map((row, ri) => el('tr', { class: ind.totalRows.includes(ri) ? 'total' : null },
-      row.map((v, i) => el('td', { class: numeric(ind.columnKinds[i]) && i > 0 ? 'num' : null, text: format(v, countRow(row) ? 'integer' : ind.columnKinds[i]) }))))));
+      row.map((v, i) => el('td', { class: numeric(ind.columnKinds[i]) && i > 0 ? 'num' : null, text: format(v, i > 0 && rowKind(ind, ri) ? rowKind(ind, ri) : ind.columnKinds[i]) }))))));
   const notes = el('div', { class: 'notes' }, ind.notes.map((n) => el('p', { text: n })));
   return el('div', { class: 'indicator' }, el('div', {}, table, notes), chart(ind));
 }
 
-/** The row that counts the reports a column is based on (N) holds counts even in a column of percentages. */
-function countRow(row) {
-  return row[0] === 'N' || row[0] === 'n';
+/** A row whose numbers are of another kind than its columns, e.g. the N row (counts) under a percent table. */
+function rowKind(ind, ri) {
+  return (ind.rowKinds || {})[String(ri)];
 }
 
 function format(v, kind) {
@@ -366,7 +366,7 @@ function format(v, kind) {
 function chart(ind) {
   const cols = ind.columnKinds.map((k, i) => i).filter((i) => i > 0 && ind.columnKinds[i] !== 'text').slice(0, 4);
   if (!cols.length) return el('div');
-  const rows = ind.rows.filter((r, i) => !ind.totalRows.includes(i) && !countRow(r)
+  const rows = ind.rows.filter((r, i) => !ind.totalRows.includes(i) && !rowKind(ind, i)
     && cols.some((c) => typeof r[c] === 'number')).slice(0, 12);
   if (!rows.length) return el('div');
   const ns = 'http://www.w3.org/2000/svg';

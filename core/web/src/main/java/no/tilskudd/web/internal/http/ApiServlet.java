@@ -73,6 +73,13 @@ import org.osgi.service.component.annotations.Reference;
     "osgi.http.whiteboard.servlet.multipart.maxRequestSize:Long=" + ApiServlet.MAX_REQUEST_BYTES})
 public final class ApiServlet extends HttpServlet {
 
+    /** Rows whose numbers are of another kind than their columns, by row index (JSON keys are text). */
+    static Map<String, String> rowKinds(IndicatorTable t) {
+        Map<String, String> kinds = new java.util.TreeMap<>();
+        t.rowKinds().forEach((row, kind) -> kinds.put(String.valueOf(row), kind.name().toLowerCase(Locale.ROOT)));
+        return kinds;
+    }
+
     private static final long serialVersionUID = 1L;
 
     /** A submission file: JSON Lines of a whole year for all municipalities stays well below this. */
@@ -505,6 +512,7 @@ public final class ApiServlet extends HttpServlet {
             m.put("columnKinds", t.columns().stream().map(c -> c.kind().name().toLowerCase(Locale.ROOT)).toList());
             m.put("rows", t.rows());
             m.put("totalRows", new TreeSet<>(t.totalRows()));
+            m.put("rowKinds", rowKinds(t));
             m.put("chart", t.chart().map(c -> c.name().toLowerCase(Locale.ROOT)).orElse(null));
             m.put("notes", t.notes().stream().map(n -> n.in(locale)).toList());
             list.add(m);
