@@ -62,6 +62,10 @@ final class PdfReportWriter {
     private final Font bodyBold;
     private final Font cell;
     private final Font cellBold;
+    private final Font cellNarrow;
+    /** Tables with more columns than this are set in the narrow type. */
+    private static final int WIDE_TABLE = 8;
+    private final Font cellNarrowBold;
     private final Font note;
     private final Font figureValue;
     private String where = "the cover";
@@ -77,6 +81,8 @@ final class PdfReportWriter {
         this.bodyBold = new Font(fonts.bold, 10f, Font.NORMAL, INK);
         this.cell = new Font(fonts.regular, 8.5f, Font.NORMAL, INK);
         this.cellBold = new Font(fonts.bold, 8.5f, Font.NORMAL, INK);
+        this.cellNarrow = new Font(fonts.regular, 6.5f, Font.NORMAL, INK);
+        this.cellNarrowBold = new Font(fonts.bold, 6.5f, Font.NORMAL, INK);
         this.note = new Font(fonts.regular, 8f, Font.NORMAL, PageDecorator.GREY);
         this.figureValue = new Font(fonts.bold, 16f, Font.NORMAL, INK);
     }
@@ -315,6 +321,11 @@ final class PdfReportWriter {
         doc.add(cap);
 
         List<TableColumn> columns = table.columns();
+        // A wide table (e.g. a percent and a count column per year) gets a smaller type so that headers do not break
+        // inside words.
+        boolean wide = columns.size() > WIDE_TABLE;
+        Font cell = wide ? cellNarrow : this.cell;
+        Font cellBold = wide ? cellNarrowBold : this.cellBold;
         PdfPTable t = new PdfPTable(widths(table));
         t.setWidthPercentage(100);
         t.setHeaderRows(1);
