@@ -152,7 +152,7 @@ public final class Launcher {
         props.put("tilskudd.deploy", deploy.toString());
         if (serving) {
             props.put("felix.fileinstall.dir", deploy.toString());
-            props.putIfAbsent("felix.fileinstall.poll", "250");
+            props.putIfAbsent("felix.fileinstall.poll", "50");
             props.put("felix.fileinstall.noInitialDelay", "true");
             props.put("felix.fileinstall.bundles.new.start", "true");
             props.put("felix.fileinstall.filter", ".*\\.jar");
