@@ -24,7 +24,7 @@ public final class InMemoryStore implements SubmissionStore {
     public int saves;
 
     @Override
-    public synchronized SaveResult save(List<Submission> submissions, boolean replace, String source) {
+    public synchronized SaveResult save(List<Submission> submissions, boolean replace, String source, String actor) {
         saves++;
         List<SubmissionKey> duplicates = new ArrayList<>();
         Set<SubmissionKey> inBatch = new HashSet<>();

@@ -9,7 +9,7 @@ import org.osgi.annotation.versioning.ProviderType;
 public interface SubmissionStore {
 
     /**
-     * Stores submissions in one transaction.
+     * Stores submissions in one transaction, recorded in the audit trail as made by {@code system}.
      *
      * @param submissions the submissions, each with its form version filled in
      * @param replace     whether a submission may replace a stored one with the same scheme, year and org unit
@@ -19,7 +19,25 @@ public interface SubmissionStore {
      *                                      the batch itself holds the same key twice; nothing is stored
      * @throws StoreException               when the store fails; nothing is stored
      */
-    SaveResult save(List<Submission> submissions, boolean replace, String source);
+    default SaveResult save(List<Submission> submissions, boolean replace, String source) {
+        return save(submissions, replace, source, "system");
+    }
+
+    /**
+     * Stores submissions in one transaction and records the change, with who made it, in the audit trail in the same
+     * transaction: the data and its record are stored together or not at all.
+     *
+     * @param submissions the submissions, each with its form version filled in
+     * @param replace     whether a submission may replace a stored one with the same scheme, year and org unit
+     * @param source      where the submissions came from (a file name)
+     * @param actor       who stores them, as in {@link no.tilskudd.api.audit.AuditEntry#actor()}
+     * @return how many were inserted and replaced
+     * @throws DuplicateSubmissionException when {@code replace} is false and a submission is already stored, or when
+     *                                      the batch itself holds the same key twice; nothing is stored
+     * @throws StoreException               when the store fails; nothing is stored
+     * @since 1.1
+     */
+    SaveResult save(List<Submission> submissions, boolean replace, String source, String actor);
 
     /**
      * Reads stored submissions, ordered by scheme, year and org unit.

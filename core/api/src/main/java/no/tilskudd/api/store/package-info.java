@@ -1,8 +1,8 @@
 /**
- * Persistence of submissions: transactional saves and queries.
+ * Persistence of submissions: transactional saves and queries, and backups.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package no.tilskudd.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import no.tilskudd.api.audit.AuditEntry;
+import no.tilskudd.api.audit.AuditEvent;
+import no.tilskudd.api.audit.AuditLog;
+import no.tilskudd.api.audit.AuditQuery;
 import no.tilskudd.api.store.SaveResult;
+import no.tilskudd.api.store.StoreMaintenance;
 import no.tilskudd.api.store.StoredSubmission;
 import no.tilskudd.api.store.SubmissionQuery;
 import no.tilskudd.api.store.SubmissionStore;
@@ -15,11 +20,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
- * Provides the H2 submission store as a service. The database lives in the directory named by the framework
+ * Provides the H2 submission store, its audit trail and its backup as services. The database lives in the directory named by the framework
  * property {@value #DATA_PROPERTY} (default {@value #DEFAULT_DATA}).
  */
-@Component(service = SubmissionStore.class)
-public final class H2StoreComponent implements SubmissionStore {
+@Component(service = {SubmissionStore.class, AuditLog.class, StoreMaintenance.class})
+public final class H2StoreComponent implements SubmissionStore, AuditLog, StoreMaintenance {
 
     /** The framework property naming the data directory. */
     public static final String DATA_PROPERTY = "tilskudd.data";
@@ -46,8 +51,23 @@ public final class H2StoreComponent implements SubmissionStore {
     }
 
     @Override
-    public SaveResult save(List<Submission> submissions, boolean replace, String source) {
-        return store().save(submissions, replace, source);
+    public SaveResult save(List<Submission> submissions, boolean replace, String source, String actor) {
+        return store().save(submissions, replace, source, actor);
+    }
+
+    @Override
+    public AuditEvent record(AuditEntry entry) {
+        return store().record(entry);
+    }
+
+    @Override
+    public List<AuditEvent> read(AuditQuery query) {
+        return store().read(query);
+    }
+
+    @Override
+    public List<Path> backup(Path directory) throws IOException {
+        return store().backup(directory);
     }
 
     @Override

@@ -34,7 +34,7 @@ import no.tilskudd.api.store.StoreException;
 final class Migrations {
 
     /** The scripts of the submission store, in order. */
-    static final List<String> STORE_SCRIPTS = List.of("V1__submissions.sql");
+    static final List<String> STORE_SCRIPTS = List.of("V1__submissions.sql", "V2__audit.sql");
 
     /** Where the submission store's scripts are. */
     static final String STORE_BASE = "/no/tilskudd/store/internal/migration/";
@@ -158,7 +158,7 @@ final class Migrations {
         return applied;
     }
 
-    /** Whether another process sharing the database (AUTO_SERVER) applied the version at the same moment. */
+    /** Whether another host sharing the database applied the version at the same moment. */
     private static boolean appliedMeanwhile(Connection connection, int version, SQLException failure) {
         try {
             return applied(connection).containsKey(version);

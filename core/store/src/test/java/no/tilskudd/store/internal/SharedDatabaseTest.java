@@ -30,16 +30,21 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The database file outlives a store and is shared between processes. */
+/**
+ * The database file outlives a store, and one process at a time has it open: a second waits for it and then gives
+ * up with a message that says why (no database server is ever started for other processes).
+ */
 class SharedDatabaseTest {
 
     @TempDir
     Path dir;
 
     private List<String> schemaVersion() throws Exception {
+        StoreCredentials credentials = StoreCredentials.read(dir);
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL(H2SubmissionStore.fileUrl(dir));
-        ds.setUser("sa");
+        ds.setUser(credentials.ownerUser());
+        ds.setPassword(credentials.ownerPassword());
         List<String> rows = new ArrayList<>();
         try (Connection c = ds.getConnection(); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(
@@ -58,7 +63,7 @@ class SharedDatabaseTest {
                     false, "first.csv");
         }
         List<String> firstVersions = schemaVersion();
-        assertEquals(1, firstVersions.size(), firstVersions.toString());
+        assertEquals(Migrations.STORE_SCRIPTS.size(), firstVersions.size(), firstVersions.toString());
         assertTrue(firstVersions.get(0).startsWith("1 V1__submissions.sql "), firstVersions.toString());
 
         try (H2SubmissionStore store = new H2SubmissionStore(dir)) {
@@ -74,24 +79,29 @@ class SharedDatabaseTest {
     }
 
     @Test
-    void twoProcessesShareTheDatabaseAtOnce() throws Exception {
+    void aSecondProcessWaitsForTheFirstAndSaysWhyWhenItGivesUp() throws Exception {
         try (H2SubmissionStore host = new H2SubmissionStore(dir)) {
             host.save(List.of(submission("ks", 2024, "0301")), false, "host.csv");
 
-            Process cli = new ProcessBuilder(javaExecutable(), "-cp", classPath(), StoreProcess.class.getName(),
-                    dir.toString(), "1103").redirectErrorStream(true).start();
-            String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(cli.waitFor(120, TimeUnit.SECONDS), "the second process did not end: " + out);
-
-            assertEquals(0, cli.exitValue(), out);
-            assertTrue(out.contains("before=1 after=2"), out);
-            assertEquals(2, host.count(SubmissionQuery.all()));
-            host.save(List.of(submission("ks", 2024, "4601")), false, "host.csv");
-            assertEquals(3, host.count(SubmissionQuery.all()));
+            String refused = runStoreProcess("1103", 1_000);
+            assertTrue(refused.startsWith("exit 1"), refused);
+            assertTrue(refused.contains("in use by another tilskudd process"), refused);
+            assertEquals(1, host.count(SubmissionQuery.all()));
         }
+        String stored = runStoreProcess("1103", 30_000);
+        assertTrue(stored.startsWith("exit 0"), stored);
+        assertTrue(stored.contains("before=1 after=2"), stored);
         try (H2SubmissionStore again = new H2SubmissionStore(dir)) {
-            assertEquals(3, again.count(SubmissionQuery.all()));
+            assertEquals(2, again.count(SubmissionQuery.all()));
         }
+    }
+
+    private String runStoreProcess(String orgUnit, long waitMillis) throws Exception {
+        Process cli = new ProcessBuilder(javaExecutable(), "-cp", classPath(), StoreProcess.class.getName(),
+                dir.toString(), orgUnit, Long.toString(waitMillis)).redirectErrorStream(true).start();
+        String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(cli.waitFor(120, TimeUnit.SECONDS), "the second process did not end: " + out);
+        return "exit " + cli.exitValue() + "\n" + out;
     }
 
     private static String javaExecutable() {

@@ -70,7 +70,7 @@ public final class FileImporter implements ImportService {
     }
 
     @Override
-    public FileReport importFile(Path file, boolean replace) throws IOException {
+    public FileReport importFile(Path file, boolean replace, String actor) throws IOException {
         Checked checked = read(file);
         if (checked.hasErrors()) {
             return checked.report(false, 0, 0);
@@ -79,7 +79,7 @@ public final class FileImporter implements ImportService {
                 "no submission store is installed; check that the store bundle is active"));
         List<Submission> resolved = checked.resolved;
         try {
-            SaveResult r = target.save(resolved, replace, file.getFileName().toString());
+            SaveResult r = target.save(resolved, replace, file.getFileName().toString(), actor);
             return checked.report(true, r.inserted(), r.replaced());
         } catch (DuplicateSubmissionException e) {
             Map<SubmissionKey, ImportedSubmission> byKey = new HashMap<>();

@@ -50,8 +50,8 @@ public final class ImportComponent implements ImportService {
     }
 
     @Override
-    public FileReport importFile(Path file, boolean replace) throws IOException {
-        return delegate.importFile(file, replace);
+    public FileReport importFile(Path file, boolean replace, String actor) throws IOException {
+        return delegate.importFile(file, replace, actor);
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class MemoryStore implements SubmissionStore {
     private final Map<SubmissionKey, StoredSubmission> stored = new TreeMap<>(ORDER);
 
     @Override
-    public synchronized SaveResult save(List<Submission> submissions, boolean replace, String source) {
+    public synchronized SaveResult save(List<Submission> submissions, boolean replace, String source, String actor) {
         List<SubmissionKey> duplicates = new ArrayList<>();
         Set<SubmissionKey> batch = new HashSet<>();
         for (Submission s : submissions) {
