@@ -16,7 +16,7 @@ run HostBenchmark "default heap" -cp "$cp" no.tilskudd.bench.HostBenchmark "$dis
 run HostBenchmark "default heap" -cp "$cp" no.tilskudd.bench.HostBenchmark "$dist" 250 ${quick:+10}
 run ValidationBenchmark "1 GB heap" -Xmx1g -cp "$cp" no.tilskudd.bench.ValidationBenchmark ${quick:+50000}
 run IndicatorBenchmark "2 GB heap" -Xmx2g -cp "$cp" no.tilskudd.bench.IndicatorBenchmark ${quick:+200000}
-for b in XlsxExportBenchmark PdfExportBenchmark; do
+for b in XlsxExportBenchmark PdfExportBenchmark TemplateImportBenchmark; do
   if [ -f "bench/src/main/java/no/tilskudd/bench/$b.java" ]; then
     run "$b" "see its header" -Xmx1g -cp "$cp" "no.tilskudd.bench.$b"
   fi

@@ -34,6 +34,18 @@ final class NorwegianNumbers {
         if (d == null) {
             return String.valueOf(value);
         }
+        if (d.signum() != 0) {
+            // Rounding 1E+99999999 to whole kroner would build a number of 100 million digits (and 1E-99999999
+            // would divide by one): far outside any amount, a number is printed exactly with its exponent instead,
+            // and one far below the smallest printed decimal is the zero it rounds to.
+            long exponent = (long) d.precision() - d.scale() - 1;
+            if (exponent > MAX_PLAIN_EXPONENT) {
+                return scientific(d) + unit(kind);
+            }
+            if (exponent < -MAX_PLAIN_EXPONENT) {
+                d = BigDecimal.ZERO;
+            }
+        }
         return switch (kind) {
             case YEAR -> plain(d.setScale(0, RoundingMode.HALF_UP), false);
             case COUNT, PERSONS -> plain(d.setScale(0, RoundingMode.HALF_UP), true);
@@ -44,6 +56,19 @@ final class NorwegianNumbers {
             case DECIMAL, TEXT -> plain(d.setScale(Math.min(Math.max(d.stripTrailingZeros().scale(), 0), 2),
                     RoundingMode.HALF_UP), true);
         };
+    }
+
+    /** Numbers with more whole digits than this are printed with an exponent: 10^30 kr is no amount. */
+    static final int MAX_PLAIN_EXPONENT = 30;
+
+    private static String unit(ValueKind kind) {
+        return kind == ValueKind.AMOUNT ? SPACE + "kr" : kind == ValueKind.PERCENT ? SPACE + "%" : "";
+    }
+
+    /** Every digit, with a decimal comma, a real minus sign and an exponent: 1,5E+400. */
+    private static String scientific(BigDecimal d) {
+        String s = d.stripTrailingZeros().toString().replace('.', ',');
+        return s.startsWith("-") ? MINUS + s.substring(1) : s;
     }
 
     /** A whole count, grouped, as in "N = 1 234". */

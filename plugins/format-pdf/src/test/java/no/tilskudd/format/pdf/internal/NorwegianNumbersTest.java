@@ -38,6 +38,32 @@ class NorwegianNumbersTest {
         check("NaN", Double.NaN, ValueKind.DECIMAL);
     }
 
+    /**
+     * Regression (issue 12, item 2): a stored amount is never emptied, whatever its representation. Amounts print to
+     * the øre, percentages to a tenth, decimals to a hundredth (the rounding the tables state by their look); beyond
+     * 10^30 the number is printed exactly with its exponent, where rounding it to whole kroner used to build a number
+     * of that many digits (1E+99999999 did not finish).
+     */
+    @Test
+    void storedAmountsInEveryRepresentationAppear() {
+        check("1_000_000_000_000_kr", new BigDecimal("1E+12"), ValueKind.AMOUNT);
+        check("1_234,57_kr", new BigDecimal("1234.5678"), ValueKind.AMOUNT);
+        check("0_kr", new BigDecimal("-0.00"), ValueKind.AMOUNT);
+        check("0_kr", -0.0, ValueKind.AMOUNT);
+        check("500_000_kr", new BigDecimal("500000.00"), ValueKind.AMOUNT);
+        check("500_000_kr", new BigDecimal("5E+5"), ValueKind.AMOUNT);
+        check("12_345_678_901_234_567,89_kr", new BigDecimal("12345678901234567.89"), ValueKind.AMOUNT);
+        check("9_007_199_254_740_993_kr", 9_007_199_254_740_993L, ValueKind.AMOUNT);
+        check("999_999_999_999,99_kr", new BigDecimal("999999999999.99"), ValueKind.AMOUNT);
+        check("1E+400_kr", new BigDecimal("1E+400"), ValueKind.AMOUNT);
+        check("\u22121,5E+31", new BigDecimal("-15E+30"), ValueKind.COUNT);
+        check("0,00_kr", new BigDecimal("0.001"), ValueKind.AMOUNT);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            check("1E+99999999_kr", new BigDecimal("1E+99999999"), ValueKind.AMOUNT);
+            check("0_kr", new BigDecimal("1E-99999999"), ValueKind.AMOUNT);
+        }, "a guard against the old behaviour, which did not finish");
+    }
+
     @Test
     void asAFormatForChartAxes() {
         assertEquals("20\u00A0%", NorwegianNumbers.asFormat(ValueKind.PERCENT).format(20.0));

@@ -88,9 +88,9 @@ final class ReportCharts {
                     Number v = chart.series().get(s).values().get(i);
                     if (v != null) {
                         Cell c = row.createCell(s + 1);
-                        ReportWorkbook.setNumber(c, v);
                         c.setCellStyle(st.number(chart.valueKind() == null
                                 ? no.tilskudd.api.report.ValueKind.DECIMAL : chart.valueKind()));
+                        ReportWorkbook.setNumber(c, v, cells);
                     }
                 }
             }

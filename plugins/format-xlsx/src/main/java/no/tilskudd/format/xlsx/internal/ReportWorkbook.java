@@ -3,6 +3,8 @@ package no.tilskudd.format.xlsx.internal;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,6 +66,8 @@ final class ReportWorkbook {
     /** Distinct reasons for suppressed cells, and the sheets that have them. */
     private final Set<String> suppressedReasons = new TreeSet<>();
     private final Set<String> suppressedSheets = new LinkedHashSet<>();
+    /** Sheets with numbers written as text because Excel cannot hold them to the digit ({@link #fitsExcel}). */
+    private final Set<String> numbersAsTextSheets = new LinkedHashSet<>();
 
     ReportWorkbook(Report report) {
         this.report = report;
@@ -95,6 +99,11 @@ final class ReportWorkbook {
                     contents.put(name, t.title());
                 }
                 dataSheets.add(sheetNames);
+                // the cover, finished before the data sheets are streamed, must already say where this happens
+                if (t.rows().stream().anyMatch(row -> row.stream().anyMatch(v -> v instanceof Number n
+                        && !fitsExcel(n)))) {
+                    numbersAsTextSheets.addAll(sheetNames);
+                }
             }
             coverSheet(cover);
             XSSFFormulaEvaluator.evaluateAllFormulaCells(wb);
@@ -156,8 +165,10 @@ final class ReportWorkbook {
                         Row row = cover.createRow(r++);
                         cells.text(row.createCell(0), f.label(), st.text);
                         Cell c = row.createCell(1);
-                        setNumber(c, f.value());
                         c.setCellStyle(st.left(f.kind()));
+                        if (!setNumber(c, f.value(), cells)) {
+                            numbersAsTextSheets.add(cover.getSheetName());
+                        }
                     }
                 }
             }
@@ -178,6 +189,13 @@ final class ReportWorkbook {
         List<String> notes = new ArrayList<>();
         if (!suppressedSheets.isEmpty()) {
             notes.add(tx.suppressedNote(String.join("; ", suppressedReasons), String.join(", ", suppressedSheets)));
+        }
+        if (!numbersAsTextSheets.isEmpty()) {
+            // in the order of the sheets; the data sheets, not made yet, come last as they will
+            List<String> where = new ArrayList<>(numbersAsTextSheets);
+            where.sort(java.util.Comparator.comparingInt(n -> wb.getSheetIndex(n) < 0 ? Integer.MAX_VALUE
+                    : wb.getSheetIndex(n)));
+            notes.add(tx.numbersAsTextNote(String.join(", ", where)));
         }
         if (!report.data().isEmpty()) {
             notes.add(tx.dataSheetNote());
@@ -239,6 +257,7 @@ final class ReportWorkbook {
         int firstData = headerRow + 1;
         int groupStart = 0;
         boolean anySuppressed = false;
+        boolean anyAsText = false;
         for (int i = 0; i < t.rows().size(); i++) {
             List<Object> values = t.rows().get(i);
             Row row = sheet.createRow(firstData + i);
@@ -253,15 +272,16 @@ final class ReportWorkbook {
                     suppressedReasons.add(s.reason());
                     anySuppressed = true;
                 } else if (v instanceof Number n) {
-                    if (total && kind != ValueKind.YEAR && i > groupStart && sumOfNumbers(t, groupStart, i, c)) {
+                    cell.setCellStyle(total ? st.total(kind) : st.number(kind));
+                    if (total && kind != ValueKind.YEAR && i > groupStart && sumOfNumbers(t, groupStart, i, c)
+                            && fitsExcel(n)) {
                         // only our own cell references go into a formula, never text from the report
                         String range = new CellRangeAddress(firstData + groupStart, firstData + i - 1, c, c)
                                 .formatAsString();
                         cell.setCellFormula("SUM(" + range + ")");
-                    } else {
-                        setNumber(cell, n);
+                    } else if (!setNumber(cell, n, cells)) {
+                        anyAsText = true;
                     }
-                    cell.setCellStyle(total ? st.total(kind) : st.number(kind));
                 } else if (v != null) {
                     cells.text(cell, String.valueOf(v), total ? st.totalText : st.text);
                 } else if (total) {
@@ -291,6 +311,10 @@ final class ReportWorkbook {
         }
         int r = lastRow + 2;
         List<String> notes = new ArrayList<>(t.footnotes());
+        if (anyAsText) {
+            numbersAsTextSheets.add(sheet.getSheetName());
+            notes.add(tx.numbersAsTextFootnote());
+        }
         if (anySuppressed) {
             suppressedSheets.add(sheet.getSheetName());
             if (notes.stream().noneMatch(n -> n.startsWith("–"))) {
@@ -326,24 +350,90 @@ final class ReportWorkbook {
         return out;
     }
 
-    /** A live sum is only right when every cell it adds up is a shown number (a hidden cell would be left out). */
+    /**
+     * A live sum is only right when every cell it adds up is a shown number (a hidden cell, or a number written as
+     * text, would be left out).
+     */
     private static boolean sumOfNumbers(ReportBlock.Table t, int from, int toExclusive, int col) {
         for (int r = from; r < toExclusive; r++) {
             Object v = t.rows().get(r).get(col);
-            if (v != null && !(v instanceof Number)) {
+            if (v != null && !(v instanceof Number n && fitsExcel(n))) {
                 return false;
             }
         }
         return true;
     }
 
-    static void setNumber(Cell cell, Number n) {
-        double d = n.doubleValue();
-        if (Double.isNaN(d) || Double.isInfinite(d)) {
-            cell.setBlank();
-        } else {
-            cell.setCellValue(d);
+    /** The most significant digits Excel keeps (and shows) of a number. */
+    static final int EXCEL_DIGITS = 15;
+    /** Excel's numbers stop short of the double's range: about 2.2E-308 to 9.99E+307. */
+    private static final int EXCEL_MAX_EXPONENT = 307;
+
+    /**
+     * Tells whether a number can go into a cell as a number and come out digit for digit. A double is what a cell
+     * holds, so any finite one fits; an exact value (a stored BigDecimal or Long) fits when it has at most 15
+     * significant digits and is within Excel's range. Anything else would be rounded or, beyond the range, lost.
+     *
+     * @param n the number
+     * @return true if a numeric cell holds it exactly
+     */
+    static boolean fitsExcel(Number n) {
+        if (n instanceof Double || n instanceof Float) {
+            return Double.isFinite(n.doubleValue());
         }
+        if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
+            long v = n.longValue();
+            return v > -1_000_000_000_000_000L && v < 1_000_000_000_000_000L || fitsExcel(BigDecimal.valueOf(v));
+        }
+        BigDecimal d;
+        if (n instanceof BigDecimal b) {
+            d = b;
+        } else if (n instanceof BigInteger i) {
+            d = new BigDecimal(i);
+        } else {
+            return Double.isFinite(n.doubleValue());
+        }
+        if (d.signum() == 0) {
+            return true;
+        }
+        if (d.precision() > EXCEL_DIGITS) {
+            d = d.stripTrailingZeros();
+            if (d.precision() > EXCEL_DIGITS) {
+                return false;
+            }
+        }
+        long exponent = (long) d.precision() - d.scale() - 1;
+        return exponent >= -EXCEL_MAX_EXPONENT && exponent <= EXCEL_MAX_EXPONENT;
+    }
+
+    /**
+     * Writes a number into a cell: as a number when Excel holds it exactly ({@link #fitsExcel}), otherwise as text,
+     * digit for digit, so that a stored value is never rounded or emptied without a word (the sheet and the cover
+     * then say so). The cell's style is kept.
+     *
+     * @param cell  the cell, its style already set
+     * @param n     the number
+     * @param cells the text writer (text that starts with a minus sign is quote-prefixed)
+     * @return true if written as a number, false if as text
+     */
+    static boolean setNumber(Cell cell, Number n, Cells cells) {
+        if (fitsExcel(n)) {
+            double d = n.doubleValue();
+            cell.setCellValue(d == 0 ? 0.0 : d); // no negative zero, which some spreadsheets show as "-0"
+            return true;
+        }
+        cells.text(cell, exactText(n), cell.getCellStyle());
+        return false;
+    }
+
+    /** A number as text without losing a digit: plain where that is short, else with an exponent (1E+400). */
+    static String exactText(Number n) {
+        BigDecimal d = n instanceof BigDecimal b ? b : n instanceof BigInteger i ? new BigDecimal(i) : null;
+        if (d == null) {
+            return n instanceof Double || n instanceof Float ? String.valueOf(n.doubleValue()) : n.toString();
+        }
+        long wholeDigits = (long) d.precision() - d.scale();
+        return wholeDigits <= 40 && d.scale() <= 40 ? d.toPlainString() : d.toString();
     }
 
     /** Roughly how many characters a value takes once formatted, for column widths. */
@@ -462,10 +552,10 @@ final class ReportWorkbook {
                     }
                     Cell cell = row.createCell(c);
                     if (v instanceof Number n) {
-                        setNumber(cell, n);
                         if (styles[c] != null) {
                             cell.setCellStyle(styles[c]);
                         }
+                        setNumber(cell, n, cells);
                     } else if (v instanceof ReportBlock.Suppressed) {
                         cell.setCellValue("–");
                         cell.setCellStyle(st.suppressed);

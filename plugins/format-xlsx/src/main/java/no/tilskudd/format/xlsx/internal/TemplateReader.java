@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import javax.xml.stream.XMLStreamException;
 import no.tilskudd.api.form.Field;
 import no.tilskudd.api.form.FormDefinition;
 import no.tilskudd.api.scheme.Scheme;
@@ -22,6 +23,7 @@ import no.tilskudd.api.submission.SourcePosition;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.api.submission.SubmissionImporter.SchemeLookup;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.opc.PackagePart;
@@ -36,19 +38,20 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Reads a filled-in template back into a submission. The file is copied to a temporary file first (the zip needs
- * random access), checked by {@link PackageGuard}, and only then parsed by POI; anything wrong with the content
- * becomes a {@link ReadProblem}, and only a failure to read the input stream is thrown.
+ * random access), checked by {@link PackageGuard} (the zip) and {@link WorkbookScan} (the sheets and texts, streamed),
+ * and only then parsed by POI's DOM; anything wrong with the content becomes a {@link ReadProblem}, and only a failure
+ * to read the input stream is thrown.
  */
 final class TemplateReader {
 
     /** A filled-in form is a few dozen kilobytes; a workbook of this size is not one. */
     static final long MAX_FILE_BYTES = 20L << 20;
-    /** Rows any sheet of a template may have; the sheets of a real template have a few hundred. */
-    static final int MAX_ROWS = 5_000;
 
     private final String fileName;
     private final SchemeLookup schemes;
     private final List<ReadProblem> problems = new ArrayList<>();
+    /** How far the last {@link WorkbookScan} read, for tests that check that it stopped early. */
+    private Optional<WorkbookScan.Result> scanned = Optional.empty();
 
     TemplateReader(String fileName, SchemeLookup schemes) {
         this.fileName = fileName;
@@ -117,15 +120,27 @@ final class TemplateReader {
                     return problem("", "XLSX_EXTERNAL_LINKS", "the workbook refers to other files (" + external.get()
                             + "); remove the links and save again");
                 }
+                WorkbookScan.Result scan = WorkbookScan.scan(pkg);
+                scanned = Optional.of(scan);
+                if (scan.refusal().isPresent()) {
+                    WorkbookScan.Refusal r = scan.refusal().get();
+                    return problem(r.location(), r.code(), r.message());
+                }
                 try (XSSFWorkbook wb = new XSSFWorkbook(pkg)) {
                     return readWorkbook(wb);
                 }
             } finally {
                 pkg.revert();
             }
-        } catch (IOException | InvalidFormatException | RuntimeException | StackOverflowError | LinkageError e) {
+        } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException | StackOverflowError
+                | LinkageError e) {
             return problem("", "XLSX_UNREADABLE", "the workbook cannot be read: " + describe(e));
         }
+    }
+
+    /** What the last read's scan of the sheets and texts looked at; empty if it did not get that far. */
+    Optional<WorkbookScan.Result> scanned() {
+        return scanned;
     }
 
     private static String describe(Throwable e) {
@@ -157,14 +172,6 @@ final class TemplateReader {
     // ------------------------------------------------------------------ the workbook
 
     private ReadResult readWorkbook(XSSFWorkbook wb) {
-        for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-            XSSFSheet s = wb.getSheetAt(i);
-            if (s.getLastRowNum() >= MAX_ROWS) {
-                return problem(cell(s.getSheetName(), MAX_ROWS, 0), "XLSX_TOO_MANY_ROWS", "the sheet '"
-                        + s.getSheetName() + "' has " + (s.getLastRowNum() + 1) + " rows; a form template has at most "
-                        + MAX_ROWS);
-            }
-        }
         XSSFSheet metaSheet = wb.getSheet(TemplateLayout.META_SHEET);
         Map<String, String> meta = metaSheet == null ? Map.of() : meta(metaSheet);
         if (!TemplateLayout.KIND.equals(meta.get("type"))) {

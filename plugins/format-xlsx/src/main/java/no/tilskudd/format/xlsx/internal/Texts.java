@@ -40,6 +40,18 @@ record Texts(boolean en) {
         return t("– Skjult av personvernhensyn (" + reasons + ").", "– Hidden to protect privacy (" + reasons + ").");
     }
 
+    String numbersAsTextNote(String where) {
+        return t("Tall som Excel ikke kan lagre nøyaktig (flere enn 15 sifre, eller utenfor Excels tallområde), står "
+                + "som tekst, siffer for siffer. Gjelder: " + where + ".", "Numbers that Excel cannot hold exactly "
+                + "(more than 15 digits, or outside Excel's range) are written as text, digit for digit. In: " + where
+                + ".");
+    }
+
+    String numbersAsTextFootnote() {
+        return t("Tall med flere enn 15 sifre, eller utenfor Excels tallområde, står som tekst, siffer for siffer.",
+                "Numbers of more than 15 digits, or outside Excel's range, are written as text, digit for digit.");
+    }
+
     String dataSheetNote() {
         return t("Datatabellene (arkene som begynner med «Data») er Excel-tabeller som kan brukes i pivottabeller.",
                 "The data tables (sheets starting with \"Data\") are Excel tables that can be used in pivot tables.");
