@@ -110,7 +110,7 @@ public final class H2SubmissionStore implements SubmissionStore, AutoCloseable {
         if (file.toString().indexOf(';') >= 0) {
             throw new IllegalArgumentException("the data directory must not contain ';': " + dataDirectory);
         }
-        return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE";
+        return "jdbc:h2:file:" + file;
     }
 
     @Override

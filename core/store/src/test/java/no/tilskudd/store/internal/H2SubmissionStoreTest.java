@@ -340,8 +340,9 @@ class H2SubmissionStoreTest {
     }
 
     @Test
-    void aDataDirectoryMapsToASharedFileDatabase() {
-        assertEquals("jdbc:h2:file:" + dir.toAbsolutePath().resolve("tilskudd") + ";AUTO_SERVER=TRUE",
+    void aDataDirectoryMapsToAPrivateFileDatabase() {
+        // No AUTO_SERVER: that option opens a TCP port on all interfaces for other processes (issue 12).
+        assertEquals("jdbc:h2:file:" + dir.toAbsolutePath().resolve("tilskudd"),
                 H2SubmissionStore.fileUrl(dir));
         assertTrue(dir.resolve("tilskudd.mv.db").toFile().isFile());
     }

@@ -2,6 +2,7 @@ package no.tilskudd.store.internal;
 
 import static no.tilskudd.store.internal.H2SubmissionStoreTest.submission;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -30,7 +31,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The database file outlives a store and is shared between processes. */
+/** The database file outlives a store, and one process at a time has it open. */
 class SharedDatabaseTest {
 
     @TempDir
@@ -73,25 +74,41 @@ class SharedDatabaseTest {
         assertEquals(firstVersions, schemaVersion());
     }
 
+    /**
+     * Only one process opens the file at a time: a one-shot command beside a serving host goes through the host
+     * (the launcher's socket), not through a database server. With H2's AUTO_SERVER the second process was let in
+     * over a TCP port that the first opened on all interfaces, with its key in a world-readable lock file.
+     */
     @Test
-    void twoProcessesShareTheDatabaseAtOnce() throws Exception {
+    void aSecondProcessIsRefusedWhileTheStoreIsOpenAndNothingServesIt() throws Exception {
         try (H2SubmissionStore host = new H2SubmissionStore(dir)) {
             host.save(List.of(submission("ks", 2024, "0301")), false, "host.csv");
+            assertFalse(Files.exists(dir.resolve("tilskudd.lock.db")),
+                    "AUTO_SERVER writes the server's address and key to tilskudd.lock.db");
 
-            Process cli = new ProcessBuilder(javaExecutable(), "-cp", classPath(), StoreProcess.class.getName(),
-                    dir.toString(), "1103").redirectErrorStream(true).start();
-            String out = new String(cli.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(cli.waitFor(120, TimeUnit.SECONDS), "the second process did not end: " + out);
-
-            assertEquals(0, cli.exitValue(), out);
-            assertTrue(out.contains("before=1 after=2"), out);
-            assertEquals(2, host.count(SubmissionQuery.all()));
-            host.save(List.of(submission("ks", 2024, "4601")), false, "host.csv");
-            assertEquals(3, host.count(SubmissionQuery.all()));
+            Run second = runSecondProcess("1103");
+            assertEquals(3, second.exit(), second.out());
+            assertTrue(second.out().contains("refused: cannot open the submission database"), second.out());
+            assertTrue(second.out().contains("already in use"), second.out());
+            assertEquals(1, host.count(SubmissionQuery.all()));
         }
+        Run after = runSecondProcess("1103");
+        assertEquals(0, after.exit(), after.out());
+        assertTrue(after.out().contains("before=1 after=2"), after.out());
         try (H2SubmissionStore again = new H2SubmissionStore(dir)) {
-            assertEquals(3, again.count(SubmissionQuery.all()));
+            assertEquals(2, again.count(SubmissionQuery.all()));
         }
+    }
+
+    private record Run(int exit, String out) {
+    }
+
+    private Run runSecondProcess(String orgUnit) throws Exception {
+        Process p = new ProcessBuilder(javaExecutable(), "-cp", classPath(), StoreProcess.class.getName(),
+                dir.toString(), orgUnit).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "the second process did not end: " + out);
+        return new Run(p.exitValue(), out);
     }
 
     private static String javaExecutable() {
