@@ -589,7 +589,8 @@ public final class ApiServlet extends HttpServlet {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            commandLine.run(List.of("status", "--json"), o, e);
+            // status resolves no paths; the API has no working directory of its own.
+            commandLine.run(List.of("status", "--json"), host.home(), o, e);
         }
         try {
             return JSON.readTree(out.toString(StandardCharsets.UTF_8));
