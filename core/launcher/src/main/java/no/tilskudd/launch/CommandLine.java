@@ -1,6 +1,7 @@
 package no.tilskudd.launch;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 import org.osgi.annotation.versioning.ConsumerType;
 
@@ -16,12 +17,15 @@ public interface CommandLine {
     int USAGE = 2;
 
     /**
-     * Runs a command.
+     * Runs a command. It may run inside a serving host on behalf of a one-shot {@code tilskudd} started elsewhere,
+     * so it resolves every relative path it is given against {@code workingDirectory}, never against the process's
+     * own working directory, and writes only to {@code out} and {@code err}.
      *
-     * @param args the arguments after the global options, starting with the command name
-     * @param out  normal output
-     * @param err  errors and progress
+     * @param args             the arguments after the global options, starting with the command name
+     * @param workingDirectory the absolute folder against which relative paths in {@code args} are resolved
+     * @param out              normal output
+     * @param err              errors and progress
      * @return the exit code
      */
-    int run(List<String> args, PrintStream out, PrintStream err);
+    int run(List<String> args, Path workingDirectory, PrintStream out, PrintStream err);
 }

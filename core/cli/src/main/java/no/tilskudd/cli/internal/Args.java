@@ -1,5 +1,8 @@
 package no.tilskudd.cli.internal;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -7,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import no.tilskudd.api.indicator.YearRange;
 
 /** Parsed arguments of one command: options with values, flags, and positional arguments. */
 final class Args {
@@ -72,25 +76,64 @@ final class Args {
         return positional;
     }
 
-    /** Parses {@code 2006-2008} or {@code 2008}. */
-    static int[] years(String text) {
-        String[] parts = text.split("-");
+    /**
+     * Reads {@code 2006-2008} or {@code 2008} by the rule the HTTP API uses ({@link YearRange}): the same text is
+     * refused by both, for the same reason.
+     */
+    static int[] years(String option, String text) {
         try {
-            if (parts.length == 1) {
-                int y = Integer.parseInt(parts[0].trim());
-                return new int[] {y, y};
-            }
-            if (parts.length == 2) {
-                int from = Integer.parseInt(parts[0].trim());
-                int to = Integer.parseInt(parts[1].trim());
-                if (to < from) {
-                    throw new UsageException("--years " + text + ": the range ends before it starts");
-                }
-                return new int[] {from, to};
-            }
-        } catch (NumberFormatException e) {
-            // fall through
+            YearRange r = YearRange.parse(text);
+            return new int[] {r.from(), r.to()};
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + " " + e.getMessage());
         }
-        throw new UsageException("--years must be a year or a range such as 2006-2008, not '" + text + "'");
+    }
+
+    /** Reads one year by the API's rule. */
+    static int year(String option, String text) {
+        try {
+            return YearRange.year(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + " " + e.getMessage());
+        }
+    }
+
+    /**
+     * A file to write, resolved against the working directory. Its folder must exist: creating folders for a
+     * mistyped path would scatter reports (with their figures) in places nobody looks.
+     */
+    static Path outputFile(Path cwd, String name) {
+        Path target = resolve(cwd, name);
+        if (Files.isDirectory(target)) {
+            throw new IllegalArgumentException("--out " + name + ": is a directory; name the file to write");
+        }
+        Path parent = target.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new IllegalArgumentException("--out " + name + ": the folder " + parent + " does not exist; "
+                    + "create it first");
+        }
+        return target;
+    }
+
+    /** A folder to write into; it may be created, but only inside a folder that exists. */
+    static Path outputFolder(Path cwd, String name) {
+        Path target = resolve(cwd, name);
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new IllegalArgumentException("--out " + name + ": is a file, not a folder");
+        }
+        Path parent = target.getParent();
+        if (!Files.isDirectory(target) && (parent == null || !Files.isDirectory(parent))) {
+            throw new IllegalArgumentException("--out " + name + ": the folder " + parent + " does not exist; "
+                    + "create it first");
+        }
+        return target;
+    }
+
+    private static Path resolve(Path cwd, String name) {
+        try {
+            return cwd.resolve(name).normalize();
+        } catch (InvalidPathException e) {
+            throw new UsageException("'" + name + "' is not a file name: " + e.getReason());
+        }
     }
 }

@@ -68,6 +68,21 @@ public final class TilskuddCommandLine implements CommandLine {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private HostStatus status;
 
+    /** For Declarative Services, which sets the references. */
+    public TilskuddCommandLine() {
+    }
+
+    /** For unit tests, with fakes of the services; commands that need the framework (status, serve) do not work. */
+    TilskuddCommandLine(SchemeRegistry schemes, ImportService imports, IndicatorService indicators,
+            ReportService reports, OrgUnitRegister orgUnits, Host host) {
+        this.schemes = schemes;
+        this.imports = imports;
+        this.indicators = indicators;
+        this.reports = reports;
+        this.orgUnits = orgUnits;
+        this.host = host;
+    }
+
     @Activate
     void activate(BundleContext ctx) {
         this.context = ctx;
@@ -81,26 +96,31 @@ public final class TilskuddCommandLine implements CommandLine {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
+    public int run(List<String> args, Path workingDirectory, PrintStream out, PrintStream err) {
         if (args.isEmpty()) {
             usage(err);
             return USAGE;
         }
         String command = args.get(0);
         List<String> rest = args.subList(1, args.size());
+        // Commands may run in the serving host for a client in another folder: every path is resolved against cwd.
+        Path cwd = workingDirectory;
         try {
+            if (!cwd.isAbsolute()) {
+                throw new IllegalArgumentException("the working directory must be absolute, not " + cwd);
+            }
             return switch (command) {
-                case "demo" -> demo(rest, out, err);
+                case "demo" -> demo(rest, cwd, out, err);
                 case "schemes" -> schemes(rest, out);
-                case "validate" -> validate(rest, out, err);
-                case "import" -> importFiles(rest, out, err);
+                case "validate" -> validate(rest, cwd, out, err);
+                case "import" -> importFiles(rest, cwd, out, err);
                 case "indicators" -> indicators(rest, out);
-                case "report" -> report(rest, out, err);
-                case "template" -> template(rest, out, err);
-                case "org-units" -> orgUnits(rest, out);
+                case "report" -> report(rest, cwd, out);
+                case "template" -> template(rest, cwd, out);
+                case "org-units" -> orgUnits(rest, cwd, out);
                 case "status" -> status(rest, out);
-                case "serve" -> serve(rest, out, err);
-                case "deploy", "undeploy", "users" -> extension(command, rest, out, err);
+                case "serve" -> serve(rest, cwd, out, err);
+                case "deploy", "undeploy", "users" -> extension(command, rest, cwd, out, err);
                 case "help", "--help", "-h" -> {
                     usage(out);
                     yield OK;
@@ -151,10 +171,10 @@ public final class TilskuddCommandLine implements CommandLine {
 
     // ---------------------------------------------------------------- demo
 
-    private int demo(List<String> argv, PrintStream out, PrintStream err) throws IOException {
+    private int demo(List<String> argv, Path cwd, PrintStream out, PrintStream err) throws IOException {
         Args a = Args.parse(argv, Set.of("--out", "--lang"), Set.of("--no-suppress"));
         ReportOptions options = new ReportOptions(locale(a), !a.flag("--no-suppress"), true);
-        Path outDir = Path.of(a.option("--out").orElse("out")).toAbsolutePath().normalize();
+        Path outDir = Args.outputFolder(cwd, a.option("--out").orElse("out"));
         Locale locale = locale(a);
         List<Scheme> withDemo = schemes.schemes().stream().filter(s -> s.demoData().isPresent()).toList();
         if (withDemo.isEmpty()) {
@@ -163,7 +183,9 @@ public final class TilskuddCommandLine implements CommandLine {
                     + host.deploy());
             return FAILED;
         }
-        Files.createDirectories(outDir);
+        if (!Files.isDirectory(outDir)) {
+            Files.createDirectory(outDir);
+        }
         Path work = Files.createTempDirectory("tilskudd-demo-");
         int failures = 0;
         for (Scheme scheme : withDemo) {
@@ -223,10 +245,12 @@ public final class TilskuddCommandLine implements CommandLine {
         void write(OutputStream out) throws IOException;
     }
 
-    /** A report is written next to its target and moved in place, so a failed export leaves no broken file. */
+    /**
+     * A report is written next to its target and moved in place, so a failed export leaves no broken file. The
+     * folder must exist (see {@link Args#outputFile}): a typo must not create folders somewhere unexpected.
+     */
     static void writeAtomically(Path target, Writer writer) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
         Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".part");
         try {
             try (OutputStream o = Files.newOutputStream(tmp)) {
@@ -279,49 +303,51 @@ public final class TilskuddCommandLine implements CommandLine {
 
     // ---------------------------------------------------------------- validate, import
 
-    private int validate(List<String> argv, PrintStream out, PrintStream err) throws IOException {
+    private int validate(List<String> argv, Path cwd, PrintStream out, PrintStream err) throws IOException {
         Args a = Args.parse(argv, Set.of("--lang"), Set.of("--json"));
-        List<Path> files = files(a);
+        List<InputFile> files = InputFile.all(a.positional(), cwd);
         List<FileReport> reportsList = new ArrayList<>();
-        boolean errors = false;
-        for (Path f : files) {
-            FileReport r = imports.check(f);
+        for (InputFile f : files) {
+            FileReport r = f.read(imports::check);
             reportsList.add(r);
-            errors |= r.hasErrors();
             if (!a.flag("--json")) {
                 printFindings(r, out, locale(a));
             }
         }
+        long badFiles = reportsList.stream().filter(FileReport::hasErrors).count();
         if (a.flag("--json")) {
-            out.println(JSON.writeValueAsString(Map.of("files", reportsJson(reportsList, locale(a)))));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("files", reportsJson(reportsList, locale(a)));
+            m.put("filesWithErrors", badFiles);
+            out.println(JSON.writeValueAsString(m));
         } else {
             int subs = reportsList.stream().mapToInt(FileReport::submissions).sum();
             int rejected = reportsList.stream().mapToInt(FileReport::rejected).sum();
             long warnings = reportsList.stream().flatMap(r -> r.findings().stream())
                     .filter(f -> f.severity() == Severity.WARNING).count();
-            err.printf("%d file(s), %d submission(s): %d with errors, %d warning(s)%n", files.size(), subs,
-                    rejected, warnings);
+            err.printf("%d file(s) (%d with errors), %d submission(s): %d with errors, %d warning(s)%n",
+                    files.size(), badFiles, subs, rejected, warnings);
         }
-        return errors ? FAILED : OK;
+        return badFiles > 0 ? FAILED : OK;
     }
 
-    private int importFiles(List<String> argv, PrintStream out, PrintStream err) throws IOException {
+    private int importFiles(List<String> argv, Path cwd, PrintStream out, PrintStream err) throws IOException {
         Args a = Args.parse(argv, Set.of("--lang"), Set.of("--json", "--replace"));
-        List<Path> files = files(a);
+        List<InputFile> files = InputFile.all(a.positional(), cwd);
         List<FileReport> reportsList = new ArrayList<>();
         int inserted = 0;
         int replaced = 0;
         int rejectedFiles = 0;
         for (int i = 0; i < files.size(); i++) {
-            Path f = files.get(i);
-            long size = Files.size(f);
+            InputFile f = files.get(i);
+            long size = f.size();
             long t0 = System.nanoTime();
             if (files.size() > 1 || size > LARGE_FILE) {
-                err.printf("[%d/%d] %s (%s) ...%n", i + 1, files.size(), f.getFileName(), megabytes(size));
+                err.printf("[%d/%d] %s (%s) ...%n", i + 1, files.size(), f.given(), megabytes(size));
             }
-            FileReport r = imports.importFile(f, a.flag("--replace"));
+            FileReport r = f.read(p -> imports.importFile(p, a.flag("--replace")));
             if (files.size() > 1 || size > LARGE_FILE) {
-                err.printf("[%d/%d] %s: %d submissions %s in %.1f s%n", i + 1, files.size(), f.getFileName(),
+                err.printf("[%d/%d] %s: %d submissions %s in %.1f s%n", i + 1, files.size(), f.given(),
                         r.submissions(), r.stored() ? "stored" : "checked, not stored",
                         (System.nanoTime() - t0) / 1e9);
             }
@@ -355,21 +381,6 @@ public final class TilskuddCommandLine implements CommandLine {
 
     private static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
-    }
-
-    private static List<Path> files(Args a) {
-        if (a.positional().isEmpty()) {
-            throw new Args.UsageException("name at least one file");
-        }
-        List<Path> files = new ArrayList<>();
-        for (String p : a.positional()) {
-            Path f = Path.of(p);
-            if (!Files.isRegularFile(f)) {
-                throw new IllegalArgumentException(p + ": no such file");
-            }
-            files.add(f);
-        }
-        return files;
     }
 
     private static void printFindings(FileReport r, PrintStream out, Locale locale) {
@@ -410,9 +421,11 @@ public final class TilskuddCommandLine implements CommandLine {
 
     private Selection selection(Args a) {
         String scheme = a.required("--scheme");
+        // Read before the scheme is looked up, so that a bad --years is a usage error whatever is installed.
+        Optional<int[]> given = a.option("--years").map(y -> Args.years("--years", y));
         Scheme s = schemes.scheme(scheme).orElseThrow(() -> new IllegalArgumentException("scheme '" + scheme
                 + "' is not installed (installed: " + schemes.schemes().stream().map(Scheme::id).toList() + ")"));
-        int[] years = a.option("--years").map(Args::years).orElse(new int[] {s.forms().get(0).firstYear(),
+        int[] years = given.orElseGet(() -> new int[] {s.forms().get(0).firstYear(),
             s.forms().get(s.forms().size() - 1).lastYear()});
         Set<String> regions = a.option("--region").map(r -> Set.of(r.split(","))).orElse(Set.of());
         for (String r : regions) {
@@ -467,42 +480,46 @@ public final class TilskuddCommandLine implements CommandLine {
         return r.failures().isEmpty() ? OK : FAILED;
     }
 
-    private int report(List<String> argv, PrintStream out, PrintStream err) throws IOException {
+    private int report(List<String> argv, Path cwd, PrintStream out) throws IOException {
         Args a = Args.parse(argv, Set.of("--scheme", "--years", "--region", "--org-units", "--format", "--out",
                 "--lang"), Set.of("--no-suppress", "--with-data"));
+        Path target = Args.outputFile(cwd, a.required("--out"));
         Selection sel = selection(a);
         ReportOptions options = new ReportOptions(locale(a), !a.flag("--no-suppress"), a.flag("--with-data"));
         String format = a.required("--format");
-        Path target = Path.of(a.required("--out"));
         reports.fileExtension(format);
         writeAtomically(target, o -> reports.writeReport(sel, options, format, o));
-        out.println(target.toAbsolutePath());
+        out.println(target);
         return OK;
     }
 
-    private int template(List<String> argv, PrintStream out, PrintStream err) throws IOException {
+    private int template(List<String> argv, Path cwd, PrintStream out) throws IOException {
         Args a = Args.parse(argv, Set.of("--scheme", "--year", "--format", "--out", "--org-unit"), Set.of());
         String scheme = a.required("--scheme");
-        int year = Args.years(a.required("--year"))[0];
+        int year = Args.year("--year", a.required("--year"));
         String format = a.required("--format");
-        Path target = Path.of(a.required("--out"));
+        Path target = Args.outputFile(cwd, a.required("--out"));
         if (!reports.templateFormats().contains(format)) {
             throw new UnknownFormatException(format, reports.templateFormats());
         }
         writeAtomically(target, o -> reports.writeTemplate(scheme, year, format, a.option("--org-unit"), o));
-        out.println(target.toAbsolutePath());
+        out.println(target);
         return OK;
     }
 
     // ---------------------------------------------------------------- org units
 
-    private int orgUnits(List<String> argv, PrintStream out) throws IOException {
+    private int orgUnits(List<String> argv, Path cwd, PrintStream out) throws IOException {
         Args a = Args.parse(argv, Set.of("--region", "--year"), Set.of("--json"));
         if (!a.positional().isEmpty() && a.positional().get(0).equals("import")) {
             if (a.positional().size() != 2) {
                 throw new Args.UsageException("org-units import takes one CSV file");
             }
-            Path f = Path.of(a.positional().get(1));
+            InputFile csv = InputFile.of(a.positional().get(1), cwd);
+            csv.problem().ifPresent(p -> {
+                throw new IllegalArgumentException(csv.given() + ": " + p.message().en());
+            });
+            Path f = csv.path();
             try (InputStream in = Files.newInputStream(f)) {
                 int n = orgUnits.replace(f.getFileName().toString(), in);
                 out.println("org-unit register replaced: " + n + " org units");
@@ -510,7 +527,7 @@ public final class TilskuddCommandLine implements CommandLine {
             return OK;
         }
         Optional<String> region = a.option("--region");
-        Optional<Integer> year = a.option("--year").map(y -> Args.years(y)[0]);
+        Optional<Integer> year = a.option("--year").map(y -> Args.year("--year", y));
         List<OrgUnit> list = orgUnits.all().stream()
                 .filter(u -> region.map(r -> r.equals(u.region())).orElse(true))
                 .filter(u -> year.map(u::validIn).orElse(true)).toList();
@@ -547,14 +564,14 @@ public final class TilskuddCommandLine implements CommandLine {
         return Boolean.TRUE.equals(snapshot.get("healthy")) ? OK : FAILED;
     }
 
-    private int serve(List<String> argv, PrintStream out, PrintStream err) throws IOException {
+    private int serve(List<String> argv, Path cwd, PrintStream out, PrintStream err) throws IOException {
         Args a = Args.parse(argv, Set.of("--port"), Set.of());
         status.startPublishing();
         out.println("tilskudd host running (started in " + host.startMillis() + " ms); watching " + host.deploy()
                 + " every " + Optional.ofNullable(context.getProperty("felix.fileinstall.poll")).orElse("?")
                 + " ms. Stop with Ctrl-C.");
         List<String> http = a.option("--port").map(p -> List.of("--port", p)).orElse(List.of());
-        int web = extension("http", http, out, err);
+        int web = extension("http", http, cwd, out, err);
         if (web != OK) {
             return web;
         }
@@ -572,7 +589,7 @@ public final class TilskuddCommandLine implements CommandLine {
      * Such commands are CommandLine objects registered under java.lang.Object with a tilskudd.command property, so
      * that the launcher never takes one of them for this command line.
      */
-    private int extension(String command, List<String> argv, PrintStream out, PrintStream err) {
+    private int extension(String command, List<String> argv, Path cwd, PrintStream out, PrintStream err) {
         try {
             org.osgi.framework.ServiceReference<?>[] refs =
                     context.getServiceReferences((String) null, "(tilskudd.command=" + command + ")");
@@ -586,7 +603,7 @@ public final class TilskuddCommandLine implements CommandLine {
                 List<String> args = new ArrayList<>();
                 args.add(command);
                 args.addAll(argv);
-                return c.run(args, out, err);
+                return c.run(args, cwd, out, err);
             } finally {
                 context.ungetService(refs[0]);
             }

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
 import org.apache.felix.framework.Logger;
 
 /**
@@ -48,9 +51,13 @@ final class FileLogger extends Logger {
             throwable.printStackTrace(new PrintWriter(sw));
             line.append(sw);
         }
-        try {
-            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+        // Created 0600: the log names files, users and failures, which are the service user's business only.
+        try (SeekableByteChannel ch = Files.newByteChannel(file, Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND, StandardOpenOption.WRITE), DataFolder.privateFile())) {
+            ByteBuffer bytes = StandardCharsets.UTF_8.encode(line.toString());
+            while (bytes.hasRemaining()) {
+                ch.write(bytes);
+            }
         } catch (IOException e) {
             System.err.print(line);
         }

@@ -11,13 +11,17 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import no.tilskudd.launch.CommandLine;
 import no.tilskudd.launch.Host;
 import org.apache.felix.framework.FrameworkFactory;
+import org.apache.felix.framework.Logger;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -28,11 +32,22 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Starts Felix with the bundles in {@code bundle/}, the plugins in {@code deploy/}, and runs one command through the
- * CLI bundle. For {@code serve} it also starts Felix FileInstall, which then owns {@code deploy/}.
+ * CLI bundle. For {@code serve} it also starts Felix FileInstall, which then owns {@code deploy/}, and opens
+ * {@code data/host.sock}: a one-shot command started while a host serves the same data folder runs in that host
+ * through the socket, since only one process may have the store open.
  */
 public final class Launcher {
 
     private static final long SERVICE_TIMEOUT_MS = 30_000;
+
+    /**
+     * Commands that never run through a serving host: {@code serve} is the host, and {@code restore} replaces the
+     * data folder underneath it.
+     */
+    static final Set<String> LOCAL_ONLY = Set.of("serve", "restore");
+
+    /** The version the system bundle exports {@code no.tilskudd.launch} at; it follows that package's package-info. */
+    static final String LAUNCH_API_VERSION = "2.0.0";
 
     private final Path home;
     private final Path data;
@@ -44,6 +59,7 @@ public final class Launcher {
     private Framework framework;
     private Path cache;
     private long startMillis;
+    private HostSocket socket;
 
     /**
      * Creates a launcher; {@link #start()} boots it. Tests and embedding hosts use this directly.
@@ -81,6 +97,19 @@ public final class Launcher {
      * @return the exit code
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, Path.of("").toAbsolutePath(), out, err);
+    }
+
+    /**
+     * Runs a command, in the host that serves the data folder if one does, else in a fresh framework.
+     *
+     * @param args             the arguments
+     * @param workingDirectory the folder relative paths in the arguments are resolved against
+     * @param out              normal output
+     * @param err              errors
+     * @return the exit code
+     */
+    public static int run(String[] args, Path workingDirectory, PrintStream out, PrintStream err) {
         long t0 = System.nanoTime();
         Path home = Path.of(System.getProperty("tilskudd.home", "."));
         Path data = null;
@@ -101,10 +130,28 @@ public final class Launcher {
         if (data == null) {
             data = home.resolve("data");
         }
-        boolean serving = !rest.isEmpty() && rest.get(0).equals("serve");
-        Launcher launcher = new Launcher(home, data, serving, out, err);
+        data = workingDirectory.resolve(data).normalize();
+        Optional<String> unusable = DataFolder.unusable(data);
+        if (unusable.isPresent()) {
+            err.println("tilskudd: --data " + data + ": " + unusable.get());
+            return CommandLine.USAGE;
+        }
+        String command = rest.isEmpty() ? "" : rest.get(0);
+        if (!LOCAL_ONLY.contains(command)) {
+            OptionalInt delegated = HostClient.run(data.resolve(HostSocket.FILE),
+                    new HostProtocol.Request(workingDirectory, rest), out, err);
+            if (delegated.isPresent()) {
+                return delegated.getAsInt();
+            }
+        }
+        boolean serving = command.equals("serve");
+        Launcher launcher = new Launcher(workingDirectory.resolve(home), data, serving, out, err);
         try {
             launcher.start(t0);
+        } catch (HostSocket.HostRunningException e) {
+            err.println("tilskudd serve: " + e.getMessage());
+            launcher.stop();
+            return CommandLine.FAILED;
         } catch (Exception e) {
             err.println("tilskudd: the runtime did not start: " + e.getMessage());
             launcher.stop();
@@ -115,7 +162,7 @@ public final class Launcher {
             Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "tilskudd-shutdown"));
         }
         try {
-            return launcher.runCommand(rest);
+            return launcher.runCommand(rest, workingDirectory, out, err);
         } finally {
             launcher.stop();
         }
@@ -132,8 +179,8 @@ public final class Launcher {
     }
 
     void start(long t0) throws IOException, BundleException {
-        Files.createDirectories(data);
-        Files.createDirectories(data.resolve("log"));
+        List<String> notPrivate = DataFolder.prepare(data);
+        Files.createDirectories(data.resolve("log"), DataFolder.privateDir());
         Properties conf = new Properties();
         Path confFile = home.resolve("conf/tilskudd.properties");
         if (Files.exists(confFile)) {
@@ -146,7 +193,7 @@ public final class Launcher {
         cache = serving ? data.resolve("felix-cache") : Files.createTempDirectory("tilskudd-felix-");
         props.put(Constants.FRAMEWORK_STORAGE, cache.toString());
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
-        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "no.tilskudd.launch;version=\"1.0.0\"");
+        props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "no.tilskudd.launch;version=\"" + LAUNCH_API_VERSION + "\"");
         props.put("tilskudd.home", home.toString());
         props.put("tilskudd.data", data.toString());
         props.put("tilskudd.deploy", deploy.toString());
@@ -160,6 +207,13 @@ public final class Launcher {
             props.put("felix.fileinstall.bundles.startTransient", "false");
         }
         FileLogger logger = new FileLogger(data.resolve("log/tilskudd.log"), serving ? err : null);
+        for (String f : notPrivate) {
+            logger.write(Logger.LOG_WARNING, "cannot make private in the data folder: " + f, null);
+        }
+        if (serving) {
+            // Before the framework, so that a second serve on the same folder stops before it touches the store.
+            socket = HostSocket.open(data, this::runCommand, LOCAL_ONLY::contains, logger);
+        }
         Map<String, Object> config = new HashMap<>(props);
         config.put("felix.log.logger", logger);
         config.put("felix.log.level", "2");
@@ -193,6 +247,9 @@ public final class Launcher {
             installDeployed(ctx, logger);
         }
         startMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        if (socket != null) {
+            socket.ready();
+        }
     }
 
     /** One-shot commands install the plugins themselves: faster than waiting for FileInstall's first scan. */
@@ -257,7 +314,8 @@ public final class Launcher {
     }
 
     /**
-     * Runs one command through the CLI bundle, with its own output streams.
+     * Runs one command through the CLI bundle, with its own output streams; relative paths are resolved against the
+     * process's working directory.
      *
      * @param args the command and its options
      * @param out  normal output
@@ -265,6 +323,19 @@ public final class Launcher {
      * @return the exit code
      */
     public int runCommand(List<String> args, PrintStream out, PrintStream err) {
+        return runCommand(args, Path.of("").toAbsolutePath(), out, err);
+    }
+
+    /**
+     * Runs one command through the CLI bundle, with its own working directory and output streams.
+     *
+     * @param args             the command and its options
+     * @param workingDirectory the absolute folder relative paths are resolved against
+     * @param out              normal output
+     * @param err              errors
+     * @return the exit code
+     */
+    public int runCommand(List<String> args, Path workingDirectory, PrintStream out, PrintStream err) {
         ServiceTracker<CommandLine, CommandLine> tracker =
                 new ServiceTracker<>(framework.getBundleContext(), CommandLine.class, null);
         tracker.open();
@@ -281,13 +352,18 @@ public final class Launcher {
                 err.println("see " + data.resolve("log/tilskudd.log"));
                 return CommandLine.FAILED;
             }
-            return cli.run(args, out, err);
+            return cli.run(args, workingDirectory, out, err);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return CommandLine.FAILED;
         } finally {
             tracker.close();
         }
+    }
+
+    /** The framework's context, for tests that register fakes of the bundles' services. */
+    BundleContext bundleContext() {
+        return framework.getBundleContext();
     }
 
     static String state(Bundle b) {
@@ -303,17 +379,28 @@ public final class Launcher {
 
     /** Stops the framework. */
     public synchronized void stop() {
-        if (framework == null || (framework.getState() & (Bundle.RESOLVED | Bundle.INSTALLED)) != 0) {
-            return;
+        if (socket != null) {
+            // No new commands; those running finish (or fail) with the framework and report it to their clients.
+            socket.stopAccepting();
         }
         try {
-            framework.stop();
-            framework.waitForStop(15_000);
-        } catch (BundleException | InterruptedException e) {
-            err.println("tilskudd: the runtime did not stop cleanly: " + e.getMessage());
-        }
-        if (!serving && cache != null) {
-            deleteTree(cache);
+            if (framework == null || (framework.getState() & (Bundle.RESOLVED | Bundle.INSTALLED)) != 0) {
+                return;
+            }
+            try {
+                framework.stop();
+                framework.waitForStop(15_000);
+            } catch (BundleException | InterruptedException e) {
+                err.println("tilskudd: the runtime did not stop cleanly: " + e.getMessage());
+            }
+            if (!serving && cache != null) {
+                deleteTree(cache);
+            }
+        } finally {
+            if (socket != null) {
+                socket.close();
+                socket = null;
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package no.tilskudd.store.internal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import no.tilskudd.api.store.StoreException;
 import no.tilskudd.api.store.SubmissionQuery;
 
 /**
@@ -25,6 +26,9 @@ public final class StoreProcess {
             long before = store.count(SubmissionQuery.all());
             store.save(List.of(H2SubmissionStoreTest.submission("ks", 2024, args[1])), false, "cli.csv");
             System.out.println("before=" + before + " after=" + store.count(SubmissionQuery.all()));
+        } catch (StoreException e) {
+            System.out.println("refused: " + e.getMessage());
+            System.exit(3);
         }
     }
 }

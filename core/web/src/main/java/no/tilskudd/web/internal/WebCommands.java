@@ -73,12 +73,12 @@ public final class WebCommands implements CommandLine {
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) {
+    public int run(List<String> args, Path workingDirectory, PrintStream out, PrintStream err) {
         String command = args.get(0);
         try {
             Opts o = Opts.parse(args.subList(1, args.size()));
             return switch (command) {
-                case "deploy" -> deploy(o, out, err);
+                case "deploy" -> deploy(o, workingDirectory, out, err);
                 case "undeploy" -> undeploy(o, out, err);
                 case "users" -> users(o, out, err);
                 case "http" -> http(o, out, err);
@@ -98,14 +98,19 @@ public final class WebCommands implements CommandLine {
 
     // ------------------------------------------------------------------------------------------ deploy, undeploy
 
-    private int deploy(Opts o, PrintStream out, PrintStream err) throws IOException, Plugins.RefusedException {
+    private int deploy(Opts o, Path workingDirectory, PrintStream out, PrintStream err)
+            throws IOException, Plugins.RefusedException {
         o.only(Set.of("--lang"), Set.of("--dry-run", "--json", "--force"));
         if (o.positional.size() != 1) {
             throw new UsageException("name one plugin jar: deploy [--dry-run] [--force] JAR");
         }
-        Path jar = Path.of(o.positional.get(0));
+        // The command may run in the serving host for a client elsewhere: its folder, not the host's, counts.
+        Path jar = workingDirectory.resolve(o.positional.get(0));
+        if (Files.isDirectory(jar)) {
+            throw new IllegalArgumentException(o.positional.get(0) + ": is a directory, not a plugin jar");
+        }
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException(jar + ": no such file");
+            throw new IllegalArgumentException(o.positional.get(0) + ": no such file");
         }
         Locale locale = "en".equals(o.value("--lang").orElse("nb")) ? Locale.ENGLISH : Locale.forLanguageTag("nb");
         Map<String, Object> check = plugins.dryRun(jar, locale);

@@ -73,6 +73,7 @@ public final class JsonSubmissionImporter implements SubmissionImporter {
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         int lineNo = 0;
+        boolean any = false;
         while ((line = reader.readLine()) != null) {
             lineNo++;
             if (lineNo == 1 && line.startsWith("\uFEFF")) {
@@ -81,12 +82,18 @@ public final class JsonSubmissionImporter implements SubmissionImporter {
             if (line.isBlank()) {
                 continue;
             }
+            any = true;
             try {
                 JsonNode node = Json.MAPPER.readTree(line);
                 convert(file, String.valueOf(lineNo), node, out, problems);
             } catch (JsonProcessingException e) {
                 problems.add(syntax(file, e, lineNo));
             }
+        }
+        // An empty file is almost always a failed export or the wrong file; "0 imported" would hide that.
+        if (!any) {
+            problems.add(new ReadProblem(new SourcePosition(file, "1"), "JSON_EMPTY",
+                    "the file is empty: it holds no submission lines"));
         }
     }
 

@@ -259,11 +259,13 @@ class JsonSubmissionImporterTest {
         assertEquals(List.of("JSON_EMPTY@empty.json:1"), problems(r));
     }
 
+    /** Issue 12: an empty .jsonl was "0 submissions, no problems", and the command line said all was well. */
     @Test
-    void emptyJsonLinesFileHasNothing() throws IOException {
+    void emptyJsonLinesFileIsAProblem() throws IOException {
         ReadResult r = read("empty.jsonl", "");
-        assertEquals(List.of(), r.problems());
+        assertEquals(List.of("JSON_EMPTY@empty.jsonl:1"), problems(r));
         assertEquals(List.of(), r.submissions());
+        assertEquals(List.of("JSON_EMPTY@blank.ndjson:1"), problems(read("blank.ndjson", "\n  \n\n")));
     }
 
     @Test

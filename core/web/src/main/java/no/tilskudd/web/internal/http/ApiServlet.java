@@ -32,6 +32,7 @@ import no.tilskudd.api.form.Severity;
 import no.tilskudd.api.indicator.IndicatorColumn;
 import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.indicator.Selection;
+import no.tilskudd.api.indicator.YearRange;
 import no.tilskudd.api.scheme.OrgUnit;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.service.FileReport;
@@ -588,7 +589,8 @@ public final class ApiServlet extends HttpServlet {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            commandLine.run(List.of("status", "--json"), o, e);
+            // status resolves no paths; the API has no working directory of its own.
+            commandLine.run(List.of("status", "--json"), host.home(), o, e);
         }
         try {
             return JSON.readTree(out.toString(StandardCharsets.UTF_8));
@@ -662,33 +664,23 @@ public final class ApiServlet extends HttpServlet {
         return v.trim();
     }
 
+    /** The command line reads {@code --year} by the same rule ({@link YearRange}). */
     static int year(String s) {
         try {
-            int y = Integer.parseInt(s.trim());
-            if (y < 1900 || y > 2200) {
-                throw ApiException.badRequest("'" + s + "' is not a plausible year");
-            }
-            return y;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("'" + s + "' is not a year");
+            return YearRange.year(s);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("year " + e.getMessage());
         }
     }
 
+    /** The command line reads {@code --years} by the same rule ({@link YearRange}). */
     static int[] years(String s) {
-        String[] parts = s.split("-");
-        if (parts.length == 1) {
-            int y = year(parts[0]);
-            return new int[] {y, y};
+        try {
+            YearRange r = YearRange.parse(s);
+            return new int[] {r.from(), r.to()};
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("years " + e.getMessage());
         }
-        if (parts.length == 2) {
-            int from = year(parts[0]);
-            int to = year(parts[1]);
-            if (to < from) {
-                throw ApiException.badRequest("years " + s + ": the range ends before it starts");
-            }
-            return new int[] {from, to};
-        }
-        throw ApiException.badRequest("years must be a year or a range such as 2016-2017");
     }
 
     static Locale locale(HttpServletRequest req) {

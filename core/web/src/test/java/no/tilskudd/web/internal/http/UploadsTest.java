@@ -26,6 +26,9 @@ class UploadsTest {
         assertThrows(ApiException.class, () -> ApiServlet.years("2017-2016"));
         assertThrows(ApiException.class, () -> ApiServlet.years("abc"));
         assertThrows(ApiException.class, () -> ApiServlet.year("99999"));
+        // The command line's --years reads by the same rule (YearRange) and says the same.
+        assertEquals("years '99999' is not a plausible year (1900-2100)",
+                assertThrows(ApiException.class, () -> ApiServlet.years("99999")).getMessage());
     }
 
     @Test

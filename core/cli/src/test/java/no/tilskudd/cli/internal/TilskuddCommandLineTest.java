@@ -1,0 +1,322 @@
+package no.tilskudd.cli.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import no.tilskudd.api.form.LocalizedText;
+import no.tilskudd.api.form.Severity;
+import no.tilskudd.api.indicator.Selection;
+import no.tilskudd.api.report.Report;
+import no.tilskudd.api.scheme.OrgUnit;
+import no.tilskudd.api.scheme.Origin;
+import no.tilskudd.api.scheme.Scheme;
+import no.tilskudd.api.service.FileReport;
+import no.tilskudd.api.service.Finding;
+import no.tilskudd.api.service.ImportService;
+import no.tilskudd.api.service.IndicatorService;
+import no.tilskudd.api.service.OrgUnitRegister;
+import no.tilskudd.api.service.ReportOptions;
+import no.tilskudd.api.service.ReportService;
+import no.tilskudd.api.service.SchemeRegistry;
+import no.tilskudd.api.submission.SourcePosition;
+import no.tilskudd.launch.CommandLine;
+import no.tilskudd.launch.Host;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The commands with fakes of the core services: paths are resolved against the working directory they are given
+ * (a command may run in the serving host for a client elsewhere), and no message misleads (issue 12, item 6).
+ */
+class TilskuddCommandLineTest {
+
+    @TempDir
+    Path cwd;
+
+    private final List<Path> checked = new ArrayList<>();
+    private final List<Selection> written = new ArrayList<>();
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    /** Reads every file as one stored submission, except the ones named in a special way. */
+    private final ImportService imports = new ImportService() {
+        @Override
+        public FileReport check(Path file) throws IOException {
+            checked.add(file);
+            String name = file.getFileName().toString();
+            if (name.endsWith(".txt")) {
+                throw new IllegalArgumentException(name + ": no installed importer reads this kind of file "
+                        + "(installed formats: [json])");
+            }
+            if (Files.size(file) == 0) {
+                return new FileReport(name, 0, 0, List.of(new Finding(new SourcePosition(name, "1"), "",
+                        Severity.ERROR, "JSON_EMPTY", LocalizedText.of("the file is empty"))), false, 0, 0);
+            }
+            return new FileReport(name, 1, 0, List.of(), false, 0, 0);
+        }
+
+        @Override
+        public FileReport importFile(Path file, boolean replace) throws IOException {
+            FileReport r = check(file);
+            return r.hasErrors() ? r : new FileReport(r.file(), 1, 0, List.of(), true, 1, 0);
+        }
+
+        @Override
+        public Set<String> formats() {
+            return Set.of("json");
+        }
+    };
+
+    private final Scheme example = new Scheme("example", LocalizedText.of("Example"), LocalizedText.of("Bufdir"),
+            "0000", 2016, List.of(), Optional.empty(), new Origin("example", "1.0.0"));
+
+    private final SchemeRegistry schemes = new SchemeRegistry() {
+        @Override
+        public List<Scheme> schemes() {
+            return List.of(example);
+        }
+
+        @Override
+        public Optional<Scheme> scheme(String id) {
+            return id.equals("example") ? Optional.of(example) : Optional.empty();
+        }
+
+        @Override
+        public List<String> problems() {
+            return List.of();
+        }
+    };
+
+    private final ReportService reports = new ReportService() {
+        @Override
+        public Report assemble(Selection selection, ReportOptions options) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Set<String> reportFormats() {
+            return Set.of("pdf");
+        }
+
+        @Override
+        public String fileExtension(String format) {
+            return format;
+        }
+
+        @Override
+        public void writeReport(Selection selection, ReportOptions options, String format, OutputStream out)
+                throws IOException {
+            written.add(selection);
+            out.write("%PDF".getBytes(StandardCharsets.US_ASCII));
+        }
+
+        @Override
+        public Set<String> templateFormats() {
+            return Set.of("xlsx");
+        }
+
+        @Override
+        public void writeTemplate(String schemeId, int year, String format, Optional<String> orgUnit,
+                OutputStream out) throws IOException {
+            out.write('x');
+        }
+    };
+
+    private final OrgUnitRegister orgUnits = new OrgUnitRegister() {
+        @Override
+        public Optional<OrgUnit> find(String code, int year) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<OrgUnit> all() {
+            return List.of();
+        }
+
+        @Override
+        public List<String> regions() {
+            return List.of("Nord");
+        }
+
+        @Override
+        public int replace(String name, InputStream csv) {
+            return 0;
+        }
+    };
+
+    private final Host host = new Host() {
+        @Override
+        public Path home() {
+            return cwd;
+        }
+
+        @Override
+        public Path data() {
+            return cwd.resolve("data");
+        }
+
+        @Override
+        public Path deploy() {
+            return cwd.resolve("deploy");
+        }
+
+        @Override
+        public boolean serving() {
+            return true;
+        }
+
+        @Override
+        public Map<String, String> deployFailures() {
+            return Map.of();
+        }
+
+        @Override
+        public long startMillis() {
+            return 0;
+        }
+    };
+
+    private final IndicatorService indicators = selection -> new IndicatorService.Results(0, List.of(), List.of());
+
+    private final TilskuddCommandLine cli = new TilskuddCommandLine(schemes, imports, indicators, reports, orgUnits,
+            host);
+
+    private Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            exit = cli.run(List.of(args), cwd, o, e);
+        }
+        return new Run(exit, out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"),
+                err.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
+    }
+
+    @Test
+    void relativeFilesAreReadFromTheGivenWorkingDirectoryNotTheProcesss() throws Exception {
+        Files.writeString(cwd.resolve("a.jsonl"), "{}");
+        Files.createDirectory(cwd.resolve("sub"));
+        Files.writeString(cwd.resolve("sub/b.jsonl"), "{}");
+        Run r = run("validate", "a.jsonl", "sub/b.jsonl", cwd.resolve("a.jsonl").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of(cwd.resolve("a.jsonl"), cwd.resolve("sub/b.jsonl"), cwd.resolve("a.jsonl")), checked);
+        assertEquals("3 file(s) (0 with errors), 3 submission(s): 0 with errors, 0 warning(s)\n", r.err());
+    }
+
+    @Test
+    void aDirectoryGivenAsAFileSaysItIsADirectoryAndTheOtherFilesAreStillRead() throws Exception {
+        Files.createDirectory(cwd.resolve("reports"));
+        Files.writeString(cwd.resolve("a.jsonl"), "{}");
+        Run r = run("validate", "--lang", "en", "reports", "a.jsonl");
+        assertEquals(CommandLine.FAILED, r.exit());
+        assertEquals("reports: FILE_IS_DIRECTORY: is a directory, not a file; name the files in it (e.g. "
+                + "reports/*)\n", r.out());
+        assertEquals("2 file(s) (1 with errors), 1 submission(s): 0 with errors, 0 warning(s)\n", r.err());
+        assertEquals(List.of(cwd.resolve("a.jsonl")), checked);
+    }
+
+    /** The summary used to say "0 with errors" while the command exited 1 for a file that could not be read. */
+    @Test
+    void fileLevelErrorsAreCountedInTheSummary() throws Exception {
+        Files.writeString(cwd.resolve("empty.jsonl"), "");
+        Files.writeString(cwd.resolve("notes.txt"), "x");
+        Run r = run("validate", "--lang", "en", "empty.jsonl", "notes.txt", "missing.jsonl");
+        assertEquals(CommandLine.FAILED, r.exit());
+        assertEquals("""
+                empty.jsonl:1: JSON_EMPTY: the file is empty
+                notes.txt: FILE_NOT_READ: no installed importer reads this kind of file (installed formats: [json])
+                missing.jsonl: FILE_NOT_FOUND: no such file
+                """, r.out());
+        assertEquals("3 file(s) (3 with errors), 0 submission(s): 0 with errors, 0 warning(s)\n", r.err());
+
+        Run json = run("validate", "--json", "missing.jsonl");
+        assertTrue(json.out().contains("\"code\" : \"FILE_NOT_FOUND\"") && json.out().contains(
+                "\"filesWithErrors\" : 1"), json.out());
+    }
+
+    @Test
+    void importCountsAFileThatCannotBeReadAsRejectedAndStoresTheOthers() throws Exception {
+        Files.writeString(cwd.resolve("a.jsonl"), "{}");
+        Files.createDirectory(cwd.resolve("dir"));
+        Run r = run("import", "--lang", "en", "a.jsonl", "dir");
+        assertEquals(CommandLine.FAILED, r.exit());
+        assertTrue(r.out().endsWith("imported 1 submission(s) (1 new, 0 replaced) from 1 file(s); rejected 1 "
+                + "file(s)\n"), r.out());
+        assertTrue(r.out().startsWith("dir: FILE_IS_DIRECTORY: "), r.out());
+    }
+
+    @Test
+    void aReportIsWrittenInTheWorkingDirectoryButNeverIntoAFolderThatDoesNotExist() throws Exception {
+        Run ok = run("report", "--scheme", "example", "--years", "2016", "--format", "pdf", "--out", "r.pdf");
+        assertEquals(0, ok.exit(), ok.err());
+        assertEquals(cwd.resolve("r.pdf") + "\n", ok.out());
+        assertEquals("%PDF", Files.readString(cwd.resolve("r.pdf")));
+
+        Run missing = run("report", "--scheme", "example", "--years", "2016", "--format", "pdf", "--out",
+                "nowhere/r.pdf");
+        assertEquals(CommandLine.FAILED, missing.exit());
+        assertEquals("tilskudd report: --out nowhere/r.pdf: the folder " + cwd.resolve("nowhere")
+                + " does not exist; create it first\n", missing.err());
+        assertFalse(Files.exists(cwd.resolve("nowhere")));
+        assertEquals(1, written.size(), "nothing is computed for a report that cannot be written");
+
+        Run template = run("template", "--scheme", "example", "--year", "2016", "--format", "xlsx", "--out",
+                "nowhere/t.xlsx");
+        assertEquals(CommandLine.FAILED, template.exit());
+        assertFalse(Files.exists(cwd.resolve("nowhere")));
+        Run demo = run("demo", "--out", "nowhere/out");
+        assertEquals(CommandLine.FAILED, demo.exit());
+        assertEquals("tilskudd demo: --out nowhere/out: the folder " + cwd.resolve("nowhere")
+                + " does not exist; create it first\n", demo.err());
+    }
+
+    /** The API answers 400 for these; the command line used to compute an empty table and exit 0. */
+    @Test
+    void yearsOutsideThePlausibleRangeAreAUsageErrorAsInTheApi() {
+        Run r = run("indicators", "--scheme", "example", "--years", "99999");
+        assertEquals(CommandLine.USAGE, r.exit());
+        assertEquals("tilskudd indicators: --years '99999' is not a plausible year (1900-2100)\n", r.err());
+        assertEquals(CommandLine.USAGE, run("report", "--scheme", "example", "--years", "2017-2016", "--format",
+                "pdf", "--out", "r.pdf").exit());
+        assertEquals(CommandLine.USAGE, run("template", "--scheme", "example", "--year", "3000", "--format",
+                "xlsx", "--out", "t.xlsx").exit());
+        assertEquals(CommandLine.USAGE, run("org-units", "--year", "20016").exit());
+        assertEquals(List.of(), written);
+    }
+
+    @Test
+    void theOrgUnitRegisterIsReadFromTheWorkingDirectory() throws Exception {
+        Files.createDirectory(cwd.resolve("register"));
+        Run dir = run("org-units", "import", "register");
+        assertEquals(CommandLine.FAILED, dir.exit());
+        assertEquals("tilskudd org-units: register: is a directory, not a file; name the files in it (e.g. "
+                + "register/*)\n", dir.err());
+        Files.writeString(cwd.resolve("units.csv"), "code,name,county,region,validFrom,validTo\n");
+        assertEquals(0, run("org-units", "import", "units.csv").exit());
+    }
+
+    @Test
+    void aRelativeWorkingDirectoryIsRefused() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = cli.run(List.of("validate", "a.jsonl"), Path.of("relative"), new PrintStream(
+                new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(CommandLine.FAILED, exit);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("the working directory must be absolute"));
+    }
+}
