@@ -10,7 +10,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * <p>Actions recorded by the core: {@code submissions.import} and {@code submissions.replace} (in the same
  * transaction as the data), {@code plugin.install}, {@code plugin.update}, {@code plugin.uninstall},
  * {@code plugin.deploy}, {@code plugin.undeploy}, {@code user.add}, {@code user.remove}, {@code user.passwd},
- * {@code user.role}, {@code signin.failure}, {@code store.backup}.
+ * {@code user.role}, {@code signin.failure}, {@code store.backup}, {@code org-units.import}.
  */
 @ProviderType
 public interface AuditLog {

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import no.tilskudd.api.audit.AuditEvent;
 import no.tilskudd.api.audit.AuditLog;
@@ -88,9 +87,5 @@ final class AuditCommand {
         }
         throw new Args.UsageException("--limit must be a whole number from 1 to " + AuditQuery.MAX_LIMIT
                 + ", not '" + text + "'");
-    }
-
-    static Optional<String> actorOfThisProcess() {
-        return Optional.ofNullable(System.getProperty("user.name")).map(u -> "os:" + u);
     }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import no.tilskudd.api.audit.AuditEntry;
+import no.tilskudd.api.audit.AuditLog;
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.form.Severity;
 import no.tilskudd.api.indicator.IndicatorColumn;
@@ -34,6 +36,7 @@ import no.tilskudd.api.service.ReportOptions;
 import no.tilskudd.api.service.ReportService;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.UnknownFormatException;
+import no.tilskudd.api.store.StoreMaintenance;
 import no.tilskudd.launch.CommandLine;
 import no.tilskudd.launch.Host;
 import org.osgi.framework.BundleContext;
@@ -41,6 +44,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** The {@code tilskudd} commands. Each works on the core services only; the host supplies folders and status. */
 @Component(service = CommandLine.class)
@@ -63,6 +69,12 @@ public final class TilskuddCommandLine implements CommandLine {
     private OrgUnitRegister orgUnits;
     @Reference
     private Host host;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog audit;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StoreMaintenance maintenance;
 
     private BundleContext context;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -119,6 +131,8 @@ public final class TilskuddCommandLine implements CommandLine {
                 case "template" -> template(rest, cwd, out);
                 case "org-units" -> orgUnits(rest, cwd, out);
                 case "status" -> status(rest, out);
+                case "audit" -> AuditCommand.run(required(audit), rest, out, JSON);
+                case "backup" -> backup(rest, cwd, out);
                 case "serve" -> serve(rest, cwd, out, err);
                 case "deploy", "undeploy", "users" -> extension(command, rest, cwd, out, err);
                 case "help", "--help", "-h" -> {
@@ -160,6 +174,9 @@ public final class TilskuddCommandLine implements CommandLine {
                   template --scheme S --year Y --format F --out FILE [--org-unit CODE]
                   org-units [--region R] [--json] | org-units import FILE.csv
                   status [--json]                          bundles, their states and failures
+                  audit [--since DATE] [--limit N] [--json] the audit trail: every import, plugin and user change
+                  backup FILE                              a consistent copy of the store and users, while it runs
+                  restore FILE                             unpack a backup into an empty data folder (--data DIR)
                   serve [--port N]                         run the host, watch deploy/ and serve the web console (127.0.0.1:8080)
                   deploy [--dry-run] [--force] JAR         check a plugin against the stored submissions, then put it in deploy/
                   undeploy SCHEME                          remove the plugin of a scheme from deploy/
@@ -194,7 +211,7 @@ public final class TilskuddCommandLine implements CommandLine {
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
             }
             err.println("importing demo data for " + scheme.id() + " ...");
-            FileReport r = imports.importFile(file, true);
+            FileReport r = imports.importFile(file, true, actor());
             printFindings(r, out, locale);
             out.printf("%s: %d submissions read, %d stored (%d new, %d replaced)%s%n", scheme.id(), r.submissions(),
                     r.inserted() + r.replaced(), r.inserted(), r.replaced(), r.stored() ? "" : " - NOT STORED");
@@ -345,7 +362,7 @@ public final class TilskuddCommandLine implements CommandLine {
             if (files.size() > 1 || size > LARGE_FILE) {
                 err.printf("[%d/%d] %s (%s) ...%n", i + 1, files.size(), f.given(), megabytes(size));
             }
-            FileReport r = f.read(p -> imports.importFile(p, a.flag("--replace")));
+            FileReport r = f.read(p -> imports.importFile(p, a.flag("--replace"), actor()));
             if (files.size() > 1 || size > LARGE_FILE) {
                 err.printf("[%d/%d] %s: %d submissions %s in %.1f s%n", i + 1, files.size(), f.given(),
                         r.submissions(), r.stored() ? "stored" : "checked, not stored",
@@ -522,6 +539,8 @@ public final class TilskuddCommandLine implements CommandLine {
             Path f = csv.path();
             try (InputStream in = Files.newInputStream(f)) {
                 int n = orgUnits.replace(f.getFileName().toString(), in);
+                required(audit).record(new AuditEntry(actor(), "org-units.import", f.toString(),
+                        Map.of("orgUnits", Integer.toString(n))));
                 out.println("org-unit register replaced: " + n + " org units");
             }
             return OK;
@@ -610,6 +629,29 @@ public final class TilskuddCommandLine implements CommandLine {
         } catch (org.osgi.framework.InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    // ---------------------------------------------------------------- audit and backup
+
+    private int backup(List<String> argv, Path cwd, PrintStream out) throws IOException {
+        Args a = Args.parse(argv, Set.of(), Set.of());
+        if (a.positional().size() != 1) {
+            throw new Args.UsageException("give the zip file to write: tilskudd backup FILE");
+        }
+        return BackupCommand.run(required(maintenance), required(audit), host.data(),
+                cwd.resolve(a.positional().get(0)), actor(), out);
+    }
+
+    /** Who runs commands here: the operating-system user, which the host has checked for commands it runs. */
+    static String actor() {
+        return "os:" + System.getProperty("user.name", "unknown");
+    }
+
+    private static <T> T required(T service) {
+        if (service == null) {
+            throw new IllegalStateException("the submission store is not active; see tilskudd status");
+        }
+        return service;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -71,7 +71,7 @@ class TilskuddCommandLineTest {
         }
 
         @Override
-        public FileReport importFile(Path file, boolean replace) throws IOException {
+        public FileReport importFile(Path file, boolean replace, String actor) throws IOException {
             FileReport r = check(file);
             return r.hasErrors() ? r : new FileReport(r.file(), 1, 0, List.of(), true, 1, 0);
         }

@@ -137,6 +137,13 @@ public final class Launcher {
             return CommandLine.USAGE;
         }
         String command = rest.isEmpty() ? "" : rest.get(0);
+        if (command.equals("restore")) {
+            if (rest.size() != 2 || rest.get(1).startsWith("--")) {
+                err.println("tilskudd restore: usage: tilskudd [--data DIR] restore FILE (a zip from tilskudd backup)");
+                return CommandLine.USAGE;
+            }
+            return Restore.run(workingDirectory.resolve(rest.get(1)), data, out, err);
+        }
         if (!LOCAL_ONLY.contains(command)) {
             OptionalInt delegated = HostClient.run(data.resolve(HostSocket.FILE),
                     new HostProtocol.Request(workingDirectory, rest), out, err);
