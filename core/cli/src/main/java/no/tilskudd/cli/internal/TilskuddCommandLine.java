@@ -180,7 +180,7 @@ public final class TilskuddCommandLine implements CommandLine {
                   serve [--port N]                         run the host, watch deploy/ and serve the web console (127.0.0.1:8080)
                   deploy [--dry-run] [--force] JAR         check a plugin against the stored submissions, then put it in deploy/
                   undeploy SCHEME                          remove the plugin of a scheme from deploy/
-                  users [list | add NAME --role admin|analyst | passwd NAME | remove NAME]
+                  users [list | add NAME --role admin|analyst | passwd NAME | role NAME --role R | remove NAME]
 
                   --lang en                                English messages (default: Norwegian bokmål)
                 exit codes: 0 ok, 1 violations or failure, 2 usage error""");

@@ -26,6 +26,8 @@ import no.tilskudd.launch.Host;
 import no.tilskudd.web.internal.auth.Security;
 import no.tilskudd.web.internal.auth.UserStore;
 import no.tilskudd.web.internal.deploy.Plugins;
+import no.tilskudd.web.internal.http.ApiRegistration;
+import no.tilskudd.web.internal.http.RequestGuard;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -205,17 +207,29 @@ public final class WebCommands implements CommandLine {
             case "passwd" -> {
                 String name = oneName(o, "users passwd NAME");
                 String password = users.resetPassword(name);
+                // A host in another process sees the new credential stamp at its next request and ends the
+                // sessions there; this ends them here at once.
                 security.sessions().removeUser(name);
                 out.println("new password for '" + name + "' (shown once): " + password);
+                out.println("the sessions signed in as '" + name + "' have ended");
+            }
+            case "role" -> {
+                String name = oneName(o, "users role NAME --role admin|analyst");
+                UserStore.Role role = UserStore.Role.parse(o.value("--role")
+                        .orElseThrow(() -> new UsageException("--role is required (" + UserStore.roles() + ")")));
+                users.setRole(name, role);
+                security.sessions().removeUser(name);
+                out.println("user '" + name + "' is now " + role.id() + "; the sessions signed in as '" + name
+                        + "' have ended");
             }
             case "remove" -> {
                 String name = oneName(o, "users remove NAME");
                 users.remove(name);
                 security.sessions().removeUser(name);
-                out.println("user '" + name + "' removed");
+                out.println("user '" + name + "' removed; the sessions signed in as '" + name + "' have ended");
             }
             default -> throw new UsageException("users list | add NAME --role admin|analyst | passwd NAME | "
-                    + "remove NAME");
+                    + "role NAME --role admin|analyst | remove NAME");
         }
         return OK;
     }
@@ -231,8 +245,9 @@ public final class WebCommands implements CommandLine {
 
     /**
      * Starts the web server for {@code serve}: sets Felix HTTP's host and port (framework properties from
-     * conf/tilskudd.properties win; otherwise loopback and --port, tilskudd.http.port or 8080), installs the
-     * HTTP bundles from {@code bundle/http/}, and waits until the server listens.
+     * conf/tilskudd.properties win; otherwise loopback and --port, tilskudd.http.port or 8080), checks the web
+     * settings (web.trustedProxies, web.allowedHosts), empties data/uploads, installs the HTTP bundles from
+     * {@code bundle/http/}, and waits until the server listens.
      */
     private int http(Opts o, PrintStream out, PrintStream err) throws IOException {
         o.only(Set.of("--port"), Set.of());
@@ -253,6 +268,16 @@ public final class WebCommands implements CommandLine {
         String address = Optional.ofNullable(context.getProperty("tilskudd.http.host")).orElse("127.0.0.1");
         frameworkDefault("org.osgi.service.http.port", Integer.toString(p), err);
         frameworkDefault("org.apache.felix.http.host", address, err);
+        // Jetty refuses ambiguous paths (//, %2f, %2e%2e) with an HTML page before any servlet runs; the web
+        // bundle's RequestGuard refuses them and more, in JSON.
+        frameworkDefault("org.eclipse.jetty.UriComplianceMode", "UNSAFE", err);
+        try {
+            RequestGuard.from(context::getProperty);
+        } catch (IllegalArgumentException e) {
+            err.println("tilskudd serve: " + e.getMessage());
+            return FAILED;
+        }
+        ApiRegistration.emptyUploads(host.data());
         Path log = host.data().resolve("log/http.log");
         Files.createDirectories(log.getParent());
         frameworkDefault("org.ops4j.pax.logging.DefaultServiceLog.level", "INFO", null);

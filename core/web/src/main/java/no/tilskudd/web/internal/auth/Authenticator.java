@@ -1,10 +1,10 @@
 package no.tilskudd.web.internal.auth;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -13,38 +13,87 @@ import no.tilskudd.web.internal.auth.UserStore.Role;
 import no.tilskudd.web.internal.auth.UserStore.User;
 
 /**
- * Who is asking: a session cookie, or HTTP Basic credentials (accepted only from the loopback interface, where
- * they cannot be sniffed). A Basic check costs a full PBKDF2 hash, so a success is remembered for a minute by a
- * SHA-256 of the credentials (never the password itself).
+ * Who is asking: a session cookie, or HTTP Basic credentials (accepted only where they cannot be read on the way, see
+ * {@link Client#basicAllowed()}). A session is valid only while its user is stored with the same credential stamp,
+ * so a new password, a new role or a removal ends it, whichever process changed the users file. Basic tries are
+ * throttled like the session sign-in. A Basic check costs a full PBKDF2 hash, so a success is remembered for a
+ * minute by a SHA-256 of the credentials (never the password itself).
  */
 public final class Authenticator {
 
     private static final long BASIC_CACHE_MS = 60_000;
+    private static final int BASIC_CACHE_MAX = 1000;
 
     private final UserStore users;
     private final Sessions sessions;
+    private final SignInThrottle throttle;
     private final Map<String, Long> basicCache = new ConcurrentHashMap<>();
 
     /** The caller of a request. */
     public record Principal(String user, Role role, Optional<Sessions.Session> session) {
     }
 
-    /** Why credentials were refused. */
+    /** Why credentials were refused, with the HTTP status and error code to answer with. */
     public static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
 
-        Refused(String message) {
+        private final int status;
+        private final String code;
+        private final transient Optional<Duration> retryAfter;
+        private final String wrongName;
+
+        Refused(int status, String code, String message, Optional<Duration> retryAfter, String wrongName) {
             super(message);
+            this.status = status;
+            this.code = code;
+            this.retryAfter = retryAfter;
+            this.wrongName = wrongName;
+        }
+
+        static Refused malformed() {
+            return new Refused(401, "unauthorized", "malformed Basic credentials", Optional.empty(), null);
+        }
+
+        /**
+         * @param wait how long the client must wait
+         * @return the refusal of a try that came too soon after failures
+         */
+        public static Refused throttled(Duration wait) {
+            long s = Math.max(1, (wait.toMillis() + 999) / 1000);
+            return new Refused(429, "locked", "too many failed sign-ins for this user from your address; try again in "
+                    + s + " s", Optional.of(Duration.ofSeconds(s)), null);
+        }
+
+        /** @return the HTTP status */
+        public int status() {
+            return status;
+        }
+
+        /** @return the error code */
+        public String code() {
+            return code;
+        }
+
+        /** @return how long the client must wait, for a {@code Retry-After} header */
+        public Optional<Duration> retryAfter() {
+            return retryAfter;
+        }
+
+        /** @return the user name tried, when a name and a wrong password were given (for the log) */
+        public Optional<String> wrongName() {
+            return Optional.ofNullable(wrongName);
         }
     }
 
     /**
      * @param users    the users
      * @param sessions the sessions
+     * @param throttle the sign-in throttle, shared with the session sign-in
      */
-    public Authenticator(UserStore users, Sessions sessions) {
+    public Authenticator(UserStore users, Sessions sessions, SignInThrottle throttle) {
         this.users = users;
         this.sessions = sessions;
+        this.throttle = throttle;
     }
 
     /**
@@ -52,43 +101,49 @@ public final class Authenticator {
      *
      * @param sessionId     the session cookie's value, or null
      * @param authorization the Authorization header, or null
-     * @param remoteAddress the client's address
-     * @return the caller, or empty when the request carries no credentials at all
-     * @throws Refused when credentials were given but are wrong or not allowed here
+     * @param client        who sent the request
+     * @return the caller, or empty when the request carries no credentials (or a session that has ended)
+     * @throws Refused when credentials were given but are wrong, too frequent, or not allowed here
      */
-    public Optional<Principal> identify(String sessionId, String authorization, String remoteAddress)
-            throws Refused {
+    public Optional<Principal> identify(String sessionId, String authorization, Client client) throws Refused {
         if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            if (!isLoopback(remoteAddress)) {
-                throw new Refused("HTTP Basic is accepted only from this machine (loopback); sign in instead");
+            if (!client.basicAllowed()) {
+                throw new Refused(403, "https_required", client.forwarded()
+                        ? "HTTP Basic is refused over plain HTTP through a proxy; use HTTPS, or sign in instead"
+                        : "HTTP Basic is accepted only from this machine or over HTTPS; sign in instead",
+                        Optional.empty(), null);
             }
-            return Optional.of(basic(authorization.substring(6).trim()));
+            return Optional.of(basic(authorization.substring(6).trim(), client.address()));
         }
         Optional<Sessions.Session> s = sessions.find(sessionId);
         if (s.isEmpty()) {
             return Optional.empty();
         }
         Optional<User> u = users.find(s.get().user());
-        if (u.isEmpty()) {
+        if (u.isEmpty() || !s.get().stampMatches(u.get().stamp())) {
             sessions.remove(sessionId);
             return Optional.empty();
         }
         return Optional.of(new Principal(u.get().name(), u.get().role(), s));
     }
 
-    private Principal basic(String encoded) throws Refused {
+    private Principal basic(String encoded, String address) throws Refused {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new Refused("malformed Basic credentials");
+            throw Refused.malformed();
         }
         int colon = decoded.indexOf(':');
         if (colon < 1) {
-            throw new Refused("malformed Basic credentials");
+            throw Refused.malformed();
         }
         String name = decoded.substring(0, colon);
         String password = decoded.substring(colon + 1);
+        Optional<Duration> wait = throttle.waitFor(name, address);
+        if (wait.isPresent()) {
+            throw Refused.throttled(wait.get());
+        }
         // The key covers the stored hash, so a new password or a removed user is never served from the cache.
         Optional<User> stored = users.find(name);
         String key = digest(decoded + "\n" + stored.map(u -> Base64.getEncoder().encodeToString(u.hash())).orElse(""));
@@ -99,16 +154,21 @@ public final class Authenticator {
         } else {
             user = users.authenticate(name, password);
             if (user.isPresent()) {
-                if (basicCache.size() > 1000) {
-                    basicCache.clear();
+                long now = System.currentTimeMillis();
+                if (basicCache.size() >= BASIC_CACHE_MAX) {
+                    basicCache.values().removeIf(t -> t <= now);
                 }
-                basicCache.put(key, System.currentTimeMillis() + BASIC_CACHE_MS);
+                if (basicCache.size() < BASIC_CACHE_MAX) {
+                    basicCache.put(key, now + BASIC_CACHE_MS);
+                }
             }
         }
         if (user.isEmpty()) {
             basicCache.remove(key);
-            throw new Refused("wrong user name or password");
+            throttle.failed(name, address);
+            throw new Refused(401, "unauthorized", "wrong user name or password", Optional.empty(), name);
         }
+        throttle.succeeded(name, address);
         return new Principal(user.get().name(), user.get().role(), Optional.empty());
     }
 
@@ -122,19 +182,7 @@ public final class Authenticator {
      * @return whether it is on the loopback interface
      */
     public static boolean isLoopback(String address) {
-        if (address == null) {
-            return false;
-        }
-        try {
-            String a = address.startsWith("[") ? address.substring(1, address.length() - 1) : address;
-            // Only literal addresses reach here (the container's remote address), so no name lookup happens.
-            if (!a.matches("[0-9a-fA-F:.%]+")) {
-                return false;
-            }
-            return InetAddress.getByName(a).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return Client.literal(address).map(InetAddress::isLoopbackAddress).orElse(false);
     }
 
     private static String digest(String s) {

@@ -1,9 +1,5 @@
 package no.tilskudd.web.internal.auth;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import no.tilskudd.launch.Host;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -13,27 +9,20 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = Security.class)
 public final class Security {
 
-    static final int MAX_FAILURES = 5;
-    static final Duration LOCKOUT = Duration.ofMinutes(10);
-
     @Reference
     private Host host;
 
     private UserStore users;
     private Sessions sessions;
+    private SignInThrottle throttle;
     private Authenticator authenticator;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
-
-    private static final class Failures {
-        int count;
-        Instant first;
-    }
 
     @Activate
     void activate() {
         users = new UserStore(host.data());
         sessions = new Sessions();
-        authenticator = new Authenticator(users, sessions);
+        throttle = new SignInThrottle();
+        authenticator = new Authenticator(users, sessions, throttle);
     }
 
     /** @return the users */
@@ -46,53 +35,13 @@ public final class Security {
         return sessions;
     }
 
+    /** @return the throttle of failed sign-ins, for the session sign-in and HTTP Basic alike */
+    public SignInThrottle throttle() {
+        return throttle;
+    }
+
     /** @return the authenticator */
     public Authenticator authenticator() {
         return authenticator;
-    }
-
-    /**
-     * Whether sign-in for a name is locked after repeated failures (which also slows down guessing beyond what the
-     * slow hash already does).
-     *
-     * @param name the user name tried
-     * @return true while locked
-     */
-    public boolean locked(String name) {
-        Failures f = failures.get(name);
-        if (f == null) {
-            return false;
-        }
-        synchronized (f) {
-            if (f.first.plus(LOCKOUT).isBefore(Instant.now())) {
-                failures.remove(name);
-                return false;
-            }
-            return f.count >= MAX_FAILURES;
-        }
-    }
-
-    /**
-     * Records a sign-in attempt.
-     *
-     * @param name    the user name tried
-     * @param success whether it succeeded
-     */
-    public void attempt(String name, boolean success) {
-        if (success) {
-            failures.remove(name);
-            return;
-        }
-        if (failures.size() > 10_000) {
-            failures.clear();
-        }
-        Failures f = failures.computeIfAbsent(name, k -> new Failures());
-        synchronized (f) {
-            if (f.first == null || f.first.plus(LOCKOUT).isBefore(Instant.now())) {
-                f.first = Instant.now();
-                f.count = 0;
-            }
-            f.count++;
-        }
     }
 }

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Signed-in sessions, in memory (a restart signs everyone out). A session id is 256 random bits and lives in an
  * HttpOnly, SameSite=Strict cookie; each session also has its own CSRF token that the page sends in a header on
- * every state-changing request.
+ * every state-changing request, and the {@linkplain UserStore.User#stamp() credential stamp} of its user at sign-in,
+ * which every request compares with the user as stored now.
  */
 public final class Sessions {
 
@@ -36,13 +37,15 @@ public final class Sessions {
         private final String id;
         private final String user;
         private final String csrf;
+        private final String stamp;
         private final Instant created;
         private volatile Instant lastUsed;
 
-        Session(String id, String user, String csrf, Instant now) {
+        Session(String id, String user, String csrf, String stamp, Instant now) {
             this.id = id;
             this.user = user;
             this.csrf = csrf;
+            this.stamp = stamp;
             this.created = now;
             this.lastUsed = now;
         }
@@ -60,6 +63,15 @@ public final class Sessions {
         /** @return the CSRF token */
         public String csrf() {
             return csrf;
+        }
+
+        /**
+         * @param current the user's credential stamp as stored now
+         * @return whether the user is still the one who signed in (same password and role)
+         */
+        public boolean stampMatches(String current) {
+            return MessageDigest.isEqual(stamp.getBytes(StandardCharsets.UTF_8),
+                    current.getBytes(StandardCharsets.UTF_8));
         }
 
         /**
@@ -87,12 +99,12 @@ public final class Sessions {
      * @param user the signed-in user
      * @return the session
      */
-    public Session create(String user) {
+    public Session create(UserStore.User user) {
         Instant now = clock.instant();
         if (sessions.size() >= MAX_SESSIONS) {
             sessions.values().removeIf(s -> expired(s, now));
         }
-        Session s = new Session(token(), user, token(), now);
+        Session s = new Session(token(), user.name(), token(), user.stamp(), now);
         sessions.put(s.id(), s);
         return s;
     }

@@ -7,14 +7,17 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,13 +26,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
  * The console's users, kept in {@code data/users.json} with salted PBKDF2-HMAC-SHA256 hashes. The file is re-read
- * when it changes, so that {@code tilskudd users add} in another process takes effect in a running host.
+ * when it changes, so that {@code tilskudd users ...} in another process takes effect in a running host at its next
+ * request: a change is seen by modification time, size and file identity (every write renames a new file into place,
+ * so even a rewrite of the same size within the file system's time resolution is noticed).
  */
 public final class UserStore {
 
@@ -48,9 +54,29 @@ public final class UserStore {
     private Map<String, User> users = Map.of();
     private FileTime loadedTime;
     private long loadedSize = -1;
+    private Object loadedKey;
 
     /** A user as stored: never the password, only its hash. */
     public record User(String name, Role role, byte[] salt, byte[] hash, int iterations, String created) {
+
+        /**
+         * What a session remembers of the user it was signed in as: a digest of the name, role and password hash.
+         * A new password (a new salt and hash) or another role gives another stamp, so that the sessions signed in
+         * before end, whichever process changed the users file.
+         *
+         * @return the credential stamp
+         */
+        public String stamp() {
+            try {
+                MessageDigest d = MessageDigest.getInstance("SHA-256");
+                d.update((name + "\n" + role.id() + "\n" + iterations + "\n").getBytes(StandardCharsets.UTF_8));
+                d.update(salt);
+                d.update(hash);
+                return Base64.getEncoder().encodeToString(d.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** The outcome of creating the file on first start. */
@@ -167,6 +193,27 @@ public final class UserStore {
     }
 
     /**
+     * Gives a user another role; the last administrator cannot be made an analyst.
+     *
+     * @param name the user
+     * @param role the new role
+     * @throws IOException when the file cannot be written
+     */
+    public synchronized void setRole(String name, Role role) throws IOException {
+        Map<String, User> all = new LinkedHashMap<>(current());
+        User u = all.get(name);
+        if (u == null) {
+            throw new IllegalArgumentException("no user '" + name + "'");
+        }
+        if (u.role() == Role.ADMIN && role != Role.ADMIN
+                && all.values().stream().filter(x -> x.role() == Role.ADMIN).count() == 1) {
+            throw new IllegalArgumentException("'" + name + "' is the last administrator");
+        }
+        all.put(name, new User(name, role, u.salt(), u.hash(), u.iterations(), u.created()));
+        write(all, false);
+    }
+
+    /**
      * Removes a user; the last administrator cannot be removed.
      *
      * @param name the user
@@ -221,14 +268,16 @@ public final class UserStore {
             if (!Files.exists(file)) {
                 users = Map.of();
                 loadedSize = -1;
+                loadedKey = null;
                 return users;
             }
-            FileTime t = Files.getLastModifiedTime(file);
-            long size = Files.size(file);
-            if (!t.equals(loadedTime) || size != loadedSize) {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!a.lastModifiedTime().equals(loadedTime) || a.size() != loadedSize
+                    || !Objects.equals(a.fileKey(), loadedKey)) {
                 users = read();
-                loadedTime = t;
-                loadedSize = size;
+                loadedTime = a.lastModifiedTime();
+                loadedSize = a.size();
+                loadedKey = a.fileKey();
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
@@ -286,8 +335,10 @@ public final class UserStore {
             Files.deleteIfExists(tmp);
         }
         users = Map.copyOf(all);
-        loadedTime = Files.getLastModifiedTime(file);
-        loadedSize = Files.size(file);
+        BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+        loadedTime = a.lastModifiedTime();
+        loadedSize = a.size();
+        loadedKey = a.fileKey();
     }
 
     private static void restrict(Path p) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import jakarta.servlet.Servlet;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +17,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,6 +50,7 @@ import no.tilskudd.launch.CommandLine;
 import no.tilskudd.launch.Host;
 import no.tilskudd.web.internal.auth.Authenticator;
 import no.tilskudd.web.internal.auth.Authenticator.Principal;
+import no.tilskudd.web.internal.auth.Client;
 import no.tilskudd.web.internal.auth.Security;
 import no.tilskudd.web.internal.auth.Sessions;
 import no.tilskudd.web.internal.auth.UserStore.Role;
@@ -64,14 +65,11 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The JSON API under {@code /api} (see docs/http-api.md). Every route names the role it needs; errors are
- * {@code {"error": code, "detail": text}} with the matching status, and never carry a stack trace.
+ * {@code {"error": code, "detail": text}} with the matching status, and never carry a stack trace. Every request
+ * first passes the {@link RequestGuard} (a plain path, this host's name). {@link ApiRegistration} puts it on the
+ * whiteboard.
  */
-@Component(service = Servlet.class, property = {
-    "osgi.http.whiteboard.servlet.pattern=/api/*",
-    "osgi.http.whiteboard.servlet.name=tilskudd-api",
-    "osgi.http.whiteboard.servlet.multipart.enabled=true",
-    "osgi.http.whiteboard.servlet.multipart.maxFileSize:Long=" + ApiServlet.MAX_JAR_BYTES,
-    "osgi.http.whiteboard.servlet.multipart.maxRequestSize:Long=" + ApiServlet.MAX_REQUEST_BYTES})
+@Component(service = ApiServlet.class)
 public final class ApiServlet extends HttpServlet {
 
     /** Rows whose numbers are of another kind than their columns, by row index (JSON keys are text). */
@@ -118,11 +116,13 @@ public final class ApiServlet extends HttpServlet {
 
     private transient Plugins plugins;
     private transient WebLog log;
+    private transient RequestGuard guard;
 
     @Activate
     void activate(BundleContext context) {
         plugins = new Plugins(context, host, store, validation, orgUnits, schemes);
         log = new WebLog(host.data());
+        guard = RequestGuard.from(context::getProperty);
     }
 
     @Override
@@ -134,7 +134,7 @@ public final class ApiServlet extends HttpServlet {
         String method = req.getMethod();
         String path = Optional.ofNullable(req.getPathInfo()).orElse("/");
         try {
-            route(method, path, req, resp);
+            route(method, path, req, resp, guard.check(req));
         } catch (ApiException e) {
             error(req, resp, e.status(), e.code(), e.getMessage(), e.extra());
         } catch (UnknownFormatException e) {
@@ -149,7 +149,7 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    private void route(String method, String path, HttpServletRequest req, HttpServletResponse resp)
+    private void route(String method, String path, HttpServletRequest req, HttpServletResponse resp, Client client)
             throws Exception {
         if (path.equals("/health")) {
             allow(method, "GET");
@@ -157,10 +157,10 @@ public final class ApiServlet extends HttpServlet {
             return;
         }
         if (path.equals("/session")) {
-            session(method, req, resp);
+            session(method, req, resp, client);
             return;
         }
-        Principal p = require(req, resp, path.startsWith("/bundles") ? Role.ADMIN : Role.ANALYST);
+        Principal p = require(req, resp, client, path.startsWith("/bundles") ? Role.ADMIN : Role.ANALYST);
         switch (path) {
             case "/schemes" -> {
                 allow(method, "GET");
@@ -180,12 +180,12 @@ public final class ApiServlet extends HttpServlet {
             }
             case "/submissions/validate" -> {
                 allow(method, "POST");
-                checkCsrf(p, req);
+                checkCsrf(p, req, client);
                 submissions(req, resp, false);
             }
             case "/submissions" -> {
                 allow(method, "POST");
-                checkCsrf(p, req);
+                checkCsrf(p, req, client);
                 submissions(req, resp, true);
             }
             case "/indicators" -> {
@@ -205,14 +205,14 @@ public final class ApiServlet extends HttpServlet {
                 if (method.equals("GET")) {
                     json(resp, 200, status());
                 } else {
-                    checkCsrf(p, req);
+                    checkCsrf(p, req, client);
                     uploadBundle(req, resp, p);
                 }
             }
             default -> {
                 if (path.startsWith("/bundles/")) {
                     allow(method, "DELETE");
-                    checkCsrf(p, req);
+                    checkCsrf(p, req, client);
                     String bsn = path.substring("/bundles/".length());
                     if (!bsn.matches("[A-Za-z0-9_.-]{1,200}")) {
                         throw ApiException.badRequest("not a bundle symbolic name");
@@ -233,14 +233,18 @@ public final class ApiServlet extends HttpServlet {
 
     // -------------------------------------------------------------------------------------------- security
 
-    private Principal require(HttpServletRequest req, HttpServletResponse resp, Role role) {
+    private Principal require(HttpServletRequest req, HttpServletResponse resp, Client client, Role role) {
         Optional<Principal> p;
         try {
-            p = security.authenticator().identify(sessionCookie(req), req.getHeader("Authorization"),
-                    req.getRemoteAddr());
+            p = security.authenticator().identify(sessionCookie(req), req.getHeader("Authorization"), client);
         } catch (Authenticator.Refused e) {
-            unauthorized(resp);
-            throw new ApiException(401, "unauthorized", e.getMessage());
+            e.wrongName().ifPresent(n -> log.info("failed sign-in (HTTP Basic) for '" + logName(n) + "' from "
+                    + client.address()));
+            if (e.status() == 401) {
+                unauthorized(resp);
+            }
+            e.retryAfter().ifPresent(d -> retryAfter(resp, d));
+            throw new ApiException(e.status(), e.code(), e.getMessage());
         }
         if (p.isEmpty()) {
             unauthorized(resp);
@@ -252,6 +256,15 @@ public final class ApiServlet extends HttpServlet {
                     + p.get().role().id() + "'");
         }
         return p.get();
+    }
+
+    private static void retryAfter(HttpServletResponse resp, Duration d) {
+        resp.setHeader("Retry-After", Long.toString(Math.max(1, (d.toMillis() + 999) / 1000)));
+    }
+
+    private static String logName(String name) {
+        String n = name.replaceAll("[^A-Za-z0-9._-]", "?");
+        return n.length() > 64 ? n.substring(0, 64) + "..." : n;
     }
 
     private static void unauthorized(HttpServletResponse resp) {
@@ -266,9 +279,9 @@ public final class ApiServlet extends HttpServlet {
      * must also carry the session's own token in {@code X-CSRF-Token}, which a page of another site cannot read.
      * The cookie is SameSite=Strict besides.
      */
-    private static void checkCsrf(Principal p, HttpServletRequest req) {
+    private static void checkCsrf(Principal p, HttpServletRequest req, Client client) {
         String origin = req.getHeader("Origin");
-        if (origin != null && !origin.equals("null") && !sameOrigin(origin, req)) {
+        if (origin != null && !origin.equals("null") && !sameOrigin(origin, client)) {
             throw new ApiException(403, "cross_origin", "requests from another origin are not accepted");
         }
         if (origin != null && origin.equals("null")) {
@@ -279,15 +292,25 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    private static boolean sameOrigin(String origin, HttpServletRequest req) {
+    /**
+     * Whether an Origin is this host as the client sees it: through a trusted proxy, the scheme and host the proxy
+     * was asked for.
+     */
+    static boolean sameOrigin(String origin, Client client) {
         try {
             URI o = URI.create(origin);
-            String hostHeader = req.getHeader("Host");
-            return hostHeader != null && o.getScheme() != null && o.getScheme().equals(req.getScheme())
-                    && hostHeader.equalsIgnoreCase(o.getRawAuthority());
+            return client.host() != null && o.getScheme() != null && o.getRawAuthority() != null
+                    && o.getScheme().equalsIgnoreCase(client.scheme())
+                    && withoutDefaultPort(client.host(), client.scheme())
+                            .equalsIgnoreCase(withoutDefaultPort(o.getRawAuthority(), client.scheme()));
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    private static String withoutDefaultPort(String authority, String scheme) {
+        String suffix = scheme.equals("https") ? ":443" : ":80";
+        return authority.endsWith(suffix) ? authority.substring(0, authority.length() - suffix.length()) : authority;
     }
 
     private static String sessionCookie(HttpServletRequest req) {
@@ -303,16 +326,17 @@ public final class ApiServlet extends HttpServlet {
         return null;
     }
 
-    private void session(String method, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    private void session(String method, HttpServletRequest req, HttpServletResponse resp, Client client)
+            throws IOException {
         allow(method, "GET", "POST", "DELETE");
         switch (method) {
             case "GET" -> {
-                Principal p = require(req, resp, Role.ANALYST);
+                Principal p = require(req, resp, client, Role.ANALYST);
                 json(resp, 200, sessionJson(p.user(), p.role(), p.session().map(Sessions.Session::csrf).orElse(null)));
             }
             case "POST" -> {
                 String origin = req.getHeader("Origin");
-                if (origin != null && !sameOrigin(origin, req)) {
+                if (origin != null && !sameOrigin(origin, client)) {
                     throw new ApiException(403, "cross_origin", "sign-in from another origin is not accepted");
                 }
                 if (!Uploads.mediaType(req.getContentType()).equals("application/json")) {
@@ -325,31 +349,34 @@ public final class ApiServlet extends HttpServlet {
                 if (name.isEmpty() || password.isEmpty()) {
                     throw ApiException.badRequest("name and password are required");
                 }
-                if (security.locked(name)) {
-                    throw new ApiException(429, "locked", "too many failed sign-ins for this user; try again in "
-                            + "10 minutes");
+                Optional<Duration> wait = security.throttle().waitFor(name, client.address());
+                if (wait.isPresent()) {
+                    Authenticator.Refused r = Authenticator.Refused.throttled(wait.get());
+                    r.retryAfter().ifPresent(d -> retryAfter(resp, d));
+                    throw new ApiException(r.status(), r.code(), r.getMessage());
                 }
                 Optional<User> u = security.users().authenticate(name, password);
-                security.attempt(name, u.isPresent());
                 if (u.isEmpty()) {
-                    log.info("failed sign-in for '" + name.replaceAll("[^A-Za-z0-9._-]", "?") + "' from "
-                            + req.getRemoteAddr());
+                    security.throttle().failed(name, client.address());
+                    log.info("failed sign-in for '" + logName(name) + "' from " + client.address());
                     unauthorized(resp);
                     throw new ApiException(401, "unauthorized", "wrong user name or password");
                 }
+                security.throttle().succeeded(name, client.address());
                 // A new id at every sign-in, so that a session id planted before cannot be used afterwards.
                 security.sessions().remove(sessionCookie(req));
-                Sessions.Session s = security.sessions().create(u.get().name());
+                Sessions.Session s = security.sessions().create(u.get());
                 resp.addHeader("Set-Cookie", Sessions.COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict"
-                        + (req.isSecure() ? "; Secure" : ""));
-                log.info("'" + name + "' signed in from " + req.getRemoteAddr());
+                        + (client.secure() ? "; Secure" : ""));
+                log.info("'" + name + "' signed in from " + client.address());
                 json(resp, 200, sessionJson(u.get().name(), u.get().role(), s.csrf()));
             }
             default -> {
-                Principal p = require(req, resp, Role.ANALYST);
-                checkCsrf(p, req);
+                Principal p = require(req, resp, client, Role.ANALYST);
+                checkCsrf(p, req, client);
                 p.session().ifPresent(s -> security.sessions().remove(s.id()));
-                resp.addHeader("Set-Cookie", Sessions.COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
+                resp.addHeader("Set-Cookie", Sessions.COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+                        + (client.secure() ? "; Secure" : ""));
                 resp.setStatus(204);
             }
         }
@@ -428,7 +455,7 @@ public final class ApiServlet extends HttpServlet {
         List<Map<String, Object>> files = new ArrayList<>();
         int imported = 0;
         int rejectedFiles = 0;
-        try (Uploads uploads = Uploads.read(req, tmp(), Set.of(Kind.JSON, Kind.XLSX), MAX_FILES, MAX_FILE_BYTES)) {
+        try (Uploads uploads = Uploads.read(req, uploads(), Set.of(Kind.JSON, Kind.XLSX), MAX_FILES, MAX_FILE_BYTES)) {
             for (Upload u : uploads.files()) {
                 FileReport r;
                 try {
@@ -601,7 +628,7 @@ public final class ApiServlet extends HttpServlet {
 
     private void uploadBundle(HttpServletRequest req, HttpServletResponse resp, Principal p) throws IOException {
         boolean dryRun = Boolean.parseBoolean(query(req, "dryRun"));
-        try (Uploads uploads = Uploads.read(req, tmp(), Set.of(Kind.JAR), 1, MAX_JAR_BYTES)) {
+        try (Uploads uploads = Uploads.read(req, uploads(), Set.of(Kind.JAR), 1, MAX_JAR_BYTES)) {
             Upload u = uploads.files().get(0);
             try {
                 if (dryRun) {
@@ -623,8 +650,8 @@ public final class ApiServlet extends HttpServlet {
 
     // -------------------------------------------------------------------------------------------- helpers
 
-    private Path tmp() {
-        return host.data().resolve("tmp/web");
+    private Path uploads() throws IOException {
+        return Uploads.folder(host.data());
     }
 
     private static void allow(String method, String... allowed) {
@@ -738,7 +765,7 @@ public final class ApiServlet extends HttpServlet {
         }
     }
 
-    private static void error(HttpServletRequest req, HttpServletResponse resp, int status, String code,
+    static void error(HttpServletRequest req, HttpServletResponse resp, int status, String code,
             String detail, Map<String, Object> extra) throws IOException {
         if (resp.isCommitted()) {
             return;

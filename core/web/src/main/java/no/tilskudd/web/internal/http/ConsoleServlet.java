@@ -10,11 +10,15 @@ import java.io.OutputStream;
 import java.net.URL;
 import java.util.Map;
 import java.util.Optional;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 /**
  * The web console's files (plain HTML, CSS and JavaScript, no build step), served from this bundle. Only the
- * listed files exist; a strict Content-Security-Policy allows nothing but this origin.
+ * listed files exist; a strict Content-Security-Policy allows nothing but this origin. Being the whiteboard's default
+ * servlet, it also gets the odd paths that do not reach the API's pattern (such as {@code //api/x}), which the
+ * {@link RequestGuard} refuses in JSON.
  */
 @Component(service = Servlet.class, property = {
     "osgi.http.whiteboard.servlet.pattern=/",
@@ -31,8 +35,23 @@ public final class ConsoleServlet extends HttpServlet {
     static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
+    private transient RequestGuard guard;
+
+    @Activate
+    void activate(BundleContext context) {
+        guard = RequestGuard.from(context::getProperty);
+    }
+
     @Override
     protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        try {
+            guard.check(req);
+        } catch (ApiException e) {
+            resp.setHeader("Cache-Control", "no-store");
+            resp.setHeader("X-Content-Type-Options", "nosniff");
+            ApiServlet.error(req, resp, e.status(), e.code(), e.getMessage(), e.extra());
+            return;
+        }
         if (!req.getMethod().equals("GET") && !req.getMethod().equals("HEAD")) {
             resp.setHeader("Allow", "GET, HEAD");
             resp.sendError(405);

@@ -6,22 +6,35 @@ import jakarta.servlet.http.Part;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Uploaded files, from a multipart form (field {@code file}, one or more) or from a raw request body (the name
- * in the query parameter {@code name}). Each is written to a private temporary folder under a generated name that
- * keeps only the checked extension, so a client's file name is never used as a path; it is kept only for display.
+ * in the query parameter {@code name}). Each is written under a generated name that keeps only the checked extension,
+ * so a client's file name is never used as a path; it is kept only for display.
+ * <p>
+ * Everything an upload puts on disk is in {@code data/uploads} (mode 700): the container's multipart buffers
+ * (Felix HTTP's whiteboard, with commons-fileupload, writes parts over 10 KB there as {@code upload_*.tmp}; see
+ * {@link ApiRegistration}) and the copies made here (mode 600). {@link #close()} deletes both when the request
+ * ends, whatever the outcome; {@code serve} empties the folder when it starts, for what a killed host left.
  */
 final class Uploads implements AutoCloseable {
+
+    /** The folder under the data folder. */
+    static final String FOLDER = "uploads";
 
     /** The kinds of file the API takes, with the media types a client may declare for them. */
     enum Kind {
@@ -51,41 +64,68 @@ final class Uploads implements AutoCloseable {
 
     private final Path dir;
     private final List<Upload> files = new ArrayList<>();
+    private final List<Path> written = new ArrayList<>();
+    private final List<Part> parts = new ArrayList<>();
 
     private Uploads(Path dir) {
         this.dir = dir;
     }
 
     /**
+     * The uploads folder, created (mode 700) if missing.
+     *
+     * @param data the data folder
+     * @return {@code data/uploads}
+     * @throws IOException when it cannot be created
+     */
+    static Path folder(Path data) throws IOException {
+        Path dir = data.resolve(FOLDER);
+        try {
+            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                    "rwx------")));
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the data folder's own permissions apply.
+            Files.createDirectories(dir);
+        }
+        return dir;
+    }
+
+    /**
+     * Empties the uploads folder, for {@code serve}'s start: what is there was left by a host that was killed.
+     *
+     * @param data the data folder
+     * @return the folder
+     * @throws IOException when something in it cannot be deleted
+     */
+    static Path empty(Path data) throws IOException {
+        Path dir = folder(data);
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+        return dir;
+    }
+
+    /**
      * Reads the uploaded files of a request.
      *
      * @param req      the request
-     * @param tmpRoot  where temporary folders go
+     * @param dir      the uploads folder (see {@link #folder}), which must exist before the container parses
      * @param kinds    the kinds accepted
      * @param maxFiles how many files at most
      * @param maxBytes how large each file may be
      * @return the files; close to delete them
      */
-    static Uploads read(HttpServletRequest req, Path tmpRoot, Set<Kind> kinds, int maxFiles, long maxBytes)
+    static Uploads read(HttpServletRequest req, Path dir, Set<Kind> kinds, int maxFiles, long maxBytes)
             throws IOException {
-        Files.createDirectories(tmpRoot);
-        Path dir = Files.createTempDirectory(tmpRoot, "upload-");
-        try {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException e) {
-            // not POSIX: the data folder's permissions apply
-        }
         Uploads u = new Uploads(dir);
         try {
             String type = mediaType(req.getContentType());
             if (type.equals("multipart/form-data")) {
-                Iterable<Part> parts;
-                try {
-                    parts = req.getParts();
-                } catch (ServletException | IllegalStateException e) {
-                    throw tooLargeOr(e);
-                }
-                for (Part p : parts) {
+                u.parts.addAll(parts(req));
+                for (Part p : u.parts) {
                     if (p.getSubmittedFileName() == null) {
                         continue;
                     }
@@ -125,12 +165,53 @@ final class Uploads implements AutoCloseable {
         }
     }
 
-    private static ApiException tooLargeOr(Exception e) {
-        String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        if (m.contains("size") || m.contains("exceed") || m.contains("large")) {
-            return new ApiException(413, "too_large", "the upload is larger than allowed");
+    /**
+     * The parts of a multipart request. Felix HTTP reports a refused or unreadable body as an IOException wrapping
+     * commons-fileupload's exception, which this bundle cannot import (the library is in the HTTP server's bundles
+     * only), so its kind is told by class name: the size and count limits are 413, anything else the client's
+     * malformed body, 400. Either way commons-fileupload has already deleted what it wrote.
+     */
+    private static Collection<Part> parts(HttpServletRequest req) throws IOException {
+        try {
+            return req.getParts();
+        } catch (IOException | ServletException e) {
+            if (causedBy(e, "org.apache.commons.fileupload.FileCountLimitExceededException")) {
+                throw new ApiException(413, "too_many_files", "the request has more parts than allowed");
+            }
+            if (causedBy(e, "org.apache.commons.fileupload.FileUploadBase$SizeException")) {
+                throw new ApiException(413, "too_large", "the upload is larger than allowed (at most "
+                        + ApiServlet.MAX_JAR_BYTES / (1024 * 1024) + " MB per file and "
+                        + ApiServlet.MAX_REQUEST_BYTES / (1024 * 1024) + " MB per request)");
+            }
+            throw new ApiException(400, "bad_multipart", "the multipart/form-data body could not be read: "
+                    + reason(e));
         }
-        return ApiException.badRequest("the multipart request could not be read");
+    }
+
+    private static boolean causedBy(Throwable t, String className) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            for (Class<?> k = c.getClass(); k != null; k = k.getSuperclass()) {
+                if (k.getName().equals(className)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The innermost message, which says what was wrong (e.g. "Stream ended unexpectedly"), without control chars. */
+    private static String reason(Throwable t) {
+        String m = null;
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c.getMessage() != null && !c.getMessage().isBlank()) {
+                m = c.getMessage();
+            }
+        }
+        if (m == null) {
+            return "malformed";
+        }
+        m = m.replaceAll("\\p{Cntrl}", " ").strip();
+        return m.length() > 200 ? m.substring(0, 200) + "..." : m;
     }
 
     static ApiException tooLarge(long maxBytes) {
@@ -149,11 +230,12 @@ final class Uploads implements AutoCloseable {
             throw new ApiException(415, "unsupported_media_type", "'" + display + "' was sent as " + mediaType
                     + ", which does not fit a ." + ext + " file");
         }
-        Path target = dir.resolve(UUID.randomUUID() + "." + ext);
+        Path target = create(dir.resolve("upload-" + UUID.randomUUID() + "." + ext));
+        written.add(target);
         long n = 0;
         byte[] head = new byte[4];
         int headLen = 0;
-        try (OutputStream out = Files.newOutputStream(target)) {
+        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.WRITE)) {
             byte[] buf = new byte[64 * 1024];
             int r;
             while ((r = in.read(buf)) > 0) {
@@ -173,6 +255,18 @@ final class Uploads implements AutoCloseable {
                     + (kind.zip() ? "expected a zip-based file" : "expected JSON text") + ")");
         }
         files.add(new Upload(display, target, kind));
+    }
+
+    /** Creates an empty file readable by this user only. */
+    private static Path create(Path target) throws IOException {
+        try {
+            return Files.createFile(target, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(
+                    "rw-------")));
+        } catch (UnsupportedOperationException e) {
+            return Files.createFile(target);
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("an upload named " + target.getFileName() + " exists already", e);
+        }
     }
 
     private static String extensions(Set<Kind> kinds) {
@@ -208,15 +302,22 @@ final class Uploads implements AutoCloseable {
         return files;
     }
 
+    /** Deletes the copies and the container's buffers of this request. */
     @Override
     public void close() {
-        try (var s = Files.list(dir)) {
-            for (Path p : s.toList()) {
-                Files.deleteIfExists(p);
+        for (Part p : parts) {
+            try {
+                p.delete();
+            } catch (IOException | RuntimeException e) {
+                // Left for the next start's cleanup of the folder.
             }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            // A leftover temporary file is removed with the next start's cleanup.
+        }
+        for (Path p : written) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // Left for the next start's cleanup of the folder.
+            }
         }
     }
 }

@@ -89,6 +89,45 @@ class UserStoreTest {
     }
 
     @Test
+    void aPasswordResetInAnotherProcessIsSeenEvenWithTheSameSizeAndTime() throws Exception {
+        UserStore running = new UserStore(data);
+        running.createIfMissing();
+        String pw = running.add("ola", Role.ANALYST);
+        String stamp = running.find("ola").orElseThrow().stamp();
+        Path file = data.resolve(UserStore.FILE);
+        FileTime before = Files.getLastModifiedTime(file);
+        long size = Files.size(file);
+
+        String pw2 = new UserStore(data).resetPassword("ola");
+        // A coarse clock, or a fast second write: same size, same modification time; only the file is another.
+        Files.setLastModifiedTime(file, before);
+        assertEquals(size, Files.size(file));
+
+        assertTrue(running.authenticate("ola", pw).isEmpty());
+        assertTrue(running.authenticate("ola", pw2).isPresent());
+        assertNotEquals(stamp, running.find("ola").orElseThrow().stamp());
+    }
+
+    @Test
+    void theStampChangesWithPasswordAndRoleOnly() throws Exception {
+        UserStore users = new UserStore(data);
+        users.createIfMissing();
+        users.add("ana", Role.ANALYST);
+        String s1 = users.find("ana").orElseThrow().stamp();
+        users.add("bo", Role.ANALYST);
+        assertEquals(s1, users.find("ana").orElseThrow().stamp(), "another user's change leaves ana's sessions");
+        users.setRole("ana", Role.ADMIN);
+        String s2 = users.find("ana").orElseThrow().stamp();
+        assertNotEquals(s1, s2);
+        users.resetPassword("ana");
+        assertNotEquals(s2, users.find("ana").orElseThrow().stamp());
+        users.setRole("admin", Role.ANALYST);
+        assertThrows(IllegalArgumentException.class, () -> users.setRole("ana", Role.ANALYST),
+                "ana is now the last administrator");
+        assertThrows(IllegalArgumentException.class, () -> users.setRole("nobody", Role.ADMIN));
+    }
+
+    @Test
     void rolesIncludeWhatTheyShould() {
         assertTrue(Role.ADMIN.includes(Role.ANALYST));
         assertTrue(Role.ANALYST.includes(Role.ANALYST));
