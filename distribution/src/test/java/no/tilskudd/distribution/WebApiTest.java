@@ -524,11 +524,8 @@ class WebApiTest {
     }
 
     private void assertNoTempFilesLeft() throws Exception {
-        Path tmp = host.data.resolve("tmp/web");
-        if (Files.isDirectory(tmp)) {
-            try (var s = Files.list(tmp)) {
-                assertEquals(List.of(), s.toList(), "uploads are deleted after the request");
-            }
+        try (var s = Files.list(host.data.resolve("uploads"))) {
+            assertEquals(List.of(), s.toList(), "uploads are deleted after the request");
         }
     }
 

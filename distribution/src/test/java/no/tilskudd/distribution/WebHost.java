@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -104,6 +105,20 @@ final class WebHost implements AutoCloseable {
      * @return the running host
      */
     static WebHost start(Path temp, Path... plugins) throws Exception {
+        return start(temp, "", data -> { }, plugins);
+    }
+
+    /**
+     * Like {@link #start(Path, Path...)}, with more settings in conf/tilskudd.properties and a step that prepares the
+     * (empty) data folder before the host starts.
+     *
+     * @param temp      a temporary folder
+     * @param conf      lines to add to conf/tilskudd.properties
+     * @param prepare   what to do to the data folder first
+     * @param plugins   jars for deploy/
+     * @return the running host
+     */
+    static WebHost start(Path temp, String conf, DataStep prepare, Path... plugins) throws Exception {
         Path home = temp.resolve("tilskudd");
         copyTree(distribution(), home);
         try (Stream<Path> s = Files.list(home.resolve("deploy"))) {
@@ -112,10 +127,12 @@ final class WebHost implements AutoCloseable {
             }
         }
         deleteTree(home.resolve("data"));
-        Files.writeString(home.resolve("conf/tilskudd.properties"), "felix.fileinstall.poll=50\n");
+        Files.writeString(home.resolve("conf/tilskudd.properties"), "felix.fileinstall.poll=50\n" + conf);
         for (Path p : plugins) {
             Files.copy(p, home.resolve("deploy").resolve(p.getFileName()));
         }
+        Files.createDirectories(home.resolve("data"));
+        prepare.accept(home.resolve("data"));
         Launcher launcher = new Launcher(home, home.resolve("data"), true, System.out, System.err);
         launcher.start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -146,7 +163,7 @@ final class WebHost implements AutoCloseable {
             Thread.sleep(50);
         }
         launcher.stop();
-        fail("serve did not report the web console's address:\n" + text);
+        fail("serve did not report the web console's address:\n" + out.toString(StandardCharsets.UTF_8));
         return null;
     }
 
@@ -164,6 +181,129 @@ final class WebHost implements AutoCloseable {
             int exit = launcher.runCommand(Arrays.asList(args), o, e);
             return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    /** Something done to the data folder before the host starts. */
+    interface DataStep {
+        void accept(Path data) throws IOException;
+    }
+
+    /** An answer read off a plain socket. */
+    record Raw(int status, Map<String, List<String>> headers, String body) {
+        String header(String name) {
+            List<String> v = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            return v == null ? null : v.get(0);
+        }
+
+        JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + headers + "\n" + body, e);
+            }
+        }
+    }
+
+    /**
+     * Sends a request exactly as given (no normalisation of the path, any headers) on a plain socket from a chosen
+     * local address, such as 127.0.0.2 for a second client or a proxy, and reads the answer until the server closes.
+     *
+     * @param from        the local address to connect from
+     * @param requestHead the request line and headers, without the blank line; Host and Connection: close are added
+     *                    unless given
+     * @param body        the body, or null
+     */
+    Raw raw(String from, String requestHead, byte[] body) throws IOException {
+        StringBuilder head = new StringBuilder(requestHead.strip()).append("\r\n");
+        String lower = head.toString().toLowerCase(java.util.Locale.ROOT);
+        if (!lower.contains("\r\nhost:")) {
+            head.append("Host: ").append(base.getAuthority()).append("\r\n");
+        }
+        if (!lower.contains("\r\nconnection:")) {
+            head.append("Connection: close\r\n");
+        }
+        if (body != null && !lower.contains("\r\ncontent-length:") && !lower.contains("\r\ntransfer-encoding:")) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("\r\n");
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(from, 0));
+            socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()), 10_000);
+            socket.setSoTimeout(60_000);
+            java.io.OutputStream o = socket.getOutputStream();
+            // The server may answer (and close) before it has read a large body; the answer is what counts.
+            Thread writer = new Thread(() -> {
+                try {
+                    o.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                    if (body != null) {
+                        o.write(body);
+                    }
+                    o.flush();
+                } catch (IOException e) {
+                    // the server closed the connection early
+                }
+            }, "raw-request-writer");
+            writer.start();
+            byte[] answer = readAnswer(socket.getInputStream());
+            writer.join(60_000);
+            return parse(answer);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static byte[] readAnswer(java.io.InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        try {
+            for (int n; (n = in.read(buf)) > 0;) {
+                b.write(buf, 0, n);
+            }
+        } catch (java.net.SocketException e) {
+            // a reset after the answer, when the server closed with unread body bytes
+            if (b.size() == 0) {
+                throw e;
+            }
+        }
+        return b.toByteArray();
+    }
+
+    private static Raw parse(byte[] answer) {
+        String text = new String(answer, StandardCharsets.ISO_8859_1);
+        // Skip interim answers such as 100 Continue.
+        while (text.startsWith("HTTP/1.1 1")) {
+            text = text.substring(text.indexOf("\r\n\r\n") + 4);
+        }
+        int end = text.indexOf("\r\n\r\n");
+        if (!text.startsWith("HTTP/") || end < 0) {
+            throw new AssertionError("not an HTTP answer: " + text);
+        }
+        String[] lines = text.substring(0, end).split("\r\n");
+        int status = Integer.parseInt(lines[0].split(" ")[1]);
+        Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.computeIfAbsent(lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
+                    k -> new java.util.ArrayList<>()).add(lines[i].substring(colon + 1).trim());
+        }
+        String body = text.substring(end + 4);
+        if (headers.getOrDefault("transfer-encoding", List.of()).contains("chunked")) {
+            StringBuilder plain = new StringBuilder();
+            int i = 0;
+            while (true) {
+                int lineEnd = body.indexOf("\r\n", i);
+                int size = Integer.parseInt(body.substring(i, lineEnd).split(";")[0].trim(), 16);
+                if (size == 0) {
+                    break;
+                }
+                plain.append(body, lineEnd + 2, lineEnd + 2 + size);
+                i = lineEnd + 2 + size + 2;
+            }
+            body = plain.toString();
+        }
+        return new Raw(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1),
+                StandardCharsets.UTF_8));
     }
 
     /** Adds a user with the command line and returns the generated password. */
