@@ -86,13 +86,14 @@ public final class TilskuddCommandLine implements CommandLine {
 
     /** For unit tests, with fakes of the services; commands that need the framework (status, serve) do not work. */
     TilskuddCommandLine(SchemeRegistry schemes, ImportService imports, IndicatorService indicators,
-            ReportService reports, OrgUnitRegister orgUnits, Host host) {
+            ReportService reports, OrgUnitRegister orgUnits, Host host, AuditLog audit) {
         this.schemes = schemes;
         this.imports = imports;
         this.indicators = indicators;
         this.reports = reports;
         this.orgUnits = orgUnits;
         this.host = host;
+        this.audit = audit;
     }
 
     @Activate

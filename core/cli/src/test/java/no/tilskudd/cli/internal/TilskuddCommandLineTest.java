@@ -12,11 +12,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import no.tilskudd.api.audit.AuditEntry;
+import no.tilskudd.api.audit.AuditEvent;
+import no.tilskudd.api.audit.AuditLog;
+import no.tilskudd.api.audit.AuditQuery;
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.form.Severity;
 import no.tilskudd.api.indicator.Selection;
@@ -193,8 +198,23 @@ class TilskuddCommandLineTest {
 
     private final IndicatorService indicators = selection -> new IndicatorService.Results(0, List.of(), List.of());
 
+    private final List<AuditEntry> recorded = new ArrayList<>();
+
+    private final AuditLog audit = new AuditLog() {
+        @Override
+        public AuditEvent record(AuditEntry entry) {
+            recorded.add(entry);
+            return new AuditEvent(recorded.size(), Instant.now(), entry);
+        }
+
+        @Override
+        public List<AuditEvent> read(AuditQuery query) {
+            throw new UnsupportedOperationException("not read by these tests");
+        }
+    };
+
     private final TilskuddCommandLine cli = new TilskuddCommandLine(schemes, imports, indicators, reports, orgUnits,
-            host);
+            host, audit);
 
     private Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -309,6 +329,8 @@ class TilskuddCommandLineTest {
                 + "register/*)\n", dir.err());
         Files.writeString(cwd.resolve("units.csv"), "code,name,county,region,validFrom,validTo\n");
         assertEquals(0, run("org-units", "import", "units.csv").exit());
+        assertEquals(List.of("org-units.import " + cwd.resolve("units.csv") + " by " + TilskuddCommandLine.actor()),
+                recorded.stream().map(e -> e.action() + " " + e.subject() + " by " + e.actor()).toList());
     }
 
     @Test
