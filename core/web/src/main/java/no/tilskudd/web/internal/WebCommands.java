@@ -131,6 +131,9 @@ public final class WebCommands implements CommandLine {
             return FAILED;
         }
         Map<String, Object> r = plugins.deploy(jar);
+        security.record(actor(), "plugin.deploy", jar.getFileName().toString(), Map.of("file",
+                String.valueOf(r.get("file")), "state", String.valueOf(r.get("state")), "dryRun",
+                safe ? "safe" : "not safe", "forced", Boolean.toString(!safe && o.flag("--force"))));
         if (o.flag("--json")) {
             out.println(JSON.writeValueAsString(Map.of("check", check, "deploy", r)));
         } else {
@@ -174,6 +177,7 @@ public final class WebCommands implements CommandLine {
         String name = o.positional.get(0);
         String bsn = plugins.bundleOfScheme(name).orElse(name);
         Map<String, Object> r = plugins.undeploy(bsn);
+        security.record(actor(), "plugin.undeploy", bsn, Map.of("file", String.valueOf(r.get("file"))));
         if (o.flag("--json")) {
             out.println(JSON.writeValueAsString(r));
         } else {
@@ -202,11 +206,13 @@ public final class WebCommands implements CommandLine {
                 UserStore.Role role = UserStore.Role.parse(o.value("--role")
                         .orElseThrow(() -> new UsageException("--role is required (" + UserStore.roles() + ")")));
                 String password = users.add(name, role);
+                security.record(actor(), "user.add", name, Map.of("role", role.id()));
                 out.println("user '" + name + "' (" + role.id() + ") added; password (shown once): " + password);
             }
             case "passwd" -> {
                 String name = oneName(o, "users passwd NAME");
                 String password = users.resetPassword(name);
+                security.record(actor(), "user.passwd", name, Map.of());
                 // A host in another process sees the new credential stamp at its next request and ends the
                 // sessions there; this ends them here at once.
                 security.sessions().removeUser(name);
@@ -218,6 +224,7 @@ public final class WebCommands implements CommandLine {
                 UserStore.Role role = UserStore.Role.parse(o.value("--role")
                         .orElseThrow(() -> new UsageException("--role is required (" + UserStore.roles() + ")")));
                 users.setRole(name, role);
+                security.record(actor(), "user.role", name, Map.of("role", role.id()));
                 security.sessions().removeUser(name);
                 out.println("user '" + name + "' is now " + role.id() + "; the sessions signed in as '" + name
                         + "' have ended");
@@ -225,6 +232,7 @@ public final class WebCommands implements CommandLine {
             case "remove" -> {
                 String name = oneName(o, "users remove NAME");
                 users.remove(name);
+                security.record(actor(), "user.remove", name, Map.of());
                 security.sessions().removeUser(name);
                 out.println("user '" + name + "' removed; the sessions signed in as '" + name + "' have ended");
             }
@@ -232,6 +240,11 @@ public final class WebCommands implements CommandLine {
                     + "role NAME --role admin|analyst | remove NAME");
         }
         return OK;
+    }
+
+    /** Who runs these commands: the operating-system user (the host checks it for commands it runs for others). */
+    private static String actor() {
+        return "os:" + System.getProperty("user.name", "unknown");
     }
 
     private static String oneName(Opts o, String usage) {
@@ -284,6 +297,7 @@ public final class WebCommands implements CommandLine {
         frameworkDefault("org.ops4j.pax.logging.useFileLogFallback", log.toString(), null);
 
         Optional<UserStore.Created> first = security.users().createIfMissing();
+        first.ifPresent(c -> security.record("host:first-start", "user.add", c.name(), Map.of("role", "admin")));
         installHttpBundles();
         String endpoint = awaitEndpoint();
         if (endpoint == null) {

@@ -27,6 +27,7 @@ public final class Authenticator {
     private final UserStore users;
     private final Sessions sessions;
     private final SignInThrottle throttle;
+    private final SignInFailures failures;
     private final Map<String, Long> basicCache = new ConcurrentHashMap<>();
 
     /** The caller of a request. */
@@ -91,9 +92,37 @@ public final class Authenticator {
      * @param throttle the sign-in throttle, shared with the session sign-in
      */
     public Authenticator(UserStore users, Sessions sessions, SignInThrottle throttle) {
+        this(users, sessions, throttle, (name, address, via) -> throttle.failed(name, address));
+    }
+
+    /**
+     * Where a failed sign-in goes: the throttle, and whatever else must know (the audit trail).
+     */
+    @FunctionalInterface
+    public interface SignInFailures {
+        /**
+         * A sign-in failed.
+         *
+         * @param name    the user name tried
+         * @param address the client's address
+         * @param via     how: {@code basic} or {@code session}
+         */
+        void failed(String name, String address, String via);
+    }
+
+    /**
+     * An authenticator that reports failed sign-ins.
+     *
+     * @param users    the users
+     * @param sessions the sessions
+     * @param throttle the throttle consulted before each try
+     * @param failures where failures go; it must count them in the throttle
+     */
+    public Authenticator(UserStore users, Sessions sessions, SignInThrottle throttle, SignInFailures failures) {
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
+        this.failures = failures;
     }
 
     /**
@@ -165,7 +194,7 @@ public final class Authenticator {
         }
         if (user.isEmpty()) {
             basicCache.remove(key);
-            throttle.failed(name, address);
+            failures.failed(name, address, "basic");
             throw new Refused(401, "unauthorized", "wrong user name or password", Optional.empty(), name);
         }
         throttle.succeeded(name, address);

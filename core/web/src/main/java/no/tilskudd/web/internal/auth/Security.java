@@ -1,5 +1,8 @@
 package no.tilskudd.web.internal.auth;
 
+import java.util.Map;
+import no.tilskudd.api.audit.AuditEntry;
+import no.tilskudd.api.audit.AuditLog;
 import no.tilskudd.launch.Host;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -11,6 +14,8 @@ public final class Security {
 
     @Reference
     private Host host;
+    @Reference
+    private AuditLog audit;
 
     private UserStore users;
     private Sessions sessions;
@@ -22,7 +27,37 @@ public final class Security {
         users = new UserStore(host.data());
         sessions = new Sessions();
         throttle = new SignInThrottle();
-        authenticator = new Authenticator(users, sessions, throttle);
+        authenticator = new Authenticator(users, sessions, throttle, this::signInFailed);
+    }
+
+    /**
+     * Counts a failed sign-in against its name and address, and records it in the audit trail.
+     *
+     * @param name    the user name tried
+     * @param address the client's address
+     * @param via     {@code basic} or {@code session}
+     */
+    public void signInFailed(String name, String address, String via) {
+        throttle.failed(name, address);
+        // The name is what the client claimed, so the actor is the address it came from.
+        record("web:" + address, "signin.failure", name, Map.of("via", via, "address", address));
+    }
+
+    /**
+     * Records a change in the audit trail.
+     *
+     * @param actor   who made it
+     * @param action  what was done
+     * @param subject to what
+     * @param details the facts of it
+     */
+    public void record(String actor, String action, String subject, Map<String, String> details) {
+        audit.record(new AuditEntry(actor, action, subject, details));
+    }
+
+    /** @return the audit trail, for the administrators' view of it */
+    public AuditLog audit() {
+        return audit;
     }
 
     /** @return the users */

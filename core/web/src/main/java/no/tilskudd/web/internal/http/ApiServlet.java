@@ -19,6 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import no.tilskudd.api.audit.AuditEvent;
+import no.tilskudd.api.audit.AuditQuery;
 import no.tilskudd.api.form.FormDefinition;
 import no.tilskudd.api.form.Severity;
 import no.tilskudd.api.indicator.IndicatorColumn;
@@ -160,7 +165,8 @@ public final class ApiServlet extends HttpServlet {
             session(method, req, resp, client);
             return;
         }
-        Principal p = require(req, resp, client, path.startsWith("/bundles") ? Role.ADMIN : Role.ANALYST);
+        Principal p = require(req, resp, client, path.startsWith("/bundles") || path.equals("/audit") ? Role.ADMIN
+                : Role.ANALYST);
         switch (path) {
             case "/schemes" -> {
                 allow(method, "GET");
@@ -181,12 +187,16 @@ public final class ApiServlet extends HttpServlet {
             case "/submissions/validate" -> {
                 allow(method, "POST");
                 checkCsrf(p, req, client);
-                submissions(req, resp, false);
+                submissions(req, resp, false, p);
             }
             case "/submissions" -> {
                 allow(method, "POST");
                 checkCsrf(p, req, client);
-                submissions(req, resp, true);
+                submissions(req, resp, true, p);
+            }
+            case "/audit" -> {
+                allow(method, "GET");
+                json(resp, 200, auditJson(req));
             }
             case "/indicators" -> {
                 allow(method, "GET");
@@ -220,6 +230,8 @@ public final class ApiServlet extends HttpServlet {
                     try {
                         Map<String, Object> r = plugins.undeploy(bsn);
                         log.info(p.user() + " removed plugin " + bsn);
+                        security.record(actor(p), "plugin.undeploy", bsn, Map.of("file",
+                                String.valueOf(r.get("file"))));
                         json(resp, 200, r);
                     } catch (Plugins.RefusedException e) {
                         throw new ApiException(e.code().equals("not_found") ? 404 : 409, e.code(), e.getMessage());
@@ -357,7 +369,7 @@ public final class ApiServlet extends HttpServlet {
                 }
                 Optional<User> u = security.users().authenticate(name, password);
                 if (u.isEmpty()) {
-                    security.throttle().failed(name, client.address());
+                    security.signInFailed(name, client.address(), "session");
                     log.info("failed sign-in for '" + logName(name) + "' from " + client.address());
                     unauthorized(resp);
                     throw new ApiException(401, "unauthorized", "wrong user name or password");
@@ -449,7 +461,8 @@ public final class ApiServlet extends HttpServlet {
         return Map.of("regions", orgUnits.regions(), "orgUnits", list);
     }
 
-    private void submissions(HttpServletRequest req, HttpServletResponse resp, boolean store) throws IOException {
+    private void submissions(HttpServletRequest req, HttpServletResponse resp, boolean store, Principal p)
+            throws IOException {
         boolean replace = Boolean.parseBoolean(query(req, "replace"));
         Locale locale = locale(req);
         List<Map<String, Object>> files = new ArrayList<>();
@@ -459,7 +472,7 @@ public final class ApiServlet extends HttpServlet {
             for (Upload u : uploads.files()) {
                 FileReport r;
                 try {
-                    r = store ? imports.importFile(u.path(), replace) : imports.check(u.path());
+                    r = store ? imports.importFile(u.path(), replace, actor(p)) : imports.check(u.path());
                 } catch (IllegalArgumentException e) {
                     throw new ApiException(415, "unsupported_file_type", e.getMessage()
                             .replace(u.path().getFileName().toString(), u.displayName()),
@@ -640,12 +653,56 @@ public final class ApiServlet extends HttpServlet {
                     Map<String, Object> r = plugins.deploy(u.path());
                     log.info(p.user() + " deployed " + u.displayName() + " as deploy/" + r.get("file") + ": "
                             + r.get("state"));
+                    security.record(actor(p), "plugin.deploy", u.displayName(), Map.of("file",
+                            String.valueOf(r.get("file")), "state", String.valueOf(r.get("state")), "dryRun",
+                            "not run", "forced", "false"));
                     json(resp, "ACTIVE".equals(r.get("state")) ? 201 : 202, r);
                 }
             } catch (Plugins.RefusedException e) {
                 throw new ApiException(e.code().equals("core_bundle") ? 409 : 422, e.code(), e.getMessage());
             }
         }
+    }
+
+    // -------------------------------------------------------------------------------------------- audit
+
+    private Map<String, Object> auditJson(HttpServletRequest req) {
+        Optional<Instant> since = Optional.ofNullable(query(req, "since")).filter(t -> !t.isBlank()).map(t -> {
+            try {
+                return t.contains("T") ? Instant.parse(t) : LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC)
+                        .toInstant();
+            } catch (DateTimeParseException e) {
+                throw ApiException.badRequest("since must be a date such as 2026-12-01 or a time such as "
+                        + "2026-12-01T10:00:00Z");
+            }
+        });
+        int limit;
+        try {
+            limit = Optional.ofNullable(query(req, "limit")).filter(t -> !t.isBlank()).map(Integer::parseInt)
+                    .orElse(1000);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("limit must be a whole number");
+        }
+        if (limit < 1 || limit > AuditQuery.MAX_LIMIT) {
+            throw ApiException.badRequest("limit must be from 1 to " + AuditQuery.MAX_LIMIT);
+        }
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (AuditEvent e : security.audit().read(new AuditQuery(since, limit))) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sequence", e.sequence());
+            m.put("at", e.at().toString());
+            m.put("actor", e.entry().actor());
+            m.put("action", e.entry().action());
+            m.put("subject", e.entry().subject());
+            m.put("details", e.entry().details());
+            events.add(m);
+        }
+        return Map.of("events", events);
+    }
+
+    /** Who acts through the web: the signed-in user. */
+    private static String actor(Principal p) {
+        return "web:" + p.user();
     }
 
     // -------------------------------------------------------------------------------------------- helpers

@@ -230,7 +230,11 @@ final class Uploads implements AutoCloseable {
             throw new ApiException(415, "unsupported_media_type", "'" + display + "' was sent as " + mediaType
                     + ", which does not fit a ." + ext + " file");
         }
-        Path target = create(dir.resolve("upload-" + UUID.randomUUID() + "." + ext));
+        // A folder of its own per file, so that the file keeps the client's name: that name is what the store
+        // records as the source of the reports and what the audit trail shows.
+        Path folder = createFolder(dir.resolve("upload-" + UUID.randomUUID()));
+        written.add(folder);
+        Path target = create(folder.resolve(fileName(display, ext)));
         written.add(target);
         long n = 0;
         byte[] head = new byte[4];
@@ -255,6 +259,21 @@ final class Uploads implements AutoCloseable {
                     + (kind.zip() ? "expected a zip-based file" : "expected JSON text") + ")");
         }
         files.add(new Upload(display, target, kind));
+    }
+
+    /** A name for the copy on disk: the display name, unless it could mean something else to the file system. */
+    static String fileName(String display, String ext) {
+        return display.startsWith(".") || display.contains("/") ? "upload." + ext : display;
+    }
+
+    /** Creates an empty folder usable by this user only. */
+    private static Path createFolder(Path folder) throws IOException {
+        try {
+            return Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            return Files.createDirectory(folder);
+        }
     }
 
     /** Creates an empty file readable by this user only. */
@@ -312,7 +331,9 @@ final class Uploads implements AutoCloseable {
                 // Left for the next start's cleanup of the folder.
             }
         }
-        for (Path p : written) {
+        // Files before the folders that hold them.
+        for (int i = written.size() - 1; i >= 0; i--) {
+            Path p = written.get(i);
             try {
                 Files.deleteIfExists(p);
             } catch (IOException e) {

@@ -41,9 +41,9 @@ class UploadsTest {
             @Override
             public int read() {
                 if (read++ == body.length / 2) {
-                    try (Stream<Path> s = Files.list(dir)) {
-                        for (Path p : s.toList()) {
-                            seen.add(p.getFileName() + " " + PosixFilePermissions.toString(
+                    try (Stream<Path> s = Files.walk(dir)) {
+                        for (Path p : s.filter(p -> !p.equals(dir)).sorted().toList()) {
+                            seen.add(dir.relativize(p) + " " + PosixFilePermissions.toString(
                                     Files.getPosixFilePermissions(p)));
                         }
                     } catch (IOException e) {
@@ -77,14 +77,25 @@ class UploadsTest {
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         try (Uploads u = Uploads.read(req, dir, Set.of(Uploads.Kind.JSON), 1, 1024 * 1024)) {
-            assertEquals(1, seen.size(), seen.toString());
-            assertTrue(seen.get(0).matches("upload-[0-9a-f-]{36}\\.jsonl rw-------"), seen.toString());
+            // A folder of its own, so that the copy keeps the client's name (which the store records), and
+            // nothing of the client's "../.." reaches the file system.
+            assertEquals(2, seen.size(), seen.toString());
+            assertTrue(seen.get(0).matches("upload-[0-9a-f-]{36} rwx------"), seen.toString());
+            assertTrue(seen.get(1).matches("upload-[0-9a-f-]{36}/report\\.jsonl rw-------"), seen.toString());
             assertEquals("report.jsonl", u.files().get(0).displayName());
+            assertEquals("report.jsonl", u.files().get(0).path().getFileName().toString());
             assertEquals(body.length, Files.size(u.files().get(0).path()));
         }
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(List.of(), s.toList(), "deleted when the request ends");
         }
+    }
+
+    @Test
+    void aNameThatMeansSomethingToTheFileSystemIsNotUsedOnDisk() {
+        assertEquals("upload.jsonl", Uploads.fileName("..", "jsonl"));
+        assertEquals("upload.jsonl", Uploads.fileName(".hidden.jsonl", "jsonl"));
+        assertEquals("rapport 2016.xlsx", Uploads.fileName("rapport 2016.xlsx", "xlsx"));
     }
 
     @Test
