@@ -34,6 +34,7 @@ import no.tilskudd.api.service.ReportOptions;
 import no.tilskudd.api.service.ReportService;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.UnknownFormatException;
+import no.tilskudd.api.service.ValidationService;
 import no.tilskudd.launch.CommandLine;
 import no.tilskudd.launch.Host;
 import org.osgi.framework.BundleContext;
@@ -63,6 +64,8 @@ public final class TilskuddCommandLine implements CommandLine {
     private OrgUnitRegister orgUnits;
     @Reference
     private Host host;
+    @Reference
+    private ValidationService validation;
 
     private BundleContext context;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -71,7 +74,7 @@ public final class TilskuddCommandLine implements CommandLine {
     @Activate
     void activate(BundleContext ctx) {
         this.context = ctx;
-        this.status = new HostStatus(ctx, host, schemes);
+        this.status = new HostStatus(ctx, host, schemes, validation);
     }
 
     @Deactivate
