@@ -44,6 +44,7 @@ public final class Launcher {
     private Framework framework;
     private Path cache;
     private long startMillis;
+    private FileLogger logger;
 
     /**
      * Creates a launcher; {@link #start()} boots it. Tests and embedding hosts use this directly.
@@ -160,6 +161,8 @@ public final class Launcher {
             props.put("felix.fileinstall.bundles.startTransient", "false");
         }
         FileLogger logger = new FileLogger(data.resolve("log/tilskudd.log"), serving ? err : null);
+        this.logger = logger;
+        HostLoggerFinder.use(logger);
         Map<String, Object> config = new HashMap<>(props);
         config.put("felix.log.logger", logger);
         config.put("felix.log.level", "2");
@@ -315,6 +318,7 @@ public final class Launcher {
         if (!serving && cache != null) {
             deleteTree(cache);
         }
+        HostLoggerFinder.release(logger);
     }
 
     private static void deleteTree(Path dir) {

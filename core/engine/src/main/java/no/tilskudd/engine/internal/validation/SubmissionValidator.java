@@ -34,9 +34,9 @@ import no.tilskudd.api.submission.Validator;
 import no.tilskudd.api.submission.Violation;
 
 /**
- * Checks a submission: its header (scheme, form, org unit), every number against its field's bounds (first, so that
- * nothing computes with an unbounded number), every field against its type and limits, conditional requirements, the
- * form's cross-field rules, and finally the scheme's own validators.
+ * Checks a submission: its header (scheme, form, org unit), every field against its type and limits (a number against
+ * its bounds, by magnitude, before anything computes with it), conditional requirements, the form's cross-field rules,
+ * and finally the scheme's own validators.
  *
  * <p>A submission with a number out of range ({@code NUMBER_OUT_OF_RANGE}) gets its field checks, but neither its
  * conditions, its rules nor the plugin validators run for it: they may rely on every number being within its field's
@@ -95,7 +95,6 @@ public final class SubmissionValidator implements ValidationService {
         this.validators = validators;
         this.plugins = new PluginValidators(timeout, maxStuck, origins);
     }
-
 
     @Override
     public List<Violation> validate(Submission s) {
