@@ -104,6 +104,11 @@ final class WebHost implements AutoCloseable {
      * @return the running host
      */
     static WebHost start(Path temp, Path... plugins) throws Exception {
+        return start(temp, java.util.Map.of(), plugins);
+    }
+
+    /** Like {@link #start(Path, Path...)}, with extra settings for conf/tilskudd.properties. */
+    static WebHost start(Path temp, java.util.Map<String, String> settings, Path... plugins) throws Exception {
         Path home = temp.resolve("tilskudd");
         copyTree(distribution(), home);
         try (Stream<Path> s = Files.list(home.resolve("deploy"))) {
@@ -112,7 +117,9 @@ final class WebHost implements AutoCloseable {
             }
         }
         deleteTree(home.resolve("data"));
-        Files.writeString(home.resolve("conf/tilskudd.properties"), "felix.fileinstall.poll=50\n");
+        StringBuilder conf = new StringBuilder("felix.fileinstall.poll=50\n");
+        settings.forEach((k, v) -> conf.append(k).append('=').append(v).append('\n'));
+        Files.writeString(home.resolve("conf/tilskudd.properties"), conf);
         for (Path p : plugins) {
             Files.copy(p, home.resolve("deploy").resolve(p.getFileName()));
         }
