@@ -33,37 +33,10 @@ class FaultToleranceTest {
     /** A second scheme whose validators throw and hang, and whose indicator throws. */
     private Path faultyScheme() throws Exception {
         return TestBundles.bundle("test.faulty.scheme")
-                .resource("tilskudd/faulty/scheme.json", """
-                        { "id": "faulty", "name": "Feil", "agency": "Test", "budgetLine": "-", "firstYear": 2016,
-                          "forms": ["forms/2016.json"] }""")
-                .resource("tilskudd/faulty/forms/2016.json", """
-                        { "scheme": "faulty", "version": "2016", "years": { "from": 2016, "to": 2016 }, "title": "F",
-                          "sections": [ { "id": "s", "title": "S", "fields": [
-                            { "id": "grantAmount", "type": "amount", "label": "Tilskudd" } ] } ] }""")
-                .component("Faulty", "no.tilskudd.api.scheme.SchemeDefinition", """
-                        public class Faulty implements no.tilskudd.api.scheme.SchemeDefinition {
-                            public java.net.URL descriptor() {
-                                return Faulty.class.getResource("/tilskudd/faulty/scheme.json");
-                            }
-                        }""", false)
-                .component("Throws", "no.tilskudd.api.submission.Validator", """
-                        public class Throws implements no.tilskudd.api.submission.Validator {
-                            public String schemeId() { return "faulty"; }
-                            public java.util.List<no.tilskudd.api.submission.Violation> validate(
-                                    no.tilskudd.api.submission.Submission s,
-                                    no.tilskudd.api.submission.ValidationContext c) {
-                                throw new IllegalStateException("validator bug");
-                            }
-                        }""", false)
-                .component("Hangs", "no.tilskudd.api.submission.Validator", """
-                        public class Hangs implements no.tilskudd.api.submission.Validator {
-                            public String schemeId() { return "faulty"; }
-                            public java.util.List<no.tilskudd.api.submission.Violation> validate(
-                                    no.tilskudd.api.submission.Submission s,
-                                    no.tilskudd.api.submission.ValidationContext c) {
-                                while (true) { Thread.onSpinWait(); }
-                            }
-                        }""", false)
+                .scheme("faulty", "Faulty",
+                        "{ \"id\": \"grantAmount\", \"type\": \"amount\", \"label\": \"Tilskudd\" }")
+                .validator("Throws", "faulty", "throw new IllegalStateException(\"validator bug\");")
+                .validator("Hangs", "faulty", "while (true) { Thread.onSpinWait(); }")
                 .component("BadIndicator", "no.tilskudd.api.indicator.Indicator", """
                         public class BadIndicator implements no.tilskudd.api.indicator.Indicator {
                             public String id() { return "bad-indicator"; }

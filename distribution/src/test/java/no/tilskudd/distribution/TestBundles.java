@@ -49,6 +49,41 @@ final class TestBundles {
         return this;
     }
 
+    /**
+     * Adds a scheme: its descriptor, a 2016 form with one section of the given fields (JSON), and the
+     * {@code SchemeDefinition} component (class {@code className}) that points at the descriptor.
+     */
+    TestBundles scheme(String id, String className, String fields) {
+        resource("tilskudd/" + id + "/scheme.json", """
+                { "id": "%s", "name": "%s", "agency": "Test", "budgetLine": "-", "firstYear": 2016,
+                  "forms": ["forms/2016.json"] }""".formatted(id, id));
+        resource("tilskudd/" + id + "/forms/2016.json", """
+                { "scheme": "%s", "version": "2016", "years": { "from": 2016, "to": 2016 }, "title": "F",
+                  "sections": [ { "id": "s", "title": "S", "fields": [ %s ] } ] }""".formatted(id, fields));
+        return component(className, "no.tilskudd.api.scheme.SchemeDefinition", """
+                public class %s implements no.tilskudd.api.scheme.SchemeDefinition {
+                    public java.net.URL descriptor() {
+                        return %s.class.getResource("/tilskudd/%s/scheme.json");
+                    }
+                }""".formatted(className, className, id), false);
+    }
+
+    /**
+     * Adds a {@code Validator} component (class {@code className}) of a scheme whose {@code validate} method has
+     * the given body, with {@code s} the submission and {@code c} the context.
+     */
+    TestBundles validator(String className, String scheme, String body) {
+        return component(className, "no.tilskudd.api.submission.Validator", """
+                public class %s implements no.tilskudd.api.submission.Validator {
+                    public String schemeId() { return "%s"; }
+                    public java.util.List<no.tilskudd.api.submission.Violation> validate(
+                            no.tilskudd.api.submission.Submission s,
+                            no.tilskudd.api.submission.ValidationContext c) {
+                        %s
+                    }
+                }""".formatted(className, scheme, body), false);
+    }
+
     TestBundles resource(String path, String content) {
         resources.put(path, content);
         return this;

@@ -108,6 +108,13 @@ final class WebHost implements AutoCloseable {
         return start(temp, "", data -> { }, plugins);
     }
 
+    /** Like {@link #start(Path, Path...)}, with extra settings for conf/tilskudd.properties. */
+    static WebHost start(Path temp, java.util.Map<String, String> settings, Path... plugins) throws Exception {
+        StringBuilder conf = new StringBuilder();
+        settings.forEach((k, v) -> conf.append(k).append('=').append(v).append('\n'));
+        return start(temp, conf.toString(), data -> { }, plugins);
+    }
+
     /**
      * Like {@link #start(Path, Path...)}, with more settings in conf/tilskudd.properties and a step that prepares the
      * (empty) data folder before the host starts.

@@ -21,7 +21,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import no.tilskudd.api.service.Quarantine;
 import no.tilskudd.api.service.SchemeRegistry;
+import no.tilskudd.api.service.ValidationService;
 import no.tilskudd.launch.Host;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -36,7 +38,8 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
  * What the host is made of right now: bundles and their states, plugin files that could not be installed or
- * resolved (and why), and schemes that could not be read. The long-running host publishes it to
+ * resolved (and why), schemes that could not be read, and plugins whose validators are quarantined (the validation
+ * service is the one source of that). The long-running host publishes it to
  * {@code data/host-status.json} so that {@code tilskudd status} in another process can show it.
  */
 final class HostStatus implements BundleListener {
@@ -48,12 +51,14 @@ final class HostStatus implements BundleListener {
     private final BundleContext context;
     private final Host host;
     private final SchemeRegistry schemes;
+    private final ValidationService validation;
     private ScheduledExecutorService publisher;
 
-    HostStatus(BundleContext context, Host host, SchemeRegistry schemes) {
+    HostStatus(BundleContext context, Host host, SchemeRegistry schemes, ValidationService validation) {
         this.context = context;
         this.host = host;
         this.schemes = schemes;
+        this.validation = validation;
     }
 
     /** Publishes the status on every bundle event and every second, for plugins that fail before they are bundles. */
@@ -162,7 +167,9 @@ final class HostStatus implements BundleListener {
                 + s.origin()).toList());
         m.put("schemeProblems", schemes.problems());
         m.put("failures", failures);
-        m.put("healthy", failures.isEmpty() && schemes.problems().isEmpty());
+        List<String> quarantined = validation.quarantined().stream().map(Quarantine::toString).toList();
+        m.put("quarantined", quarantined);
+        m.put("healthy", failures.isEmpty() && schemes.problems().isEmpty() && quarantined.isEmpty());
         return m;
     }
 
@@ -283,7 +290,8 @@ final class HostStatus implements BundleListener {
         }
         List<String> failures = (List<String>) m.get("failures");
         List<String> problems = (List<String>) m.get("schemeProblems");
-        if (failures.isEmpty() && problems.isEmpty()) {
+        List<String> quarantined = (List<String>) m.getOrDefault("quarantined", List.of());
+        if (failures.isEmpty() && problems.isEmpty() && quarantined.isEmpty()) {
             out.println("no failures");
         }
         for (String f : failures) {
@@ -291,6 +299,9 @@ final class HostStatus implements BundleListener {
         }
         for (String p : problems) {
             out.println("SCHEME PROBLEM " + p);
+        }
+        for (String q : quarantined) {
+            out.println("QUARANTINED " + q);
         }
     }
 

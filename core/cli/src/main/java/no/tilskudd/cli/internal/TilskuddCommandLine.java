@@ -37,6 +37,7 @@ import no.tilskudd.api.service.ReportService;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.UnknownFormatException;
 import no.tilskudd.api.store.StoreMaintenance;
+import no.tilskudd.api.service.ValidationService;
 import no.tilskudd.launch.CommandLine;
 import no.tilskudd.launch.Host;
 import org.osgi.framework.BundleContext;
@@ -75,6 +76,8 @@ public final class TilskuddCommandLine implements CommandLine {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile StoreMaintenance maintenance;
+    @Reference
+    private ValidationService validation;
 
     private BundleContext context;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -99,7 +102,7 @@ public final class TilskuddCommandLine implements CommandLine {
     @Activate
     void activate(BundleContext ctx) {
         this.context = ctx;
-        this.status = new HostStatus(ctx, host, schemes);
+        this.status = new HostStatus(ctx, host, schemes, validation);
     }
 
     @Deactivate

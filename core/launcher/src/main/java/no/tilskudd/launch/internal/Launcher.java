@@ -60,6 +60,7 @@ public final class Launcher {
     private Path cache;
     private long startMillis;
     private HostSocket socket;
+    private FileLogger logger;
 
     /**
      * Creates a launcher; {@link #start()} boots it. Tests and embedding hosts use this directly.
@@ -221,6 +222,8 @@ public final class Launcher {
             // Before the framework, so that a second serve on the same folder stops before it touches the store.
             socket = HostSocket.open(data, this::runCommand, LOCAL_ONLY::contains, logger);
         }
+        this.logger = logger;
+        HostLoggerFinder.use(logger);
         Map<String, Object> config = new HashMap<>(props);
         config.put("felix.log.logger", logger);
         config.put("felix.log.level", "2");
@@ -409,6 +412,7 @@ public final class Launcher {
                 socket = null;
             }
         }
+        HostLoggerFinder.release(logger);
     }
 
     private static void deleteTree(Path dir) {

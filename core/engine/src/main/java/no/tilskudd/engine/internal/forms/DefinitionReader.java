@@ -22,6 +22,7 @@ import no.tilskudd.api.form.FieldType;
 import no.tilskudd.api.form.FormDefinition;
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.form.MissingValuePolicy;
+import no.tilskudd.api.form.NumberBounds;
 import no.tilskudd.api.form.Rule;
 import no.tilskudd.api.form.Section;
 import no.tilskudd.api.form.Severity;
@@ -279,6 +280,26 @@ public final class DefinitionReader {
         }
         if (c.min().isPresent() && c.max().isPresent() && c.min().get().compareTo(c.max().get()) > 0) {
             throw f.error("min is larger than max");
+        }
+        if (type.isNumeric()) {
+            // min/max replace the type's default bounds, but never beyond the ceiling that keeps numbers cheap.
+            NumberBounds d = NumberBounds.defaults(type).orElseThrow();
+            for (String key : List.of("min", "max")) {
+                Optional<BigDecimal> v = key.equals("min") ? c.min() : c.max();
+                if (v.isPresent() && NumberBounds.CEILING.check(v.get()) != NumberBounds.Check.IN_RANGE) {
+                    throw f.child(key).error(key + " must lie within " + NumberBounds.CEILING.min() + " and "
+                            + NumberBounds.CEILING.max() + " with at most " + NumberBounds.CEILING.decimals()
+                            + " decimals");
+                }
+            }
+            if (c.min().isPresent() && c.max().isEmpty() && c.min().get().compareTo(d.max()) > 0) {
+                throw f.error("min " + c.min().get().toPlainString() + " is above the default max "
+                        + d.max().toPlainString() + " of " + type.name().toLowerCase(Locale.ROOT) + "; give max too");
+            }
+            if (c.max().isPresent() && c.min().isEmpty() && c.max().get().compareTo(d.min()) < 0) {
+                throw f.error("max " + c.max().get().toPlainString() + " is below the default min "
+                        + d.min().toPlainString() + " of " + type.name().toLowerCase(Locale.ROOT) + "; give min too");
+            }
         }
     }
 

@@ -3,8 +3,6 @@ package no.tilskudd.engine.internal.orgunits;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +14,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import no.tilskudd.api.scheme.OrgUnit;
 import no.tilskudd.api.service.OrgUnitRegister;
+import no.tilskudd.engine.internal.text.NotUtf8Exception;
+import no.tilskudd.engine.internal.text.Utf8Reader;
 
 /**
  * The org-unit register, read from a CSV file with the columns {@code code,name,county,region,validFrom,validTo}.
@@ -82,13 +82,20 @@ public final class CsvOrgUnitRegister implements OrgUnitRegister {
      * Parses and checks a register file.
      *
      * @param name the name for messages
-     * @param in   the CSV, UTF-8
+     * @param in   the CSV, UTF-8 (a byte-order mark is allowed; invalid bytes and UTF-16 are refused)
      * @return the org units
      * @throws IOException              when reading fails
-     * @throws IllegalArgumentException naming the line and the reason when the content is malformed
+     * @throws IllegalArgumentException naming the line and the reason when the content is malformed or not UTF-8
      */
     public static List<OrgUnit> parse(String name, InputStream in) throws IOException {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try {
+            return parse(name, new BufferedReader(new Utf8Reader(in)));
+        } catch (NotUtf8Exception e) {
+            throw new IllegalArgumentException(name + ":" + e.line() + ": not UTF-8: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<OrgUnit> parse(String name, BufferedReader reader) throws IOException {
         String header = reader.readLine();
         if (header != null && header.startsWith("\uFEFF")) {
             header = header.substring(1);

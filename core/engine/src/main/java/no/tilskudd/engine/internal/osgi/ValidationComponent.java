@@ -1,13 +1,24 @@
 package no.tilskudd.engine.internal.osgi;
 
+import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import no.tilskudd.api.service.OrgUnitRegister;
+import no.tilskudd.api.service.Quarantine;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.ValidationService;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.api.submission.Validator;
 import no.tilskudd.api.submission.Violation;
 import no.tilskudd.engine.internal.validation.SubmissionValidator;
+import no.tilskudd.engine.internal.validation.ValidatorPlugin;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -15,9 +26,19 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-/** Validation with the plugin validators taken dynamically from the service registry. */
+/**
+ * Validation with the plugin validators taken dynamically from the service registry. Each validator is known by
+ * the bundle that registered it, so that messages name the bundle and a quarantine ends when the bundle is updated
+ * (an update gives a new bundle revision).
+ */
 @Component(service = ValidationService.class)
 public final class ValidationComponent implements ValidationService {
+
+    /** The host setting for how long one plugin validator may take for one submission. */
+    static final String TIMEOUT = "tilskudd.validator.timeout.ms";
+
+    /** The host setting for how many stuck workers quarantine a plugin. */
+    static final String MAX_STUCK = "tilskudd.validator.maxStuckWorkers";
 
     @Reference
     private SchemeRegistry schemes;
@@ -25,25 +46,56 @@ public final class ValidationComponent implements ValidationService {
     @Reference
     private OrgUnitRegister orgUnits;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile List<Validator> validators;
+    private final List<Validator> validators = new CopyOnWriteArrayList<>();
+    private final Map<Validator, ValidatorPlugin> plugins = Collections.synchronizedMap(new IdentityHashMap<>());
 
     private SubmissionValidator delegate;
 
-    /** The host setting for how long one plugin validator may take for a chunk of 1000 submissions. */
-    static final String TIMEOUT = "tilskudd.validator.timeout.ms";
+    @Reference(service = Validator.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "removeValidator")
+    void addValidator(Validator v, ServiceReference<Validator> ref) {
+        plugins.put(v, plugin(ref));
+        validators.add(v);
+    }
+
+    void removeValidator(Validator v) {
+        validators.remove(v);
+        plugins.remove(v);
+    }
+
+    private static ValidatorPlugin plugin(ServiceReference<?> ref) {
+        Bundle b = ref.getBundle();
+        if (b == null) {
+            return new ValidatorPlugin("unregistered", new Object());
+        }
+        BundleRevision revision = b.adapt(BundleRevision.class);
+        return new ValidatorPlugin(Origins.of(ref).toString(), revision != null ? revision : b);
+    }
 
     @Activate
-    void activate(org.osgi.framework.BundleContext context) {
-        String t = context.getProperty(TIMEOUT);
-        java.time.Duration timeout;
+    void activate(BundleContext context) {
+        Duration timeout = Duration.ofMillis(setting(context, TIMEOUT, 5000));
+        int maxStuck = (int) setting(context, MAX_STUCK, 3);
+        delegate = new SubmissionValidator(schemes, orgUnits, () -> validators, timeout, maxStuck,
+                v -> {
+                    ValidatorPlugin p = plugins.get(v);
+                    return p != null ? p : ValidatorPlugin.of(v);
+                });
+    }
+
+    private static long setting(BundleContext context, String name, long fallback) {
+        String t = context.getProperty(name);
+        long value;
         try {
-            timeout = t == null ? java.time.Duration.ofSeconds(5) : java.time.Duration.ofMillis(Long.parseLong(t.trim()));
+            value = t == null ? fallback : Long.parseLong(t.trim());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(TIMEOUT + " must be a whole number of milliseconds, not '" + t + "'", e);
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + t + "'", e);
         }
-        delegate = new SubmissionValidator(schemes, orgUnits, () -> validators, timeout);
+        if (value < 1 || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(name + " must be at least 1, not '" + t + "'");
+        }
+        return value;
     }
 
     @Override
@@ -54,5 +106,10 @@ public final class ValidationComponent implements ValidationService {
     @Override
     public List<List<Violation>> validateAll(List<Submission> submissions) {
         return delegate.validateAll(submissions);
+    }
+
+    @Override
+    public List<Quarantine> quarantined() {
+        return delegate.quarantined();
     }
 }

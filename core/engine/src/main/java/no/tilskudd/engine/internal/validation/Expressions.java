@@ -4,7 +4,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.commons.jexl3.JexlBuilder;
+import org.apache.commons.jexl3.JexlContext;
 import org.apache.commons.jexl3.JexlEngine;
 import org.apache.commons.jexl3.JexlException;
 import org.apache.commons.jexl3.JexlFeatures;
@@ -20,6 +23,9 @@ import org.apache.commons.jexl3.introspection.JexlSandbox;
  * Java: no method calls, no object creation, no loops, no assignments, no lambdas or pragmas, and JEXL's restricted
  * permissions and a sandbox that allows no property of any class on top. What remains is arithmetic, comparison, logic, the {@code =~} membership operator, and the
  * {@code size()} and {@code empty()} operators over the submission's values.
+ *
+ * <p>Evaluation is cancellable: JEXL checks a flag (and the thread's interrupt status) at every variable and literal
+ * element, so the caller can stop a rule that takes too long, e.g. a huge literal list evaluated for many rows.
  */
 public final class Expressions {
 
@@ -49,6 +55,7 @@ public final class Expressions {
             .safe(false)
             .silent(false)
             .cache(512)
+            .cancellable(true)
             .create();
 
     private static final java.util.concurrent.ConcurrentMap<String, Compiled> COMPILED =
@@ -130,8 +137,6 @@ public final class Expressions {
             return out == null ? List.of() : out;
         }
 
-
-
         /**
          * Evaluates the expression as a condition.
          *
@@ -140,10 +145,25 @@ public final class Expressions {
          * @throws IllegalArgumentException when evaluation fails or the result is not a boolean
          */
         public boolean test(Map<String, Object> context) {
+            return test(context, new AtomicBoolean());
+        }
+
+        /**
+         * Evaluates the expression as a condition, stopping when a flag is set.
+         *
+         * @param context the values
+         * @param cancel  set (by another thread) to stop the evaluation
+         * @return the result, which must be a boolean
+         * @throws IllegalArgumentException when evaluation fails or the result is not a boolean
+         * @throws CancellationException    when the flag was set before the evaluation finished
+         */
+        public boolean test(Map<String, Object> context, AtomicBoolean cancel) {
             Object result;
             try {
                 // No copy: the features forbid assignments, so an expression cannot change the values it reads.
-                result = script.execute(new MapContext(context));
+                result = script.execute(new CancellableContext(context, cancel));
+            } catch (JexlException.Cancel e) {
+                throw new CancellationException("expression '" + source + "' was stopped");
             } catch (JexlException e) {
                 throw new IllegalArgumentException(reason(e), e);
             }
@@ -151,6 +171,21 @@ public final class Expressions {
                 return b;
             }
             throw new IllegalArgumentException("expression '" + source + "' gave " + result + ", not true or false");
+        }
+    }
+
+    /** Values for an evaluation, with the flag that JEXL checks for cancellation. */
+    private static final class CancellableContext extends MapContext implements JexlContext.CancellationHandle {
+        private final AtomicBoolean cancel;
+
+        CancellableContext(Map<String, Object> values, AtomicBoolean cancel) {
+            super(values);
+            this.cancel = cancel;
+        }
+
+        @Override
+        public AtomicBoolean getCancellation() {
+            return cancel;
         }
     }
 }

@@ -1,6 +1,6 @@
 package no.tilskudd.engine.internal.validation;
 
-import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -11,16 +11,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import no.tilskudd.api.form.Field;
 import no.tilskudd.api.form.FieldType;
 import no.tilskudd.api.form.FormDefinition;
 import no.tilskudd.api.form.MissingValuePolicy;
+import no.tilskudd.api.form.NumberBounds;
 import no.tilskudd.api.form.Rule;
 import no.tilskudd.api.scheme.OrgUnit;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.service.OrgUnitRegister;
+import no.tilskudd.api.service.Quarantine;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.ValidationService;
 import no.tilskudd.api.submission.Submission;
@@ -29,14 +34,16 @@ import no.tilskudd.api.submission.Validator;
 import no.tilskudd.api.submission.Violation;
 
 /**
- * Checks a submission: its header (scheme, form, org unit), every field against its type and limits, conditional
- * requirements, the form's cross-field rules, and finally the scheme's own validators.
+ * Checks a submission: its header (scheme, form, org unit), every field against its type and limits (a number against
+ * its bounds, by magnitude, before anything computes with it), conditional requirements, the form's cross-field rules,
+ * and finally the scheme's own validators.
+ *
+ * <p>A submission with a number out of range ({@code NUMBER_OUT_OF_RANGE}) gets its field checks, but neither its
+ * conditions, its rules nor the plugin validators run for it: they may rely on every number being within its field's
+ * bounds. The conditions and rules of one submission share the validators' time limit; when it runs out they stop
+ * ({@code RULE_TIMEOUT}).
  */
 public final class SubmissionValidator implements ValidationService {
-
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final BigDecimal FIRST_YEAR = BigDecimal.valueOf(1900);
-    private static final BigDecimal LAST_YEAR = BigDecimal.valueOf(2100);
 
     private final SchemeRegistry schemes;
     private final OrgUnitRegister orgUnits;
@@ -61,14 +68,32 @@ public final class SubmissionValidator implements ValidationService {
      * @param schemes    the installed schemes
      * @param orgUnits   the org-unit register
      * @param validators the installed plugin validators, read at each call because plugins come and go
-     * @param timeout    how long one plugin validator may take for a chunk of submissions
+     * @param timeout    how long one plugin validator may take for one submission, and the form's conditions and
+     *                   rules together
      */
     public SubmissionValidator(SchemeRegistry schemes, OrgUnitRegister orgUnits,
-            Supplier<? extends Collection<Validator>> validators, java.time.Duration timeout) {
+            Supplier<? extends Collection<Validator>> validators, Duration timeout) {
+        this(schemes, orgUnits, validators, timeout, PluginValidators.DEFAULT_MAX_STUCK, ValidatorPlugin::of);
+    }
+
+    /**
+     * Creates the validator.
+     *
+     * @param schemes    the installed schemes
+     * @param orgUnits   the org-unit register
+     * @param validators the installed plugin validators, read at each call because plugins come and go
+     * @param timeout    how long one plugin validator may take for one submission, and the form's conditions and
+     *                   rules together
+     * @param maxStuck   how many workers a plugin may leave stuck before it is quarantined
+     * @param origins    the plugin each validator belongs to
+     */
+    public SubmissionValidator(SchemeRegistry schemes, OrgUnitRegister orgUnits,
+            Supplier<? extends Collection<Validator>> validators, Duration timeout, int maxStuck,
+            Function<Validator, ValidatorPlugin> origins) {
         this.schemes = schemes;
         this.orgUnits = orgUnits;
         this.validators = validators;
-        this.plugins = new PluginValidators(timeout);
+        this.plugins = new PluginValidators(timeout, maxStuck, origins);
     }
 
     @Override
@@ -87,6 +112,95 @@ public final class SubmissionValidator implements ValidationService {
         }
         plugins.run(validators.get(), submissions, contexts, results);
         return results;
+    }
+
+    @Override
+    public List<Quarantine> quarantined() {
+        return plugins.quarantined(validators.get());
+    }
+
+    /**
+     * What one submission's check carries along: its violations, whether its numbers are all in range, the
+     * conditions waiting for that to be known, and the time limit of its conditions and rules, started at the first
+     * evaluation (most submissions have none).
+     */
+    private final class Run implements AutoCloseable {
+        final List<Violation> out;
+        boolean bounded = true;
+        boolean timedOut;
+        private Deadlines.Deadline deadline;
+        private List<Pending> pending;
+
+        /** A requiredWhen condition of an absent field, and where in the violations its outcome belongs. */
+        private record Pending(Field field, Map<String, Object> context, String path, int at) {
+        }
+
+        Run(List<Violation> out) {
+            this.out = out;
+        }
+
+        /**
+         * Keeps a condition for later: it may read a number that comes later in the form, and conditions see only
+         * numbers within their bounds.
+         */
+        void defer(Field field, Map<String, Object> context, String path) {
+            if (pending == null) {
+                pending = new ArrayList<>();
+            }
+            pending.add(new Pending(field, context, path, out.size()));
+        }
+
+        /** Evaluates the deferred conditions and puts their violations where the field's check would have. */
+        void evaluateConditions() {
+            if (pending == null) {
+                return;
+            }
+            List<List<Violation>> found = new ArrayList<>(pending.size());
+            for (Pending p : pending) {
+                List<Violation> here = new ArrayList<>(1);
+                String when = p.field().requiredWhen().orElseThrow();
+                if (conditionHolds(when, p.context(), p.path(), this, here)) {
+                    here.add(Violation.error(p.path(), "FIELD_REQUIRED_WHEN",
+                            "«" + p.field().label().nb() + "» må fylles ut når " + when + ".",
+                            "'" + p.field().label().en() + "' is required when " + when + "."));
+                }
+                found.add(here);
+            }
+            for (int i = pending.size() - 1; i >= 0; i--) {
+                out.addAll(pending.get(i).at(), found.get(i));
+            }
+        }
+
+        /** Whether expressions may still run; false once a number is out of range or the time is up. */
+        boolean mayEvaluate() {
+            return bounded && !timedOut;
+        }
+
+        AtomicBoolean clock() {
+            if (deadline == null) {
+                deadline = Deadlines.start(plugins.timeout());
+            }
+            return deadline.expired;
+        }
+
+        void stopped(String path, List<Violation> to) {
+            if (!timedOut) {
+                timedOut = true;
+                long ms = plugins.timeout().toMillis();
+                to.add(Violation.error(path, "RULE_TIMEOUT",
+                        "Skjemaets regler ble ikke ferdige innen " + ms + " ms og ble stoppet; rapporten kan ikke "
+                                + "godkjennes slik.",
+                        "The form's rules did not finish within " + ms + " ms and were stopped; the submission "
+                                + "cannot be accepted like this."));
+            }
+        }
+
+        @Override
+        public void close() {
+            if (deadline != null) {
+                deadline.close();
+            }
+        }
     }
 
     /** The checks the form declares; returns the context for plugin validators, or null when there is no form. */
@@ -136,8 +250,15 @@ public final class SubmissionValidator implements ValidationService {
         FormDefinition f = form.get();
         Map<String, Object> top = baseContext(s);
         top.putAll(s.values());
-        checkFields(f.fields(), s.values(), "", top, out);
-        checkRules(f, s, top, out);
+        try (Run run = new Run(out)) {
+            checkFields(f.fields(), s.values(), "", top, run);
+            if (!run.bounded) {
+                // Neither conditions, rules nor plugin validators see a number out of range.
+                return null;
+            }
+            run.evaluateConditions();
+            checkRules(f, s, top, run);
+        }
         return new ValidationContext(scheme.get(), f, unit);
     }
 
@@ -150,7 +271,8 @@ public final class SubmissionValidator implements ValidationService {
     }
 
     private void checkFields(List<Field> fields, Map<String, Object> values, String prefix,
-            Map<String, Object> context, List<Violation> out) {
+            Map<String, Object> context, Run run) {
+        List<Violation> out = run.out;
         Set<String> known = new HashSet<>();
         for (Field field : fields) {
             known.add(field.id());
@@ -159,7 +281,7 @@ public final class SubmissionValidator implements ValidationService {
             if (field.type() == FieldType.GROUP && value instanceof List<?> l && l.isEmpty()
                     && field.constraints().minRows().orElse(0) > 0) {
                 // An explicit empty list says "no rows", which a group with minRows does not allow.
-                checkGroup(field, value, path, context, out);
+                checkGroup(field, value, path, context, run);
                 continue;
             }
             if (isAbsent(value)) {
@@ -167,21 +289,19 @@ public final class SubmissionValidator implements ValidationService {
                     out.add(Violation.error(path, "FIELD_REQUIRED",
                             "«" + field.label().nb() + "» må fylles ut.",
                             "'" + field.label().en() + "' is required."));
-                } else if (field.requiredWhen().isPresent()
-                        && conditionHolds(field.requiredWhen().get(), context, path, out)) {
-                    out.add(Violation.error(path, "FIELD_REQUIRED_WHEN",
-                            "«" + field.label().nb() + "» må fylles ut når " + field.requiredWhen().get() + ".",
-                            "'" + field.label().en() + "' is required when " + field.requiredWhen().get() + "."));
+                } else if (field.requiredWhen().isPresent()) {
+                    run.defer(field, context, path);
                 }
                 continue;
             }
-            checkValue(field, value, path, context, out);
+            checkValue(field, value, path, context, run);
         }
-        for (String key : values.keySet()) {
-            if (!known.contains(key)) {
-                out.add(Violation.error(prefix + key, "FIELD_UNKNOWN",
-                        "Feltet «" + key + "» finnes ikke i skjemaet.",
-                        "Field '" + key + "' is not on the form."));
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            if (!known.contains(e.getKey())) {
+                out.add(Violation.error(prefix + e.getKey(), "FIELD_UNKNOWN",
+                        "Feltet «" + e.getKey() + "» finnes ikke i skjemaet.",
+                        "Field '" + e.getKey() + "' is not on the form."));
+                run.bounded &= NumberRanges.scan(e.getValue(), prefix + e.getKey(), out);
             }
         }
     }
@@ -191,14 +311,17 @@ public final class SubmissionValidator implements ValidationService {
                 || (value instanceof List<?> l && l.isEmpty());
     }
 
-    private boolean conditionHolds(String expression, Map<String, Object> context, String path,
+    private boolean conditionHolds(String expression, Map<String, Object> context, String path, Run run,
             List<Violation> out) {
         Expressions.Compiled c = Expressions.cached(expression);
-        if (!c.missing(context).isEmpty()) {
+        if (!run.mayEvaluate() || !c.missing(context).isEmpty()) {
             return false;
         }
         try {
-            return c.test(context);
+            return c.test(context, run.clock());
+        } catch (CancellationException e) {
+            run.stopped(path, out);
+            return false;
         } catch (IllegalArgumentException e) {
             out.add(Violation.error(path, "RULE_FAILED",
                     "Betingelsen «" + expression + "» kunne ikke vurderes: " + e.getMessage(),
@@ -207,8 +330,13 @@ public final class SubmissionValidator implements ValidationService {
         }
     }
 
-    private void checkValue(Field field, Object value, String path, Map<String, Object> context,
-            List<Violation> out) {
+    private void checkValue(Field field, Object value, String path, Map<String, Object> context, Run run) {
+        List<Violation> out = run.out;
+        if (!field.type().isNumeric() && field.type() != FieldType.GROUP && !(value instanceof String)
+                && !(value instanceof Boolean)) {
+            // A number (or a list or object holding numbers) where the form wants none is still bounded.
+            run.bounded &= NumberRanges.scan(value, path, out);
+        }
         switch (field.type()) {
             case TEXT -> {
                 if (!(value instanceof String text)) {
@@ -225,39 +353,17 @@ public final class SubmissionValidator implements ValidationService {
                                 "«" + field.label().nb() + "» har feil format.",
                                 "'" + field.label().en() + "' does not have the expected format (" + p + ").")));
             }
-            case INTEGER, YEAR -> {
-                BigDecimal n = number(value);
-                if (n == null || n.stripTrailingZeros().scale() > 0) {
+            case INTEGER, YEAR, DECIMAL, AMOUNT, PERCENT -> {
+                boolean whole = field.type() == FieldType.INTEGER || field.type() == FieldType.YEAR;
+                if (!NumberBounds.isNumber(value)) {
+                    out.add(whole ? typeError(path, field, "et heltall", "a whole number", value)
+                            : typeError(path, field, "et tall", "a number", value));
+                    run.bounded &= NumberRanges.scan(value, path, out);
+                } else if (!NumberRanges.number(field, value, path, out)) {
+                    run.bounded = false;
+                } else if (whole && !(value instanceof Long) && NumberRanges.isPlainFraction(field, value)) {
                     out.add(typeError(path, field, "et heltall", "a whole number", value));
-                    return;
                 }
-                if (field.type() == FieldType.YEAR && (n.compareTo(FIRST_YEAR) < 0 || n.compareTo(LAST_YEAR) > 0)) {
-                    out.add(Violation.error(path, "YEAR_IMPLAUSIBLE",
-                            "«" + field.label().nb() + "»: " + n + " er ikke et gyldig årstall.",
-                            "'" + field.label().en() + "': " + n + " is not a valid year."));
-                    return;
-                }
-                checkRange(field, n, path, out);
-            }
-            case DECIMAL, AMOUNT, PERCENT -> {
-                BigDecimal n = number(value);
-                if (n == null) {
-                    out.add(typeError(path, field, "et tall", "a number", value));
-                    return;
-                }
-                if (field.type() == FieldType.AMOUNT && n.signum() < 0 && field.constraints().min().isEmpty()) {
-                    out.add(Violation.error(path, "AMOUNT_NEGATIVE",
-                            "«" + field.label().nb() + "» kan ikke være negativt.",
-                            "'" + field.label().en() + "' cannot be negative."));
-                    return;
-                }
-                if (field.type() == FieldType.PERCENT && (n.signum() < 0 || n.compareTo(HUNDRED) > 0)) {
-                    out.add(Violation.error(path, "PERCENT_RANGE",
-                            "«" + field.label().nb() + "» må være mellom 0 og 100.",
-                            "'" + field.label().en() + "' must be between 0 and 100."));
-                    return;
-                }
-                checkRange(field, n, path, out);
             }
             case DATE -> {
                 if (!(value instanceof String text)) {
@@ -300,15 +406,16 @@ public final class SubmissionValidator implements ValidationService {
                     }
                 }
             }
-            case GROUP -> checkGroup(field, value, path, context, out);
+            case GROUP -> checkGroup(field, value, path, context, run);
             default -> throw new IllegalStateException("unhandled field type " + field.type());
         }
     }
 
-    private void checkGroup(Field field, Object value, String path, Map<String, Object> context,
-            List<Violation> out) {
+    private void checkGroup(Field field, Object value, String path, Map<String, Object> context, Run run) {
+        List<Violation> out = run.out;
         if (!(value instanceof List<?> rows) || !rows.stream().allMatch(Map.class::isInstance)) {
             out.add(typeError(path, field, "en liste med rader", "a list of rows", value));
+            run.bounded &= NumberRanges.scan(value, path, out);
             return;
         }
         field.constraints().minRows().filter(min -> rows.size() < min).ifPresent(min -> out.add(
@@ -329,16 +436,16 @@ public final class SubmissionValidator implements ValidationService {
                 rowContext = new HashMap<>(context);
                 rowContext.putAll(row);
             }
-            checkFields(field.fields(), row, path + "[" + i + "].", rowContext, out);
+            checkFields(field.fields(), row, path + "[" + i + "].", rowContext, run);
         }
     }
 
-    private void checkRules(FormDefinition form, Submission s, Map<String, Object> top, List<Violation> out) {
+    private void checkRules(FormDefinition form, Submission s, Map<String, Object> top, Run run) {
         // A row's context (top-level values and the row's own) is built once and shared by every rule of its scope.
         Map<String, List<Map<String, Object>>> rowContexts = new HashMap<>();
         for (Rule rule : form.rules()) {
             if (rule.scope().isEmpty()) {
-                checkRule(rule, top, rule.field().orElse(""), out);
+                checkRule(rule, top, rule.field().orElse(""), run);
                 continue;
             }
             String scope = rule.scope().get();
@@ -353,12 +460,16 @@ public final class SubmissionValidator implements ValidationService {
             });
             for (int i = 0; i < contexts.size(); i++) {
                 String path = scope + "[" + i + "]" + rule.field().map(f -> "." + f).orElse("");
-                checkRule(rule, contexts.get(i), path, out);
+                checkRule(rule, contexts.get(i), path, run);
             }
         }
     }
 
-    private void checkRule(Rule rule, Map<String, Object> ctx, String path, List<Violation> out) {
+    private void checkRule(Rule rule, Map<String, Object> ctx, String path, Run run) {
+        if (!run.mayEvaluate()) {
+            return;
+        }
+        List<Violation> out = run.out;
         Expressions.Compiled c = Expressions.cached(rule.expression());
         List<String> missing = c.missing(ctx);
         if (!missing.isEmpty()) {
@@ -370,42 +481,16 @@ public final class SubmissionValidator implements ValidationService {
             return;
         }
         try {
-            if (!c.test(ctx)) {
+            if (!c.test(ctx, run.clock())) {
                 out.add(new Violation(path, rule.severity(), rule.code(), rule.message()));
             }
+        } catch (CancellationException e) {
+            run.stopped(path, out);
         } catch (IllegalArgumentException e) {
             out.add(Violation.error(path, "RULE_FAILED",
                     "Regelen " + rule.code() + " kunne ikke vurderes: " + e.getMessage(),
                     "Rule " + rule.code() + " could not be evaluated: " + e.getMessage()));
         }
-    }
-
-    private static BigDecimal number(Object value) {
-        if (value instanceof BigDecimal d) {
-            return d;
-        }
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-            return BigDecimal.valueOf(((Number) value).longValue());
-        }
-        if (value instanceof Double || value instanceof Float) {
-            return BigDecimal.valueOf(((Number) value).doubleValue());
-        }
-        return null;
-    }
-
-    private static void checkRange(Field field, BigDecimal n, String path, List<Violation> out) {
-        field.constraints().min().filter(min -> n.compareTo(min) < 0).ifPresent(min -> out.add(
-                Violation.error(path, "VALUE_TOO_SMALL",
-                        "«" + field.label().nb() + "» må være minst " + min.toPlainString() + " (er " + n.toPlainString()
-                                + ").",
-                        "'" + field.label().en() + "' must be at least " + min.toPlainString() + " (is "
-                                + n.toPlainString() + ").")));
-        field.constraints().max().filter(max -> n.compareTo(max) > 0).ifPresent(max -> out.add(
-                Violation.error(path, "VALUE_TOO_LARGE",
-                        "«" + field.label().nb() + "» kan være høyst " + max.toPlainString() + " (er " + n.toPlainString()
-                                + ").",
-                        "'" + field.label().en() + "' must be at most " + max.toPlainString() + " (is "
-                                + n.toPlainString() + ").")));
     }
 
     private static Violation typeError(String path, Field field, String nb, String en, Object value) {

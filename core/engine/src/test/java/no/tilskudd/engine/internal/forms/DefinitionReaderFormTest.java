@@ -238,6 +238,25 @@ class DefinitionReaderFormTest {
     }
 
     @Test
+    void minOrMaxBeyondTheCeilingIsRefused() {
+        // A form must not reopen what the bounds close: 1e99999999 as a max would let such numbers through again.
+        assertEquals("f.json: /sections/0/fields/0/max: max must lie within -9223372036854775808 and "
+                + "9223372036854775807 with at most 20 decimals",
+                refusal(form("{ \"id\": \"n\", \"type\": \"amount\", \"label\": \"N\", \"max\": 1e99999999 }")));
+        assertEquals("f.json: /sections/0/fields/0/min: min must lie within -9223372036854775808 and "
+                + "9223372036854775807 with at most 20 decimals",
+                refusal(form("{ \"id\": \"n\", \"type\": \"decimal\", \"label\": \"N\", \"min\": 1e-30 }")));
+    }
+
+    @Test
+    void minAboveTheDefaultMaxNeedsAMax() {
+        assertEquals("f.json: /sections/0/fields/0: min 200 is above the default max 100 of percent; give max too",
+                refusal(form("{ \"id\": \"n\", \"type\": \"percent\", \"label\": \"N\", \"min\": 200 }")));
+        assertEquals("f.json: /sections/0/fields/0: max 1800 is below the default min 1900 of year; give min too",
+                refusal(form("{ \"id\": \"n\", \"type\": \"year\", \"label\": \"N\", \"max\": 1800 }")));
+    }
+
+    @Test
     void minAboveMaxIsRefused() {
         assertEquals("f.json: /sections/0/fields/0: min is larger than max",
                 refusal(form("{ \"id\": \"n\", \"type\": \"integer\", \"label\": \"N\", \"min\": 5, \"max\": 4 }")));

@@ -111,7 +111,7 @@ class FileImporterTest {
     void fileWithOneBadSubmissionStoresNothingAndNamesTheLine() throws IOException {
         FileReport r = importer.importFile(file("bad.jsonl", valid("0301"),
                 valid("1804").replace("\"count\":10", "\"count\":-1"), valid("1103")), false);
-        assertEquals(List.of("VALUE_TOO_SMALL@bad.jsonl:2/count"), findings(r));
+        assertEquals(List.of("NUMBER_OUT_OF_RANGE@bad.jsonl:2/count"), findings(r));
         assertFalse(r.stored());
         assertTrue(r.hasErrors());
         assertEquals(3, r.submissions());
@@ -214,7 +214,7 @@ class FileImporterTest {
                 valid("0301").replace("\"share\":50", "\"share\":101"),
                 valid("9999"),
                 valid("1804").replace("\"status\":\"ok\"", "\"status\":\"x\"")));
-        assertEquals(List.of("PERCENT_RANGE@many.jsonl:1/share", "ORG_UNIT_UNKNOWN@many.jsonl:2/orgUnit",
+        assertEquals(List.of("NUMBER_OUT_OF_RANGE@many.jsonl:1/share", "ORG_UNIT_UNKNOWN@many.jsonl:2/orgUnit",
                 "CHOICE_UNKNOWN@many.jsonl:3/status"), findings(r));
         assertEquals(3, r.rejected());
     }

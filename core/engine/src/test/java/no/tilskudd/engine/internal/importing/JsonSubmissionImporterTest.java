@@ -233,8 +233,10 @@ class JsonSubmissionImporterTest {
     void integerBeyondLongIsRefusedWithItsLineAndTheOtherLinesAreRead() throws IOException {
         ReadResult r = read("r.jsonl", "{\"scheme\": \"avdir\", \"year\": 2012, \"orgUnit\": \"0301\", \"values\": "
                 + "{\"big\": 123456789012345678901234567890}}\n" + line("1804"));
-        assertEquals(List.of("JSON_SYNTAX@r.jsonl:1:102"), problems(r));
-        assertTrue(r.problems().get(0).message().contains("out of range of long"), r.problems().get(0).message());
+        // Where the number starts, with the field's path; no field accepts an integer beyond a long.
+        assertEquals(List.of("NUMBER_OUT_OF_RANGE@r.jsonl:1:72"), problems(r));
+        assertTrue(r.problems().get(0).message().startsWith("values.big: 123456789012345678901234567890 is beyond "),
+                r.problems().get(0).message());
         assertEquals(List.of("r.jsonl:2"), positions(r));
     }
 
@@ -292,5 +294,83 @@ class JsonSubmissionImporterTest {
         ImportedSubmission s = read("r.jsonl", line("0301")).submissions().get(0);
         assertEquals(Map.of(), s.fieldPositions());
         assertEquals(s.position(), s.positionOf("a"));
+    }
+
+    /** The exact payload that made the example scheme's validator spin (issue 12). */
+    static final String HOSTILE = "{\"scheme\":\"example\",\"year\":2016,\"orgUnit\":\"1804\","
+            + "\"values\":{\"grantAmount\":1e99999999,\"goalsReached\":\"all\"}}";
+
+    private ReadResult read(String fileName, byte[] content) throws IOException {
+        return importer.read(fileName, new ByteArrayInputStream(content), id -> Optional.empty());
+    }
+
+    @Test
+    void numberBeyondAnyBoundIsRefusedWhereItStandsAndItsSubmissionGoesNoFurther() throws IOException {
+        int column = HOSTILE.indexOf("1e99999999") + 1;
+        ReadResult r = read("h.jsonl", line("0301") + "\n" + HOSTILE + "\n" + line("1804") + "\n");
+        assertEquals(List.of("NUMBER_OUT_OF_RANGE@h.jsonl:2:" + column), problems(r));
+        String m = r.problems().get(0).message();
+        assertTrue(m.startsWith("values.grantAmount: 1E+99999999 is beyond what any field accepts"), m);
+        assertEquals(List.of("h.jsonl:1", "h.jsonl:3"), positions(r), "the other lines are read");
+
+        ReadResult json = read("h.json", "[\n" + line("0301") + ",\n" + HOSTILE + "\n]");
+        assertEquals(List.of("NUMBER_OUT_OF_RANGE@h.json:3:" + column), problems(json));
+        assertEquals(List.of("h.json:2"), positions(json));
+    }
+
+    @Test
+    void integerBeyondLongAndTooManyDecimalsAreRefusedAtParseTime() throws IOException {
+        ReadResult r = read("h.jsonl", "{\"scheme\":\"x\",\"year\":2016,\"orgUnit\":\"0301\",\"values\":"
+                + "{\"rows\":[{\"n\":9223372036854775808}],\"tiny\":1e-21,\"ok\":1.5e3}}");
+        assertEquals(List.of("NUMBER_OUT_OF_RANGE", "NUMBER_OUT_OF_RANGE"),
+                r.problems().stream().map(ReadProblem::code).toList());
+        assertTrue(r.problems().get(0).message().startsWith("values.rows[0].n: 9223372036854775808 "),
+                r.problems().get(0).message());
+        assertTrue(r.problems().get(1).message().startsWith("values.tiny: 1E-21 "), r.problems().get(1).message());
+        assertEquals(List.of(), r.submissions());
+
+        ReadResult ok = read("ok.jsonl", "{\"scheme\":\"x\",\"year\":2016,\"orgUnit\":\"0301\",\"values\":"
+                + "{\"big\":9223372036854775807,\"e\":1.5e3,\"small\":-0.25}}");
+        assertEquals(List.of(), ok.problems());
+        Map<String, Object> v = ok.submissions().get(0).submission().values();
+        assertEquals(Long.MAX_VALUE, v.get("big"));
+        assertEquals(new BigDecimal("1.5e3"), v.get("e"));
+        assertEquals(new BigDecimal("-0.25"), v.get("small"));
+    }
+
+    @Test
+    void latin1FilesAreRefusedWithTheLineAndTheWordUtf8() throws IOException {
+        byte[] latin1 = (line("0301") + "\n" + line("0301").replace("\"a\": 1", "\"a\": \"Bærum\"") + "\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        ReadResult r = read("l.jsonl", latin1);
+        assertEquals(List.of("FILE_NOT_UTF8@l.jsonl:2"), problems(r));
+        assertTrue(r.problems().get(0).message().contains("UTF-8"), r.problems().get(0).message());
+        assertTrue(r.submissions().stream().noneMatch(s -> s.submission().values().toString().contains("\uFFFD")),
+                "never stored with replacement characters");
+
+        ReadResult json = read("l.json", ("[\n" + line("0301") + ",\n" + line("0301").replace("\"a\": 1",
+                "\"a\": \"Tromsø\"") + "\n]").getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals(List.of("FILE_NOT_UTF8@l.json:3"), problems(json));
+        assertEquals(List.of(), json.submissions());
+    }
+
+    @Test
+    void utf16FilesAreRefusedWithOrWithoutAByteOrderMark() throws IOException {
+        for (String name : List.of("u.json", "u.jsonl")) {
+            for (java.nio.charset.Charset cs : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE)) {
+                ReadResult r = read(name, (line("0301") + "\n").getBytes(cs));
+                assertEquals(List.of(JsonSubmissionImporter.NOT_UTF8 + "@" + name + ":1"), problems(r), cs.name());
+                assertTrue(r.problems().get(0).message().contains("UTF-16"), r.problems().get(0).message());
+                assertTrue(r.problems().get(0).message().contains("UTF-8"), r.problems().get(0).message());
+                assertEquals(List.of(), r.submissions());
+            }
+        }
+    }
+
+    @Test
+    void utf8ByteOrderMarkIsAcceptedInJsonToo() throws IOException {
+        ReadResult r = read("b.json", ("\uFEFF[" + line("0301") + "]").getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(), r.problems());
+        assertEquals(1, r.submissions().size());
     }
 }

@@ -140,6 +140,26 @@ class CsvOrgUnitRegisterTest {
     }
 
     @Test
+    void latin1FileIsRefusedWithItsLineInsteadOfStoringReplacementCharacters() {
+        byte[] latin1 = (H + "0301,Oslo,Oslo,Øst/Oslo,,\n1804,Bodø,Nordland,Nord,,\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CsvOrgUnitRegister.parse("reg.csv", new ByteArrayInputStream(latin1)));
+        assertTrue(e.getMessage().startsWith("reg.csv:2: not UTF-8: byte 0xD8 "), e.getMessage());
+    }
+
+    @Test
+    void utf16FileIsRefusedAtLine1() {
+        for (java.nio.charset.Charset cs : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE)) {
+            byte[] utf16 = (H + "0301,Oslo,Oslo,Øst/Oslo,,\n").getBytes(cs);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> CsvOrgUnitRegister.parse("reg.csv", new ByteArrayInputStream(utf16)));
+            assertTrue(e.getMessage().startsWith("reg.csv:1: not UTF-8: ") && e.getMessage().contains("UTF-16"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void wrongHeaderIsRefusedAtLine1() {
         assertEquals("reg.csv:1: the first line must be 'code,name,county,region,validFrom,validTo'",
                 refusal("kode,navn,fylke,region,fra,til\n0301,Oslo,Oslo,Øst/Oslo,,\n"));

@@ -41,6 +41,21 @@ class ExpressionsTest {
     // --- what is allowed ---------------------------------------------------------------------------------------
 
     @Test
+    void evaluationStopsWhenItsFlagIsSetOrItsThreadInterrupted() {
+        Expressions.Compiled c = Expressions.compile("n =~ [n, n, n] && n > 0");
+        Map<String, Object> ctx = Map.of("n", 1L);
+        assertTrue(c.test(ctx, new java.util.concurrent.atomic.AtomicBoolean()));
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> c.test(ctx, new java.util.concurrent.atomic.AtomicBoolean(true)));
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(java.util.concurrent.CancellationException.class, () -> c.test(ctx));
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void arithmeticAndComparisonWork() {
         Map<String, Object> ctx = Map.of("a", 5L, "b", 3L, "amount", new BigDecimal("1500.50"));
         assertTrue(eval("a + b == 8", ctx));

@@ -54,6 +54,21 @@ class SubmissionValidatorTest {
         return codes(validator.validate(s));
     }
 
+    /** A plugin validator of the test scheme; all made here share one class, so they count as one plugin. */
+    static Validator validating(java.util.function.Function<Submission, List<Violation>> body) {
+        return new Validator() {
+            @Override
+            public String schemeId() {
+                return "test";
+            }
+
+            @Override
+            public List<Violation> validate(Submission s, ValidationContext c) {
+                return body.apply(s);
+            }
+        };
+    }
+
     private Violation only() {
         List<Violation> v = validator.validate(submission(values));
         assertEquals(1, v.size(), () -> codes(v).toString());
@@ -114,14 +129,16 @@ class SubmissionValidatorTest {
         @Test
         void belowMinFails() {
             values.put("count", -1L);
-            assertEquals(List.of("VALUE_TOO_SMALL@count"), check());
-            assertEquals("'Antall' must be at least 0 (is -1).", only().message().en());
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@count"), check());
+            assertEquals("'Antall' must be a whole number from 0 to 100 (is -1).", only().message().en());
+            assertEquals("«Antall» må være et heltall fra 0 til 100 (er -1).", only().message().nb());
         }
 
         @Test
         void aboveMaxFails() {
             values.put("count", 101L);
-            assertEquals(List.of("VALUE_TOO_LARGE@count", "COUNT_HIGH@count"), check());
+            // The rule COUNT_HIGH does not run: rules see only numbers within their field's bounds.
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@count"), check());
         }
 
         @Test
@@ -162,13 +179,13 @@ class SubmissionValidatorTest {
         @Test
         void belowMinFails() {
             values.put("ratio", new BigDecimal("0.49"));
-            assertEquals(List.of("VALUE_TOO_SMALL@ratio"), check());
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@ratio"), check());
         }
 
         @Test
         void aboveMaxFails() {
             values.put("ratio", new BigDecimal("2.51"));
-            assertEquals(List.of("VALUE_TOO_LARGE@ratio"), check());
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@ratio"), check());
         }
 
         @Test
@@ -190,7 +207,8 @@ class SubmissionValidatorTest {
         @Test
         void negativeWithoutMinFails() {
             values.put("grant", new BigDecimal("-0.01"));
-            assertEquals(List.of("AMOUNT_NEGATIVE@grant"), check());
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@grant"), check());
+            assertEquals("'Tilskudd' must be a number from 0 to 1000000000000 (is -0.01).", only().message().en());
         }
 
         @Test
@@ -202,13 +220,13 @@ class SubmissionValidatorTest {
         @Test
         void belowExplicitMinFails() {
             values.put("cap", -101L);
-            assertEquals(List.of("VALUE_TOO_SMALL@cap"), check());
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@cap"), check());
         }
 
         @Test
         void aboveMaxFails() {
             values.put("cap", new BigDecimal("1000.01"));
-            assertEquals(List.of("VALUE_TOO_LARGE@cap"), check());
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@cap"), check());
         }
 
         @Test
@@ -231,13 +249,13 @@ class SubmissionValidatorTest {
         @Test
         void overHundredFails() {
             values.put("share", new BigDecimal("100.1"));
-            assertEquals(List.of("PERCENT_RANGE@share"), check());
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@share"), check());
         }
 
         @Test
         void negativeFails() {
             values.put("share", -1L);
-            assertEquals(List.of("PERCENT_RANGE@share"), check());
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@share"), check());
         }
 
         @Test
@@ -258,19 +276,19 @@ class SubmissionValidatorTest {
         @Test
         void implausibleYearFails() {
             values.put("started", 1800L);
-            assertEquals(List.of("YEAR_IMPLAUSIBLE@started"), check());
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@started"), check());
         }
 
         @Test
         void yearAfter2100IsImplausible() {
             values.put("started", 2101L);
-            assertEquals(List.of("YEAR_IMPLAUSIBLE@started"), check());
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@started"), check());
         }
 
         @Test
         void plausibleYearBelowMinFails() {
             values.put("started", 1999L);
-            assertEquals(List.of("VALUE_TOO_SMALL@started"), check());
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@started"), check());
         }
 
         @Test
@@ -283,7 +301,7 @@ class SubmissionValidatorTest {
         void hugeNumberIsNotMistakenForAPlausibleYear() {
             // 4294969306 = 2^32 + 2010: its int value would be 2010.
             values.put("started", 4_294_969_306L);
-            assertEquals(List.of("YEAR_IMPLAUSIBLE@started"), check());
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@started"), check());
         }
     }
 
@@ -480,9 +498,10 @@ class SubmissionValidatorTest {
         @Test
         void rowFieldErrorsCarryTheRowIndex() {
             measures(values).get(1).put("participants", -3L);
-            // The field check and the rule over the same value both report, each with the row's path.
-            assertEquals(List.of("VALUE_TOO_SMALL@measures[1].participants",
-                    "NOBODY_TOOK_PART@measures[1].participants"), check());
+            // The rule over the same value does not run: rules see only numbers within their fields' bounds.
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@measures[1].participants"), check());
+            measures(values).get(1).put("participants", 0L);
+            assertEquals(List.of("NOBODY_TOOK_PART@measures[1].participants"), check());
         }
 
         @Test
@@ -529,7 +548,7 @@ class SubmissionValidatorTest {
         values.put("share", 101L);
         values.remove("status");
         measures(values).get(0).put("name", 7L);
-        assertEquals(List.of("VALUE_TOO_SMALL@count", "PERCENT_RANGE@share", "FIELD_REQUIRED@status",
+        assertEquals(List.of("NUMBER_OUT_OF_RANGE@count", "NUMBER_OUT_OF_RANGE@share", "FIELD_REQUIRED@status",
                 "FIELD_TYPE@measures[0].name"), check());
     }
 
@@ -731,8 +750,8 @@ class SubmissionValidatorTest {
         @Test
         void validatorViolationsAreAddedAfterTheFormsOwn() {
             plugins.add(validator("test", "a", List.of(Violation.warning("measures", "SUM", "sum", "sum"))));
-            values.put("count", -1L);
-            assertEquals(List.of("VALUE_TOO_SMALL@count", "SUM@measures"), check());
+            values.put("title", "Abcdefghijk");
+            assertEquals(List.of("TEXT_TOO_LONG@title", "SUM@measures"), check());
         }
 
         @Test
@@ -757,41 +776,114 @@ class SubmissionValidatorTest {
             assertEquals(List.of("b:test/2006/Oslo"), calls);
         }
 
-        @Test
-        void hangingValidatorIsTimeBoxedQuarantinedAndTheOthersStillRun() throws Exception {
-            java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.atomic.AtomicInteger hangingCalls = new java.util.concurrent.atomic.AtomicInteger();
-            plugins.add(new Validator() {
-                @Override
-                public String schemeId() {
-                    return "test";
-                }
+        /** Spins, ignoring interrupts as a busy loop does, on submissions titled "Spin", until released. */
+        final java.util.concurrent.atomic.AtomicBoolean release = new java.util.concurrent.atomic.AtomicBoolean();
+        final java.util.concurrent.atomic.AtomicInteger spinCalls = new java.util.concurrent.atomic.AtomicInteger();
 
-                @Override
-                public List<Violation> validate(Submission s, ValidationContext c) {
-                    hangingCalls.incrementAndGet();
-                    // Ignores interruption, as a plugin stuck in a loop would.
-                    while (never.getCount() > 0) {
+        Validator spinner() {
+            return validating(s -> {
+                if ("Spin".equals(s.values().get("title"))) {
+                    spinCalls.incrementAndGet();
+                    while (!release.get()) {
                         Thread.onSpinWait();
                     }
-                    return List.of();
                 }
+                return List.of(Violation.warning("", "SEEN", "sett", "seen"));
             });
+        }
+
+        Submission titled(String title) {
+            Map<String, Object> v = validValues();
+            v.put("title", title);
+            return submission(v);
+        }
+
+        @org.junit.jupiter.api.AfterEach
+        void releaseSpinners() {
+            release.set(true);
+        }
+
+        @Test
+        void validatorThatSpinsOnOneSubmissionFailsOnlyThatOneAndTheNextGetsAFreshWorker() {
+            plugins.add(spinner());
             plugins.add(validator("test", "b", List.of(Violation.warning("count", "B", "b", "b"))));
             SubmissionValidator boxed = new SubmissionValidator(schemes, ORG_UNITS, () -> plugins,
                     java.time.Duration.ofMillis(200));
-            try {
-                List<List<Violation>> first = boxed.validateAll(List.of(submission(values), submission(values)));
-                assertEquals(List.of("VALIDATOR_TIMEOUT@", "B@count"), codes(first.get(0)));
-                assertEquals(List.of("VALIDATOR_TIMEOUT@", "B@count"), codes(first.get(1)));
-                assertTrue(first.get(0).get(0).message().en().contains("did not finish within 200 ms"));
-                // Quarantined: the next batch is answered at once, without calling the hanging validator again.
-                List<Violation> second = boxed.validate(submission(values));
-                assertEquals(List.of("VALIDATOR_TIMEOUT@", "B@count"), codes(second));
-                assertEquals(1, hangingCalls.get());
-            } finally {
-                never.countDown();
+            List<List<Violation>> r = boxed.validateAll(List.of(titled("Alpha"), titled("Spin"), titled("Beta")));
+            assertEquals(List.of("SEEN@", "B@count"), codes(r.get(0)));
+            assertEquals(List.of("VALIDATOR_TIMEOUT@", "B@count"), codes(r.get(1)));
+            assertEquals(List.of("SEEN@", "B@count"), codes(r.get(2)), "the submission after the hanging one");
+            String message = r.get(1).get(0).message().en();
+            assertTrue(message.contains("did not finish this submission within 200 ms"), message);
+            assertTrue(message.contains(SubmissionValidatorTest.class.getName()), "names the validator: " + message);
+            // One stuck worker does not switch the scheme off for everyone.
+            assertEquals(List.of("SEEN@", "B@count"), codes(boxed.validate(titled("Gamma"))));
+            assertEquals(List.of(), boxed.quarantined());
+            assertEquals(1, spinCalls.get());
+        }
+
+        @Test
+        void pluginThatLeavesTooManyWorkersStuckIsQuarantinedAsAWholeUntilItIsUpdated() {
+            Object bundle = new Object();
+            Validator spinner = spinner();
+            Validator sibling = validator("test", "sibling", List.of());
+            Validator other = validator("test", "other", List.of(Violation.warning("count", "O", "o", "o")));
+            plugins.addAll(List.of(spinner, sibling, other));
+            java.util.Map<Validator, ValidatorPlugin> origins = new java.util.IdentityHashMap<>();
+            origins.put(spinner, new ValidatorPlugin("test.bundle 1.0.0", bundle));
+            origins.put(sibling, new ValidatorPlugin("test.bundle 1.0.0", bundle));
+            origins.put(other, new ValidatorPlugin("other.bundle 2.0.0", new Object()));
+            SubmissionValidator boxed = new SubmissionValidator(schemes, ORG_UNITS, () -> plugins,
+                    java.time.Duration.ofMillis(200), 2, origins::get);
+
+            List<Violation> first = boxed.validate(titled("Spin"));
+            assertEquals(List.of("VALIDATOR_TIMEOUT@", "O@count"), codes(first));
+            assertTrue(first.get(0).message().en().contains("(test.bundle 1.0.0)"), "names the bundle: "
+                    + first.get(0).message().en());
+            assertEquals(List.of(), boxed.quarantined(), "one stuck worker is below the limit of 2");
+            assertEquals(List.of("SEEN@", "O@count"), codes(boxed.validate(titled("Alpha"))));
+
+            // The second stuck worker quarantines the plugin at once: its other validator is not called either.
+            assertEquals(List.of("VALIDATOR_TIMEOUT@", "VALIDATOR_QUARANTINED@", "O@count"),
+                    codes(boxed.validate(titled("Spin"))));
+            List<no.tilskudd.api.service.Quarantine> q = boxed.quarantined();
+            assertEquals(1, q.size(), q.toString());
+            assertEquals("test.bundle 1.0.0", q.get(0).plugin());
+            assertTrue(q.get(0).reason().contains("2 validation workers stuck"), q.get(0).reason());
+
+            // Every validator of the plugin is off; the other plugin's still runs.
+            List<Violation> after = boxed.validate(titled("Alpha"));
+            assertEquals(List.of("VALIDATOR_QUARANTINED@", "VALIDATOR_QUARANTINED@", "O@count"), codes(after));
+            assertTrue(after.get(0).message().en().contains("until the plugin is updated"),
+                    after.get(0).message().en());
+            assertEquals(2, spinCalls.get(), "quarantined validators are not called");
+
+            // An update of the plugin (a new bundle revision) gives it a fresh start.
+            release.set(true);
+            Validator updated = validator("test", "updated", List.of(Violation.warning("", "NEW", "ny", "new")));
+            plugins.set(0, updated);
+            plugins.remove(sibling);
+            origins.put(updated, new ValidatorPlugin("test.bundle 1.0.1", new Object()));
+            assertEquals(List.of("NEW@", "O@count"), codes(boxed.validate(titled("Alpha"))));
+            assertEquals(List.of(), boxed.quarantined());
+        }
+
+        @Test
+        void validatorThatStopsWhenInterruptedIsNotCountedAsStuck() {
+            plugins.add(validating(s -> {
+                try {
+                    Thread.sleep(60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return List.of();
+            }));
+            SubmissionValidator boxed = new SubmissionValidator(schemes, ORG_UNITS, () -> plugins,
+                    java.time.Duration.ofMillis(100), 1, ValidatorPlugin::of);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(List.of("VALIDATOR_TIMEOUT@"), codes(boxed.validate(submission(values))));
             }
+            assertEquals(List.of(), boxed.quarantined(), "a limit of 1 stuck worker was never reached");
         }
 
         @Test
@@ -822,6 +914,174 @@ class SubmissionValidatorTest {
             plugins.add(validator("nope", "a", List.of()));
             check(new Submission("nope", 2016, "0301", Optional.empty(), values));
             assertEquals(List.of(), calls);
+        }
+    }
+
+    /**
+     * Numbers that would make anything that computes with them spin (regression: {@code 1e99999999} in an amount
+     * made the example scheme's budget validator expand it to a hundred million digits, time out and be quarantined,
+     * so that every later submission of the scheme failed with VALIDATOR_TIMEOUT).
+     */
+    @Nested
+    class HostileNumbers {
+        final List<String> calls = new ArrayList<>();
+
+        @BeforeEach
+        void countingValidator() {
+            plugins.add(validating(s -> {
+                calls.add(String.valueOf(s.values().get("grant")));
+                // What the example scheme's budget validator does with an amount.
+                ((BigDecimal) s.values().get("grant")).toBigInteger();
+                return List.of();
+            }));
+        }
+
+        private Violation only(List<Violation> v) {
+            assertEquals(1, v.size(), () -> codes(v).toString());
+            return v.get(0);
+        }
+
+        @Test
+        void hugeExponentIsRefusedInMicrosecondsAndNeverReachesAValidatorOrRule() {
+            values.put("grant", new BigDecimal("1e99999999"));
+            values.put("count", 60L); // the rule COUNT_HIGH would warn, but rules do not run either
+            long t0 = System.nanoTime();
+            List<Violation> v = validator.validate(submission(values));
+            long micros = (System.nanoTime() - t0) / 1000;
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@grant"), codes(v));
+            assertEquals("'Tilskudd' must be a number from 0 to 1000000000000 (is 1E+99999999).",
+                    v.get(0).message().en());
+            assertEquals(List.of(), calls, "the plugin validator never sees the number");
+            // Expanding the number takes minutes; a generous bound that still proves nothing expanded it.
+            assertTrue(micros < 2_000_000, micros + " µs");
+        }
+
+        @Test
+        void hugeNegativeAndTinyExponentsAreRefusedToo() {
+            values.put("grant", new BigDecimal("-1e99999999"));
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@grant"), codes(validator.validate(submission(values))));
+            values.put("grant", new BigDecimal("1e-99999999"));
+            Violation v = only(validator.validate(submission(values)));
+            assertEquals("NUMBER_OUT_OF_RANGE", v.code());
+            assertEquals("'Tilskudd' can have at most 2 decimals (is 1E-99999999).", v.message().en());
+            assertEquals(List.of(), calls);
+        }
+
+        @Test
+        void amountsAreZeroToATrillionWithTwoDecimals() {
+            values.put("grant", new BigDecimal("1000000000000.00"));
+            assertEquals(List.of(), codes(validator.validate(submission(values))));
+            values.put("grant", new BigDecimal("1000000000000.01"));
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@grant"), codes(validator.validate(submission(values))));
+            values.put("grant", new BigDecimal("-5"));
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@grant"), codes(validator.validate(submission(values))));
+            values.put("grant", new BigDecimal("100.001"));
+            assertEquals("'Tilskudd' can have at most 2 decimals (is 100.001).",
+                    only(validator.validate(submission(values))).message().en());
+            values.put("grant", new BigDecimal("100.100"));
+            assertEquals(List.of(), codes(validator.validate(submission(values))), "trailing zeros are no decimals");
+        }
+
+        @Test
+        void percentOver100YearBeyond2100AndIntegerBeyondLong() {
+            values.put("share", 101L);
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@share"), codes(validator.validate(submission(values))));
+            values.put("share", 100L);
+            values.put("started", 99999L);
+            assertEquals("'Startår' must be a whole number from 2000 to 2100 (is 99999).",
+                    only(validator.validate(submission(values))).message().en());
+            values.put("started", 2010L);
+            measures(values).get(0).put("participants", new BigDecimal("9223372036854775808"));
+            assertEquals("'Deltakere' must be a whole number from 0 to 9223372036854775807 (is 9223372036854775808).",
+                    only(validator.validate(submission(values))).message().en());
+            assertEquals("NUMBER_OUT_OF_RANGE@measures[0].participants",
+                    codes(validator.validate(submission(values))).get(0));
+        }
+
+        @Test
+        void numbersOutsideNumericFieldsAreBoundedByTheCeiling() {
+            values.put("comment", new BigDecimal("1e99999999"));
+            values.put("title", List.of(new BigDecimal("-1e400")));
+            measures(values).get(1).put("extra", Map.of("deep", new BigDecimal("1e-50")));
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@title[0]", "FIELD_TYPE@title", "FIELD_UNKNOWN@measures[1].extra",
+                    "NUMBER_OUT_OF_RANGE@measures[1].extra.deep", "FIELD_UNKNOWN@comment", "NUMBER_OUT_OF_RANGE@comment"),
+                    codes(validator.validate(submission(values))));
+            assertEquals(List.of(), calls);
+        }
+
+        @Test
+        void conditionsWaitForTheBoundsAndKeepTheirPlaceInTheReport() {
+            values.put("status", "notOk");
+            values.remove("reasons");
+            measures(values).get(0).put("name", 7L);
+            assertEquals(List.of("FIELD_REQUIRED_WHEN@reasons", "FIELD_TYPE@measures[0].name"),
+                    codes(validator.validate(submission(values))));
+            values.put("count", 101L);
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@count", "FIELD_TYPE@measures[0].name"),
+                    codes(validator.validate(submission(values))), "no condition runs beside a number out of range");
+        }
+
+        @Test
+        void notANumberAndInfinityAreOutOfRangeNotACrash() {
+            values.put("ratio", Double.NaN);
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@ratio"), codes(validator.validate(submission(values))));
+            values.put("ratio", Double.POSITIVE_INFINITY);
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@ratio"), codes(validator.validate(submission(values))));
+        }
+
+        @Test
+        void afterAHostileNumberTheNextSubmissionIsValidatedNormally() {
+            Map<String, Object> hostile = validValues();
+            hostile.put("grant", new BigDecimal("1e99999999"));
+            List<List<Violation>> r = validator.validateAll(List.of(submission(hostile), submission(values),
+                    submission(hostile)));
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@grant"), codes(r.get(0)));
+            assertEquals(List.of(), codes(r.get(1)));
+            assertEquals(List.of("NUMBER_OUT_OF_RANGE@grant"), codes(r.get(2)));
+            assertEquals(List.of("1000.50"), calls);
+            assertEquals(List.of(), validator.quarantined());
+        }
+    }
+
+    /** A form's rules share the time limit of one submission's checks and are stopped when it runs out. */
+    @Nested
+    class RuleTimeLimit {
+        @Test
+        void expensiveRuleOverManyRowsIsStoppedInsteadOfBlockingTheCaller() {
+            StringBuilder list = new StringBuilder("n");
+            for (int i = 0; i < 5000; i++) {
+                list.append(", n");
+            }
+            String form = """
+                    { "formatVersion": 1, "scheme": "slow", "version": "2016", "years": { "from": 2016, "to": 2016 },
+                      "title": "Sakte", "sections": [ { "id": "s", "title": "S", "fields": [
+                        { "id": "rows", "type": "group", "label": "Rader", "fields": [
+                          { "id": "n", "type": "integer", "label": "N" } ] } ] } ],
+                      "rules": [ { "code": "SLOW", "scope": "rows", "field": "n", "expression": "n =~ [%s]",
+                        "onMissing": "skip", "message": "slow" } ] }""".formatted(list);
+            Path slowDir = dir.resolve("slow");
+            Map<String, String> files = new java.util.LinkedHashMap<>();
+            files.put("scheme.json", TestSchemes.descriptor("slow", "Sakte", "forms/2016.json"));
+            files.put("forms/2016.json", form);
+            java.net.URL url = TestSchemes.write(slowDir, files);
+            SchemeCatalog slow = new SchemeCatalog();
+            assertEquals(List.of(), slow.add("slow", TestSchemes.definition(url), TestSchemes.ORIGIN)
+                    .map(x -> List.<String>of()).orElse(slow.problems()));
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (int i = 0; i < 40_000; i++) {
+                rows.add(Map.of("n", (long) i));
+            }
+            // Each row's evaluation builds a 5001-element list (about half a millisecond): some 20 s in all.
+            SubmissionValidator boxed = new SubmissionValidator(slow, ORG_UNITS, () -> plugins,
+                    java.time.Duration.ofMillis(300));
+            long t0 = System.nanoTime();
+            List<Violation> v = boxed.validate(new Submission("slow", 2016, "0301", Optional.empty(),
+                    Map.of("rows", rows)));
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(1, v.size(), () -> codes(v).toString());
+            assertEquals("RULE_TIMEOUT", v.get(0).code());
+            assertTrue(v.get(0).message().en().contains("did not finish within 300 ms"), v.get(0).message().en());
+            assertTrue(ms < 10_000, ms + " ms");
         }
     }
 }

@@ -1,6 +1,8 @@
 package no.tilskudd.format.xlsx.internal;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import no.tilskudd.api.form.Choice;
 import no.tilskudd.api.form.Field;
+import no.tilskudd.api.form.NumberBounds;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -22,12 +25,22 @@ import org.apache.poi.ss.usermodel.FormulaError;
  * numbers and years, {@link BigDecimal} for amounts, percentages and decimals, ISO text for dates, {@link Boolean},
  * codes for choices). What cannot be converted is passed on as the text that was typed, so that the core's validation
  * reports it (with this cell as the position) in the same words as for any other format.
+ *
+ * <p>A number beyond {@link NumberBounds#CEILING} (1E+308, or thirty thousand digits pasted into a text cell) is passed
+ * on as read, without normalising it: normalising computes with the number, and the core's validation refuses it as
+ * {@code NUMBER_OUT_OF_RANGE} at this cell anyway. Numbers within it are normalised, then checked against their
+ * field's bounds by the core like those of any other format.
  */
 final class TemplateValues {
 
     private static final DateTimeFormatter NORWEGIAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu");
     /** Excel's date serials run from 1 (1900-01-01) to 2958465 (9999-12-31). */
     private static final double LAST_SERIAL = 2_958_465;
+    /**
+     * Excel keeps and shows 15 significant digits; the rest of a double is binary noise (a formula's 0.1 + 0.2 is
+     * 0.30000000000000004), which would give an amount more than its two decimals.
+     */
+    private static final MathContext EXCEL_DIGITS = new MathContext(15, RoundingMode.HALF_EVEN);
 
     private TemplateValues() {
     }
@@ -157,30 +170,39 @@ final class TemplateValues {
 
     private static Object whole(Object raw) {
         Object d = decimal(raw);
-        if (d instanceof BigDecimal n && n.scale() <= 0) {
-            try {
-                return n.longValueExact();
-            } catch (ArithmeticException e) {
-                return n;
-            }
+        if (d instanceof BigDecimal n && n.scale() <= 0 && withinCeiling(n)) {
+            return n.longValueExact();
         }
         return d;
     }
 
     private static Object decimal(Object raw) {
+        BigDecimal d;
         if (raw instanceof Num n) {
             if (Double.isNaN(n.value()) || Double.isInfinite(n.value())) {
                 return text(raw);
             }
-            return normalize(new BigDecimal(Double.toString(n.value())));
+            d = new BigDecimal(Double.toString(n.value())).round(EXCEL_DIGITS);
+        } else if (raw instanceof String s) {
+            Optional<BigDecimal> typed = parseNumber(s);
+            if (typed.isEmpty()) {
+                return s;
+            }
+            d = typed.get();
+        } else {
+            return text(raw);
         }
-        if (raw instanceof String s) {
-            return parseNumber(s).<Object>map(x -> x).orElse(s);
-        }
-        return text(raw);
+        return withinCeiling(d) ? normalize(d) : d;
     }
 
-    /** Reads "12 500", "12 500 kr", "12,5", "80 %" as numbers, as a person types them in a text cell. */
+    private static boolean withinCeiling(BigDecimal d) {
+        return NumberBounds.CEILING.check(d) == NumberBounds.Check.IN_RANGE;
+    }
+
+    /**
+     * Reads "12 500", "12 500 kr", "12,5", "80 %" as numbers, as a person types them in a text cell; not normalised,
+     * because the number may be far out of bounds.
+     */
     static Optional<BigDecimal> parseNumber(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);
         if (t.endsWith("kr")) {
@@ -195,7 +217,7 @@ final class TemplateValues {
         if (!t.matches("[+-]?\\d+(\\.\\d+)?")) {
             return Optional.empty();
         }
-        return Optional.of(normalize(new BigDecimal(t)));
+        return Optional.of(new BigDecimal(t));
     }
 
     /** 500000 rather than 5E+5 or 500000.0, so that equal numbers are equal values. */

@@ -148,6 +148,34 @@ class XlsxSubmissionImporterTest {
         assertEquals(false, s.values().get("anchoredInPlan"));
     }
 
+    /** Regression (issue 12): numbers no field accepts reach validation unexpanded and are refused at their cell. */
+    @Test
+    void hugeNumbersAreRefusedAtTheirCellAndFormulaNoiseIsNotMistakenForOre() throws IOException {
+        byte[] hostile;
+        try (TemplateFiller f = new TemplateFiller(Example.filled())) {
+            f.set(Example.GRANT, "Tildelt tilskudd (kr)", 1e308);
+            f.set(Example.GRANT, "Egenfinansiering (kr)", "1" + "0".repeat(30_000));
+            f.row(Example.MEASURES, 1, "Midler brukt på tiltaket (kr)", 0.1 + 0.2);
+            hostile = f.bytes();
+        }
+        Submission s = Example.read("x.xlsx", hostile).submissions().get(0).submission();
+        assertEquals(new BigDecimal("0.3"), s.rows("measures").get(0).get("budget"),
+                "Excel's 15 digits, not the double's 0.30000000000000004");
+        Path file = temp.resolve("stor.xlsx");
+        Files.write(file, hostile);
+        long t0 = System.nanoTime();
+        FileReport r = Example.ENGINE.imports().check(file);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        Map<String, String> where = new LinkedHashMap<>();
+        for (Finding f : r.findings()) {
+            where.put(f.code() + " " + f.path(), f.position().location());
+        }
+        assertEquals("'Tilskudd og finansiering'!B4", where.get("NUMBER_OUT_OF_RANGE grantAmount"), where.toString());
+        assertEquals("'Tilskudd og finansiering'!B5", where.get("NUMBER_OUT_OF_RANGE ownFunding"), where.toString());
+        assertEquals(2, where.size(), where.toString());
+        assertTrue(ms < 10_000, ms + " ms");
+    }
+
     /** A form with what the example lacks: a multi-choice column in a repeating group, whole numbers and years. */
     @Test
     void multiChoiceInsideARepeatingGroupRoundTrips() throws IOException {
