@@ -84,7 +84,7 @@ class SharedDatabaseTest {
             host.save(List.of(submission("ks", 2024, "0301")), false, "host.csv");
 
             String refused = runStoreProcess("1103", 1_000);
-            assertTrue(refused.startsWith("exit 1"), refused);
+            assertTrue(refused.startsWith("exit 3\nrefused: "), refused);
             assertTrue(refused.contains("in use by another tilskudd process"), refused);
             assertEquals(1, host.count(SubmissionQuery.all()));
         }
