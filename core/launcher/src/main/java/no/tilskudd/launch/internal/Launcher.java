@@ -17,7 +17,6 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import no.tilskudd.launch.CommandLine;
 import no.tilskudd.launch.Host;
-import org.apache.felix.framework.FrameworkFactory;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -163,7 +162,7 @@ public final class Launcher {
         Map<String, Object> config = new HashMap<>(props);
         config.put("felix.log.logger", logger);
         config.put("felix.log.level", "2");
-        framework = new FrameworkFactory().newFramework(config);
+        framework = Frameworks.create(props.get(Frameworks.SETTING), config);
         framework.init();
         BundleContext ctx = framework.getBundleContext();
         ctx.registerService(Host.class, new HostInfo(), null);
