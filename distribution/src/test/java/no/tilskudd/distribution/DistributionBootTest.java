@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,6 +41,11 @@ class DistributionBootTest {
             }
             // system bundle + bundle/*.jar + the example plugin
             assertEquals(shipped + 2, bundles);
+            // The build runs this test on Felix and again on Equinox: make sure each run is on the one it names.
+            String systemBundle = StreamSupport.stream(s.get("bundles").spliterator(), false)
+                    .filter(b -> b.get("id").asLong() == 0).findFirst().orElseThrow().get("symbolicName").asText();
+            assertEquals("equinox".equals(System.getProperty("tilskudd.framework")) ? "org.eclipse.osgi"
+                    : "org.apache.felix.framework", systemBundle);
 
             JsonNode schemes = host.run("schemes", "--json").json();
             JsonNode example = TestHost.scheme(schemes, "example");

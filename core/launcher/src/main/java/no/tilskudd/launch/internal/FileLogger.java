@@ -13,13 +13,18 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Set;
-import org.apache.felix.framework.Logger;
 
 /**
  * The framework's log goes to {@code data/log/tilskudd.log} (and, for the long-running host, to the console too), so
- * that a one-shot command's output stays clean for scripts.
+ * that a one-shot command's output stays clean for scripts. Felix writes to it through {@link FelixLog}, any other
+ * framework through its framework events (see {@link Frameworks}).
  */
-final class FileLogger extends Logger {
+final class FileLogger {
+
+    /** Levels as Felix numbers them (and the launcher's own messages use). */
+    static final int LOG_ERROR = 1;
+    static final int LOG_WARNING = 2;
+    static final int LOG_INFO = 3;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
@@ -29,12 +34,6 @@ final class FileLogger extends Logger {
     FileLogger(Path file, PrintStream console) {
         this.file = file;
         this.console = console;
-        setLogLevel(LOG_WARNING);
-    }
-
-    @Override
-    protected void doLog(int level, String msg, Throwable throwable) {
-        write(level, msg, throwable);
     }
 
     synchronized void write(int level, String msg, Throwable throwable) {

@@ -51,14 +51,14 @@ public final class HostLoggerFinder extends System.LoggerFinder {
             if (!isLoggable(level)) {
                 return;
             }
-            int felix = level.getSeverity() >= Level.ERROR.getSeverity() ? org.apache.felix.framework.Logger.LOG_ERROR
-                    : level.getSeverity() >= Level.WARNING.getSeverity() ? org.apache.felix.framework.Logger.LOG_WARNING
-                    : org.apache.felix.framework.Logger.LOG_INFO;
+            int felix = level.getSeverity() >= Level.ERROR.getSeverity() ? FileLogger.LOG_ERROR
+                    : level.getSeverity() >= Level.WARNING.getSeverity() ? FileLogger.LOG_WARNING
+                    : FileLogger.LOG_INFO;
             String line = "[" + name + "] " + msg;
             FileLogger t = target;
             if (t != null) {
                 t.write(felix, line, thrown);
-            } else if (felix <= org.apache.felix.framework.Logger.LOG_WARNING) {
+            } else if (felix <= FileLogger.LOG_WARNING) {
                 System.err.println(line);
                 if (thrown != null) {
                     thrown.printStackTrace();

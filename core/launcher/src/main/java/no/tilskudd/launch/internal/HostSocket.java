@@ -31,7 +31,6 @@ import java.util.function.Predicate;
 import jdk.net.ExtendedSocketOptions;
 import jdk.net.UnixDomainPrincipal;
 import no.tilskudd.launch.CommandLine;
-import org.apache.felix.framework.Logger;
 
 /**
  * The serving host's socket, {@code data/host.sock}: one-shot commands started beside the host run in it through
@@ -115,7 +114,7 @@ final class HostSocket implements AutoCloseable {
                 throw new HostRunningException("a host is already serving " + data + " (" + path
                         + " accepts connections); stop it first, or give another --data folder");
             }
-            log.write(Logger.LOG_INFO, "removing the stale socket " + path + " (nobody listens on it)", null);
+            log.write(FileLogger.LOG_INFO, "removing the stale socket " + path + " (nobody listens on it)", null);
             Files.delete(path);
         }
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
@@ -171,7 +170,7 @@ final class HostSocket implements AutoCloseable {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
-            log.write(Logger.LOG_WARNING, "cannot remove " + path + ": " + e.getMessage(), null);
+            log.write(FileLogger.LOG_WARNING, "cannot remove " + path + ": " + e.getMessage(), null);
         }
     }
 
@@ -195,7 +194,7 @@ final class HostSocket implements AutoCloseable {
                 return;
             } catch (IOException e) {
                 if (!closed) {
-                    log.write(Logger.LOG_WARNING, FILE + ": accept failed: " + e.getMessage(), null);
+                    log.write(FileLogger.LOG_WARNING, FILE + ": accept failed: " + e.getMessage(), null);
                 }
                 continue;
             }
@@ -224,13 +223,13 @@ final class HostSocket implements AutoCloseable {
                 UnixDomainPrincipal p = ch.getOption(ExtendedSocketOptions.SO_PEERCRED);
                 peer = p.user();
             } catch (IOException | UnsupportedOperationException e) {
-                log.write(Logger.LOG_WARNING, FILE + ": refused a connection whose user cannot be checked: " + e,
+                log.write(FileLogger.LOG_WARNING, FILE + ": refused a connection whose user cannot be checked: " + e,
                         null);
                 refuse(ch, "the host cannot check which user connects on this system, so it refuses");
                 return;
             }
             if (!owner.equals(peer)) {
-                log.write(Logger.LOG_WARNING, FILE + ": refused a connection from user " + peer.getName()
+                log.write(FileLogger.LOG_WARNING, FILE + ": refused a connection from user " + peer.getName()
                         + " (the host runs as " + owner.getName() + ")", null);
                 refuse(ch, "the running host accepts commands only from its own user (" + owner.getName()
                         + "), not from " + peer.getName());
@@ -250,7 +249,7 @@ final class HostSocket implements AutoCloseable {
                 }
                 request = HostProtocol.Request.decode(f.payload());
             } catch (HostProtocol.ProtocolException e) {
-                log.write(Logger.LOG_WARNING, FILE + ": refused a bad request: " + e.getMessage(), null);
+                log.write(FileLogger.LOG_WARNING, FILE + ": refused a bad request: " + e.getMessage(), null);
                 refuse(ch, e.getMessage());
                 return;
             } finally {
@@ -278,7 +277,7 @@ final class HostSocket implements AutoCloseable {
 
     private void run(SocketChannel ch, HostProtocol.Request request, UserPrincipal peer) throws IOException {
         String what = String.join(" ", request.args());
-        log.write(Logger.LOG_INFO, FILE + ": running '" + what + "' for " + peer.getName() + " in "
+        log.write(FileLogger.LOG_INFO, FILE + ": running '" + what + "' for " + peer.getName() + " in "
                 + request.workingDirectory(), null);
         long t0 = System.nanoTime();
         FrameStream outFrames = new FrameStream(ch, HostProtocol.OUT);
@@ -289,12 +288,12 @@ final class HostSocket implements AutoCloseable {
                 exit = commands.run(request.args(), request.workingDirectory(), out, err);
             } catch (RuntimeException e) {
                 // A command must not take the host down; the CLI bundle catches its own failures, so this is rare.
-                log.write(Logger.LOG_ERROR, FILE + ": '" + what + "' failed", e);
+                log.write(FileLogger.LOG_ERROR, FILE + ": '" + what + "' failed", e);
                 err.println("tilskudd: the command failed in the running host: " + e + " (see the log)");
                 exit = CommandLine.FAILED;
             }
         }
-        log.write(Logger.LOG_INFO, FILE + ": '" + what + "' ended with exit code " + exit + " after "
+        log.write(FileLogger.LOG_INFO, FILE + ": '" + what + "' ended with exit code " + exit + " after "
                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " ms"
                 + (outFrames.gone || errFrames.gone ? " (the client had gone away)" : ""), null);
         synchronized (ch) {

@@ -20,8 +20,6 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 import no.tilskudd.launch.CommandLine;
 import no.tilskudd.launch.Host;
-import org.apache.felix.framework.FrameworkFactory;
-import org.apache.felix.framework.Logger;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
@@ -216,7 +214,7 @@ public final class Launcher {
         }
         FileLogger logger = new FileLogger(data.resolve("log/tilskudd.log"), serving ? err : null);
         for (String f : notPrivate) {
-            logger.write(Logger.LOG_WARNING, "cannot make private in the data folder: " + f, null);
+            logger.write(FileLogger.LOG_WARNING, "cannot make private in the data folder: " + f, null);
         }
         if (serving) {
             // Before the framework, so that a second serve on the same folder stops before it touches the store.
@@ -227,7 +225,7 @@ public final class Launcher {
         Map<String, Object> config = new HashMap<>(props);
         config.put("felix.log.logger", logger);
         config.put("felix.log.level", "2");
-        framework = new FrameworkFactory().newFramework(config);
+        framework = Frameworks.create(props.get(Frameworks.SETTING), config);
         framework.init();
         BundleContext ctx = framework.getBundleContext();
         ctx.registerService(Host.class, new HostInfo(), null);
