@@ -205,7 +205,12 @@ public final class TilskuddCommandLine implements CommandLine {
             return FAILED;
         }
         if (!Files.isDirectory(outDir)) {
+            // Readable by others like the reports in it: the launcher's private umask is for data/, not for output.
             Files.createDirectory(outDir);
+            if (Files.getFileStore(outDir).supportsFileAttributeView("posix")) {
+                Files.setPosixFilePermissions(outDir,
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            }
         }
         Path work = Files.createTempDirectory("tilskudd-demo-");
         int failures = 0;
