@@ -127,6 +127,16 @@ function check(condition, message) {
     await page.locator('#scheme option[value="example"]').waitFor({ state: 'detached' });
     ok('removed the plugin');
 
+    // The audit trail: the tour's own import and deploy are there, newest last.
+    await page.getByRole('link', { name: 'Revisjonslogg' }).click();
+    await page.locator('#audit-table tbody tr').first().waitFor();
+    results.auditActions = await page.locator('#audit-table tbody tr td:nth-child(3)').allTextContents();
+    check(results.auditActions.includes('submissions.import'), 'the import is in the trail: ' + results.auditActions);
+    check(results.auditActions.includes('plugin.deploy'), 'the deploy is in the trail: ' + results.auditActions);
+    check(results.auditActions.lastIndexOf('plugin.undeploy') > results.auditActions.indexOf('submissions.import'),
+      'newest last: ' + results.auditActions);
+    ok('audit trail', results.auditActions.length + ' event(s)');
+
     check(consoleErrors.length === 0, 'the page logged errors: ' + consoleErrors.join('; '));
     console.log('RESULT ' + JSON.stringify(results));
     await context.close();

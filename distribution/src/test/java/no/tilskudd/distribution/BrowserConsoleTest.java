@@ -72,6 +72,7 @@ class BrowserConsoleTest {
                 assertTrue(r.get("reportFile").asText().startsWith("example-2016-2017."), r.toString());
             }
             assertTrue(Files.size(out.resolve("console.png")) > 10_000, "a screenshot was taken");
+            assertTrue(r.get("auditActions").toString().contains("submissions.import"), r.toString());
             JsonNode schemes = WebHost.json(host.get("/api/schemes", WebHost.basic("admin", host.adminPassword)));
             assertTrue(schemes.get("schemes").isEmpty(), "the tour removed the plugin again");
         }

@@ -9,6 +9,16 @@ const TEXT = {
   navIndicators: ['Indikatorer', 'Indicators'],
   navReports: ['Rapporter', 'Reports'],
   navAdmin: ['Utvidelser', 'Plugins'],
+  navAudit: ['Revisjonslogg', 'Audit trail'],
+  auditTitle: ['Revisjonslogg', 'Audit trail'],
+  auditIntro: ['Hver import, endring av utvidelser og brukere og mislykket innlogging, nyeste sist. Ingen kan endre loggen.',
+    'Every import, change of plugins and users, and failed sign-in, newest last. Nobody can change the trail.'],
+  auditEmpty: ['Ingen hendelser ennå.', 'No events yet.'],
+  auditAt: ['Tid', 'Time'],
+  auditActor: ['Hvem', 'Who'],
+  auditAction: ['Hva', 'What'],
+  auditSubject: ['Gjelder', 'Subject'],
+  auditDetails: ['Detaljer', 'Details'],
   langHint: ['Bytt språk', 'Switch language'],
   logout: ['Logg ut', 'Sign out'],
   loginTitle: ['Logg inn', 'Sign in'],
@@ -248,20 +258,22 @@ function years() {
 
 // ------------------------------------------------------------------------------------------ views
 
-const VIEWS = ['import', 'indicators', 'reports', 'admin'];
+const VIEWS = ['import', 'indicators', 'reports', 'admin', 'audit'];
+const ADMIN_VIEWS = ['admin', 'audit'];
 
 function route() {
   if (!state.user) return;
   let view = location.hash.replace('#', '');
-  if (!VIEWS.includes(view) || (view === 'admin' && state.user.role !== 'admin')) view = 'import';
+  if (!VIEWS.includes(view) || (ADMIN_VIEWS.includes(view) && state.user.role !== 'admin')) view = 'import';
   document.querySelectorAll('main > section').forEach((s) => {
-    s.hidden = !(s.id === 'view-' + view || (s.id === 'context' && view !== 'admin'));
+    s.hidden = !(s.id === 'view-' + view || (s.id === 'context' && !ADMIN_VIEWS.includes(view)));
   });
   document.querySelectorAll('#nav a').forEach((a) => {
     if (a.dataset.view === view) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
   status('');
   if (view === 'admin') loadBundles();
+  if (view === 'audit') loadAudit();
   if (view === 'reports') updateLinks();
 }
 
@@ -439,6 +451,31 @@ function updateLinks() {
   const tf = $('template-format').value;
   link($('template-link'), s && tf, s && '/api/templates?scheme=' + encodeURIComponent(s.id) + '&year='
     + encodeURIComponent($('template-year').value) + '&format=' + encodeURIComponent(tf) + '&lang=' + state.lang);
+}
+
+// ------------------------------------------------------------------------------------------ audit trail
+
+async function loadAudit() {
+  const r = await api('GET', '/audit?limit=500');
+  if (!r.ok) {
+    status(errorText(r), true);
+    return;
+  }
+  if (!r.data.events.length) {
+    $('audit').replaceChildren(el('p', { class: 'muted', text: t('auditEmpty') }));
+    return;
+  }
+  const rows = r.data.events.map((e) => el('tr', {},
+    el('td', { text: new Date(e.at).toLocaleString(state.lang === 'en' ? 'en-GB' : 'nb-NO') }),
+    el('td', { class: 'code', text: e.actor }),
+    el('td', { class: 'code', text: e.action }),
+    el('td', { text: e.subject }),
+    el('td', { text: Object.entries(e.details).map(([k, v]) => k + ': ' + v).join('; ') })));
+  $('audit').replaceChildren(el('table', { id: 'audit-table' },
+    el('caption', { class: 'sr-only', text: t('auditTitle') }),
+    el('thead', {}, el('tr', {}, ['auditAt', 'auditActor', 'auditAction', 'auditSubject', 'auditDetails']
+      .map((k) => el('th', { scope: 'col', text: t(k) })))),
+    el('tbody', {}, rows)));
 }
 
 // ------------------------------------------------------------------------------------------ plugins
