@@ -141,13 +141,18 @@ public final class EmbeddedHost implements AutoCloseable {
          * @throws IllegalArgumentException when the data folder cannot be one (the reason is in the message)
          * @throws IOException              when a folder cannot be created or read, or another host serves the data
          *                                  folder
-         * @throws BundleException          when the framework does not start
+         * @throws IllegalStateException    when the framework does not start (the framework's reason is the cause);
+         *                                  the OSGi types stay out of this API, so that its users need no framework
+         *                                  jar to compile against it
          */
-        public EmbeddedHost start() throws IOException, BundleException {
+        public EmbeddedHost start() throws IOException {
             Launcher launcher = Launcher.embedded(home, data, serving, out, err);
             try {
                 launcher.start();
-            } catch (IOException | BundleException | RuntimeException e) {
+            } catch (BundleException e) {
+                launcher.stop();
+                throw new IllegalStateException("the framework did not start: " + e.getMessage(), e);
+            } catch (IOException | RuntimeException e) {
                 launcher.stop();
                 throw e;
             }
