@@ -62,7 +62,7 @@ final class WebHost implements AutoCloseable {
     private WebHost(Path home, EmbeddedHost launcher, Thread serve, ByteArrayOutputStream serveOut, URI base,
             String adminPassword) {
         this.home = home;
-        this.data = home.resolve("data");
+        this.data = launcher.host().data();
         this.launcher = launcher;
         this.serve = serve;
         this.serveOut = serveOut;
