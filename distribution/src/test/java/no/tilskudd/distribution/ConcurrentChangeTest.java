@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Plugins change while work runs: a scheme removed while an import validates against it, and a scheme removed while
- * its report is being exported. The work either completes or fails with a clear message, never half-done, and the host stays
- * healthy.
+ * its report is being exported. The work either completes or fails with a clear message, never half-done, and the
+ * host stays healthy.
  */
 class ConcurrentChangeTest {
 
@@ -80,7 +80,8 @@ class ConcurrentChangeTest {
      */
     private Path raceScheme(String symbolicName, int port) throws Exception {
         return TestBundles.bundle(symbolicName)
-                .scheme("race", "RaceScheme", "{ \"id\": \"grantAmount\", \"type\": \"amount\", \"label\": \"Tilskudd\" }")
+                .scheme("race", "RaceScheme",
+                        "{ \"id\": \"grantAmount\", \"type\": \"amount\", \"label\": \"Tilskudd\" }")
                 .component("Gate", "no.tilskudd.api.submission.Validator", """
                         public class Gate implements no.tilskudd.api.submission.Validator {
                             private static final java.util.concurrent.atomic.AtomicBoolean FIRST =

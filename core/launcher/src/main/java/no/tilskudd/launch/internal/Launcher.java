@@ -61,7 +61,8 @@ public final class Launcher {
     private FileLogger logger;
 
     /**
-     * Creates a launcher; {@link #start()} boots it. Tests and embedding hosts use this directly.
+     * Creates a launcher; {@link #start()} boots it. Programs that embed a host use {@code EmbeddedHost}, which finds
+     * the data folder first.
      *
      * @param home    the distribution folder
      * @param data    the data folder
