@@ -1,62 +1,114 @@
 package no.tilskudd.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Plugins change while work runs: a scheme updated during a large import, and a scheme removed while its report is
- * being exported. The work either completes or fails with a clear message, never half-done, and the host stays
- * healthy.
+ * Plugins change while work runs: a scheme removed while an import validates against it, and a scheme removed while
+ * its report is being exported. The work either completes or fails with a clear message, never half-done, and the
+ * host stays healthy.
  */
 class ConcurrentChangeTest {
 
     @TempDir
     Path temp;
 
+    /**
+     * The race is made, not hoped for: the scheme's own validator blocks inside the import until the test, which
+     * holds the other end of a loopback socket, has removed the scheme and seen it gone. Only then is the import let
+     * go, so it stores after the scheme left; the engine refuses the file with SCHEME_CHANGED and stores nothing.
+     */
     @Test
-    void schemeUpdatedWhileAnImportRuns() throws Exception {
-        Path big = temp.resolve("big.jsonl");
-        int n = writeBigFile(big);
-        Path v2 = TestJars.exampleWithForm2018(TestHost.exampleJar(), temp.resolve("example-v2.jar"));
-        List<String> outcomes = new ArrayList<>();
-        try (TestHost host = TestHost.start(temp, true)) {
-            host.deploy(TestHost.exampleJar(), "example.jar");
-            host.await("the example scheme", s -> TestHost.hasScheme(s, "example"), "schemes", "--json");
-            for (int round = 0; round < 3; round++) {
-                CompletableFuture<TestHost.Result> importing = CompletableFuture.supplyAsync(
-                        () -> host.run("import", "--replace", "--json", big.toString()));
-                Thread.sleep(150 + round * 200L);
-                host.deploy(round % 2 == 0 ? v2 : TestHost.exampleJar(), "example.jar");
-                TestHost.Result r = importing.get();
-                JsonNode file = r.json().get("files").get(0);
-                host.await("the scheme back", s -> TestHost.hasScheme(s, "example"), "schemes", "--json");
-                int stored = host.run("indicators", "--scheme", "example", "--years", "2016-2017", "--json").json()
-                        .get("submissions").asInt();
-                if (file.get("stored").asBoolean()) {
-                    assertEquals(0, r.exit(), r.out());
-                    assertEquals(n, file.get("inserted").asInt() + file.get("replaced").asInt());
-                } else {
-                    assertEquals(1, r.exit());
-                    assertTrue(file.get("findings").size() > 0, "a refused file says why: " + r.out());
-                }
-                assertTrue(stored == 0 || stored == n, "the store holds " + stored + " of " + n);
-                outcomes.add("round " + round + ": " + (file.get("stored").asBoolean() ? "stored" : "refused ("
-                        + file.get("findings").get(0).get("code").asText() + ")") + ", " + stored + " in store");
+    void schemeRemovedWhileAnImportIsValidatingRefusesTheFile() throws Exception {
+        Path file = temp.resolve("race.jsonl");
+        Files.writeString(file, raceSubmission("0301") + "\n" + raceSubmission("1804") + "\n");
+        try (ServerSocket gate = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                TestHost host = TestHost.start(temp, true, Map.of("tilskudd.validator.timeout.ms", "120000"))) {
+            gate.setSoTimeout(60_000);
+            host.deploy(raceScheme("test.race.gated", gate.getLocalPort()), "race.jar");
+            host.await("the race scheme", s -> TestHost.hasScheme(s, "race"), "schemes", "--json");
+
+            CompletableFuture<TestHost.Result> importing = CompletableFuture.supplyAsync(
+                    () -> host.run("import", "--json", file.toString()));
+            try (Socket validator = gate.accept()) {
+                // The import is inside the scheme's validator now, and stays there until the byte below.
+                host.undeploy("race.jar");
+                host.await("the race scheme gone", s -> !TestHost.hasScheme(s, "race"), "schemes", "--json");
+                assertFalse(importing.isDone(), "the import must still be running when the scheme has gone");
+                validator.getOutputStream().write(1);
             }
+            TestHost.Result r = importing.get(60, TimeUnit.SECONDS);
+
+            assertEquals(1, r.exit(), r.out() + r.err());
+            JsonNode report = r.json().get("files").get(0);
+            assertFalse(report.get("stored").asBoolean(), r.out());
+            assertEquals(0, report.get("inserted").asInt(), r.out());
+            assertEquals(List.of("SCHEME_CHANGED", "SCHEME_CHANGED"), report.get("findings").findValuesAsText("code"),
+                    "each submission is refused because its scheme left: " + r.out());
+
+            // The same file, with nothing racing, is stored whole: the refusal came from the race alone.
+            host.deploy(raceScheme("test.race.open", 0), "race.jar");
+            host.await("the race scheme back", s -> TestHost.hasScheme(s, "race"), "schemes", "--json");
+            assertEquals(0, host.run("indicators", "--scheme", "race", "--years", "2016", "--json").json()
+                    .get("submissions").asInt(), "the refused import stored nothing");
+            TestHost.Result again = host.run("import", "--json", file.toString());
+            assertEquals(0, again.exit(), again.out() + again.err());
+            assertEquals(2, again.json().get("files").get(0).get("inserted").asInt(), again.out());
             host.await("a healthy host", s -> s.get("failures").isEmpty(), "status", "--json");
         }
-        System.out.println("update during import: " + outcomes);
+    }
+
+    /**
+     * A scheme {@code race} whose validator, given a port, connects to it on its first call and waits for one byte:
+     * the test decides when validation ends. Port 0: the validator does not wait.
+     */
+    private Path raceScheme(String symbolicName, int port) throws Exception {
+        return TestBundles.bundle(symbolicName)
+                .scheme("race", "RaceScheme",
+                        "{ \"id\": \"grantAmount\", \"type\": \"amount\", \"label\": \"Tilskudd\" }")
+                .component("Gate", "no.tilskudd.api.submission.Validator", """
+                        public class Gate implements no.tilskudd.api.submission.Validator {
+                            private static final java.util.concurrent.atomic.AtomicBoolean FIRST =
+                                    new java.util.concurrent.atomic.AtomicBoolean(true);
+                            public String schemeId() { return "race"; }
+                            public java.util.List<no.tilskudd.api.submission.Violation> validate(
+                                    no.tilskudd.api.submission.Submission s,
+                                    no.tilskudd.api.submission.ValidationContext c) {
+                                if (%d != 0 && FIRST.getAndSet(false)) {
+                                    try (java.net.Socket test = new java.net.Socket(
+                                            java.net.InetAddress.getLoopbackAddress(), %d)) {
+                                        test.setSoTimeout(60_000);
+                                        if (test.getInputStream().read() != 1) {
+                                            throw new IllegalStateException("the test closed the gate");
+                                        }
+                                    } catch (java.io.IOException e) {
+                                        throw new java.io.UncheckedIOException(e);
+                                    }
+                                }
+                                return java.util.List.of();
+                            }
+                        }""".formatted(port, port), false)
+                .build(Files.createDirectories(temp.resolve(symbolicName)));
+    }
+
+    private static String raceSubmission(String orgUnit) {
+        return "{\"scheme\":\"race\",\"year\":2016,\"orgUnit\":\"" + orgUnit + "\",\"values\":{\"grantAmount\":1000}}";
     }
 
     @Test
@@ -99,11 +151,5 @@ class ConcurrentChangeTest {
             host.await("a healthy host", s -> s.get("failures").isEmpty(), "status", "--json");
         }
         System.out.println("removal during export: " + outcomes);
-    }
-
-    private static int writeBigFile(Path file) throws Exception {
-        String[] units = {"1804", "0301", "1103", "1902", "0101", "0602", "1001", "0219", "0220", "0231", "0604",
-            "0605", "0626", "0805", "0806", "1102", "1106", "1149", "1201", "1243", "1246", "1247", "1502", "1504"};
-        return BigImportFile.write(file, List.of(units), 45);
     }
 }

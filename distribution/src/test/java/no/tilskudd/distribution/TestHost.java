@@ -29,7 +29,7 @@ final class TestHost implements AutoCloseable {
     private TestHost(TilskuddHost host) {
         this.host = host;
         this.home = host.home();
-        this.data = home.resolve("data");
+        this.data = host.data();
     }
 
     /** The built distribution folder (set by the build). */

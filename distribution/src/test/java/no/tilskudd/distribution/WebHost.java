@@ -25,7 +25,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import no.tilskudd.launch.internal.Launcher;
+import no.tilskudd.launch.embed.EmbeddedHost;
 
 /**
  * A copy of the built distribution running {@code tilskudd serve --port 0} in-process, as {@code bin/tilskudd serve}
@@ -44,7 +44,7 @@ final class WebHost implements AutoCloseable {
     final URI base;
     final String adminPassword;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final Launcher launcher;
+    private final EmbeddedHost launcher;
     private final Thread serve;
     private final ByteArrayOutputStream serveOut;
 
@@ -59,10 +59,10 @@ final class WebHost implements AutoCloseable {
         }
     }
 
-    private WebHost(Path home, Launcher launcher, Thread serve, ByteArrayOutputStream serveOut, URI base,
+    private WebHost(Path home, EmbeddedHost launcher, Thread serve, ByteArrayOutputStream serveOut, URI base,
             String adminPassword) {
         this.home = home;
-        this.data = home.resolve("data");
+        this.data = launcher.host().data();
         this.launcher = launcher;
         this.serve = serve;
         this.serveOut = serveOut;
@@ -140,11 +140,10 @@ final class WebHost implements AutoCloseable {
         }
         Files.createDirectories(home.resolve("data"));
         prepare.accept(home.resolve("data"));
-        Launcher launcher = new Launcher(home, home.resolve("data"), true, System.out, System.err);
-        launcher.start();
+        EmbeddedHost launcher = EmbeddedHost.builder(home).serving(true).start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(new Tee(out), true, StandardCharsets.UTF_8);
-        Thread serve = new Thread(() -> launcher.runCommand(List.of("serve", "--port", "0"), o, o), "web-host-serve");
+        Thread serve = new Thread(() -> launcher.run(List.of("serve", "--port", "0"), o, o), "web-host-serve");
         serve.setDaemon(true);
         serve.start();
         long deadline = System.nanoTime() + 60_000_000_000L;
@@ -158,7 +157,7 @@ final class WebHost implements AutoCloseable {
                     Thread.sleep(100);
                     pw = PASSWORD.matcher(out.toString(StandardCharsets.UTF_8));
                     if (!pw.find()) {
-                        launcher.stop();
+                        launcher.close();
                         fail("serve printed no first administrator password:\n" + text);
                     }
                 }
@@ -169,7 +168,7 @@ final class WebHost implements AutoCloseable {
             }
             Thread.sleep(50);
         }
-        launcher.stop();
+        launcher.close();
         fail("serve did not report the web console's address:\n" + out.toString(StandardCharsets.UTF_8));
         return null;
     }
@@ -185,7 +184,7 @@ final class WebHost implements AutoCloseable {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int exit = launcher.runCommand(Arrays.asList(args), o, e);
+            int exit = launcher.run(Arrays.asList(args), o, e);
             return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
     }
@@ -397,7 +396,7 @@ final class WebHost implements AutoCloseable {
 
     @Override
     public void close() {
-        launcher.stop();
+        launcher.close();
         try {
             serve.join(20_000);
         } catch (InterruptedException e) {

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.osgi.annotation.versioning.ProviderType;
 
-/** Facts about the running host that only the launcher knows; registered as a service by the launcher. */
+/**
+ * Facts about the running host that only the host knows, for the command line and the console. The launcher
+ * registers it in its framework; in Apache Karaf the {@code no.tilskudd.karaf} bundle does. Plugins never need it.
+ */
 @ProviderType
 public interface Host {
 
@@ -16,7 +19,10 @@ public interface Host {
     Path home();
 
     /**
-     * The data folder (store, imported org-unit register, host status).
+     * The data folder (store, imported org-unit register, users, logs, host status). It is the folder the setting
+     * {@code tilskudd.data} names, which the store and the org-unit register read too (the configuration
+     * {@code no.tilskudd} where Config Admin has one, else the framework property): the launcher sets that framework
+     * property to this folder, so every bundle finds the same one.
      *
      * @return the data folder
      */

@@ -13,11 +13,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import no.tilskudd.launch.internal.Launcher;
+import no.tilskudd.launch.embed.EmbeddedHost;
 
 /**
  * A real Tilskudd host for smoke tests: a copy of a distribution folder in a work folder, booted in-process by the
- * real launcher (Felix with the core bundles), with {@code deploy/} holding only the plugins a test gives. The test
+ * real launcher ({@link EmbeddedHost}: the framework with the core bundles), with {@code deploy/} holding only the
+ * plugins a test gives, and its data in the copy's {@code data/}. The test
  * drives it through its commands, as a user would.
  *
  * <pre>{@code
@@ -32,7 +33,7 @@ public final class TilskuddHost implements AutoCloseable {
     private static final long AWAIT_NANOS = 30_000_000_000L;
 
     private final Path home;
-    private final Launcher launcher;
+    private final EmbeddedHost embedded;
 
     /**
      * The outcome of one command.
@@ -60,8 +61,7 @@ public final class TilskuddHost implements AutoCloseable {
 
     private TilskuddHost(Path home, boolean serving) throws Exception {
         this.home = home;
-        this.launcher = new Launcher(home, home.resolve("data"), serving, System.out, System.err);
-        launcher.start();
+        this.embedded = EmbeddedHost.builder(home).serving(serving).start();
     }
 
     /**
@@ -122,6 +122,15 @@ public final class TilskuddHost implements AutoCloseable {
     }
 
     /**
+     * The host's data folder (store, logs), as the bundles see it.
+     *
+     * @return the folder
+     */
+    public Path data() {
+        return embedded.host().data();
+    }
+
+    /**
      * Runs a command, e.g. {@code run("validate", "--json", file)}.
      *
      * @param args the command and its options
@@ -132,7 +141,7 @@ public final class TilskuddHost implements AutoCloseable {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            int exit = launcher.runCommand(Arrays.asList(args), o, e);
+            int exit = embedded.run(Arrays.asList(args), o, e);
             return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
         }
     }
@@ -206,7 +215,7 @@ public final class TilskuddHost implements AutoCloseable {
     /** Stops the host. */
     @Override
     public void close() {
-        launcher.stop();
+        embedded.close();
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -22,10 +22,29 @@ import java.util.Set;
  */
 final class DataFolder {
 
+    /** The framework property (and configuration key) that names the data folder for the bundles. */
+    static final String SETTING = "tilskudd.data";
+
     static final Set<PosixFilePermission> PRIVATE_DIR = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> PRIVATE_FILE = PosixFilePermissions.fromString("rw-------");
 
     private DataFolder() {
+    }
+
+    /**
+     * The data folder, found the one way every host start uses ({@code bin/tilskudd}, an embedded host, a test): the
+     * folder given by {@code --data}, else {@code home/data}, relative to the working directory. The launcher then
+     * gives it to the bundles both as the {@link no.tilskudd.launch.Host#data()} fact and as the framework property
+     * {@value #SETTING}, which the store and the org-unit register read.
+     *
+     * @param home             the distribution folder
+     * @param given            the folder {@code --data} names, or null
+     * @param workingDirectory the folder relative paths are resolved against
+     * @return the absolute, normalised data folder
+     */
+    static Path locate(Path home, Path given, Path workingDirectory) {
+        Path data = given != null ? given : home.resolve("data");
+        return workingDirectory.resolve(data).toAbsolutePath().normalize();
     }
 
     /**

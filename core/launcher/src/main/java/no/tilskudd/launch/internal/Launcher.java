@@ -61,7 +61,8 @@ public final class Launcher {
     private FileLogger logger;
 
     /**
-     * Creates a launcher; {@link #start()} boots it. Tests and embedding hosts use this directly.
+     * Creates a launcher; {@link #start()} boots it. Programs that embed a host use {@code EmbeddedHost}, which finds
+     * the data folder first.
      *
      * @param home    the distribution folder
      * @param data    the data folder
@@ -76,6 +77,27 @@ public final class Launcher {
         this.serving = serving;
         this.out = out;
         this.err = err;
+    }
+
+    /**
+     * Creates a launcher for an embedding program ({@code no.tilskudd.launch.embed.EmbeddedHost}), with the data folder
+     * found as the command line finds it.
+     *
+     * @param home    the distribution folder
+     * @param data    the data folder as {@code --data} would give it, or null for the default
+     * @param serving whether to serve
+     * @param out     command output
+     * @param err     errors
+     * @return the launcher, not started
+     * @throws IllegalArgumentException when the data folder cannot be one
+     */
+    public static Launcher embedded(Path home, Path data, boolean serving, PrintStream out, PrintStream err) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path folder = DataFolder.locate(home, data, cwd);
+        DataFolder.unusable(folder).ifPresent(reason -> {
+            throw new IllegalArgumentException("data folder " + folder + ": " + reason);
+        });
+        return new Launcher(cwd.resolve(home), folder, serving, out, err);
     }
 
     /**
@@ -126,10 +148,7 @@ public final class Launcher {
                 rest.add(args[i]);
             }
         }
-        if (data == null) {
-            data = home.resolve("data");
-        }
-        data = workingDirectory.resolve(data).normalize();
+        data = DataFolder.locate(home, data, workingDirectory);
         Optional<String> unusable = DataFolder.unusable(data);
         if (unusable.isPresent()) {
             err.println("tilskudd: --data " + data + ": " + unusable.get());
@@ -201,7 +220,7 @@ public final class Launcher {
         props.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         props.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "no.tilskudd.launch;version=\"" + LAUNCH_API_VERSION + "\"");
         props.put("tilskudd.home", home.toString());
-        props.put("tilskudd.data", data.toString());
+        props.put(DataFolder.SETTING, data.toString());
         props.put("tilskudd.deploy", deploy.toString());
         if (serving) {
             props.put("felix.fileinstall.dir", deploy.toString());
@@ -367,6 +386,15 @@ public final class Launcher {
         } finally {
             tracker.close();
         }
+    }
+
+    /**
+     * The host facts registered as the {@link Host} service.
+     *
+     * @return the facts
+     */
+    public Host host() {
+        return new HostInfo();
     }
 
     /** The framework's context, for tests that register fakes of the bundles' services. */

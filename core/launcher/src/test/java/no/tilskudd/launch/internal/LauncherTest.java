@@ -116,7 +116,24 @@ class LauncherTest {
         try (InputStream in = Files.newInputStream(classes.resolve("META-INF/MANIFEST.MF"))) {
             m = new Manifest(in);
         }
-        String exports = m.getMainAttributes().getValue("Export-Package");
-        assertEquals("no.tilskudd.launch;version=\"" + Launcher.LAUNCH_API_VERSION + "\"", exports);
+        List<String> exports = List.of(m.getMainAttributes().getValue("Export-Package").split(","));
+        assertTrue(exports.contains("no.tilskudd.launch;version=\"" + Launcher.LAUNCH_API_VERSION + "\""),
+                exports.toString());
+        assertTrue(exports.stream().noneMatch(e -> e.startsWith("no.tilskudd.launch.internal")), exports.toString());
+    }
+
+    /** The store and the org-unit register read the framework property; the CLI and console read Host.data(). */
+    @Test
+    void theBundlesFindTheSameDataFolderAsTheHostFacts() throws Exception {
+        Path home = Files.createDirectories(temp.resolve("home"));
+        Launcher host = Launcher.embedded(home, Path.of(temp.toString(), "x", "..", "store"), false, System.out,
+                System.err);
+        host.start();
+        try {
+            assertEquals(temp.resolve("store"), host.host().data());
+            assertEquals(host.host().data().toString(), host.bundleContext().getProperty("tilskudd.data"));
+        } finally {
+            host.stop();
+        }
     }
 }
