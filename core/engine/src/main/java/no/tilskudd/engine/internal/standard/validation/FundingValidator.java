@@ -1,4 +1,4 @@
-package no.tilskudd.plugins.support.validation;
+package no.tilskudd.engine.internal.standard.validation;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -8,8 +8,8 @@ import no.tilskudd.api.submission.Submission;
 import no.tilskudd.api.submission.ValidationContext;
 import no.tilskudd.api.submission.Validator;
 import no.tilskudd.api.submission.Violation;
-import no.tilskudd.plugins.support.CommonFields;
-import no.tilskudd.plugins.support.Values;
+import no.tilskudd.engine.internal.standard.CommonFields;
+import no.tilskudd.engine.internal.standard.Values;
 
 /**
  * Warns when the measures' budgets add up to more than the grant and the own funding together. A form rule cannot sum
@@ -17,7 +17,7 @@ import no.tilskudd.plugins.support.Values;
  * other sources; the case worker should look, not refuse. A form without own funding counts it as zero; a report
  * without a grant amount is not checked (the missing amount is reported as such).
  */
-public abstract class FundingValidator implements Validator {
+public class FundingValidator implements Validator {
 
     private final String schemeId;
     private final String code;
@@ -28,7 +28,7 @@ public abstract class FundingValidator implements Validator {
      * @param schemeId the scheme whose submissions it checks
      * @param code     the violation code, e.g. {@code AVDIR_BUDGETS_EXCEED_FUNDING}
      */
-    protected FundingValidator(String schemeId, String code) {
+    public FundingValidator(String schemeId, String code) {
         this.schemeId = Objects.requireNonNull(schemeId, "schemeId");
         this.code = Objects.requireNonNull(code, "code");
     }

@@ -1,4 +1,4 @@
-package no.tilskudd.plugins.support;
+package no.tilskudd.engine.internal.standard;
 
 import java.util.List;
 import no.tilskudd.api.form.Choice;

@@ -1,4 +1,4 @@
-package no.tilskudd.plugins.support.indicators;
+package no.tilskudd.engine.internal.standard.indicators;
 
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.indicator.IndicatorInput;

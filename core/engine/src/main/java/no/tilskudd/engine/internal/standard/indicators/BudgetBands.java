@@ -1,7 +1,7 @@
-package no.tilskudd.plugins.support.indicators;
+package no.tilskudd.engine.internal.standard.indicators;
 
-import static no.tilskudd.plugins.support.indicators.Tables.column;
-import static no.tilskudd.plugins.support.indicators.Tables.row;
+import static no.tilskudd.engine.internal.standard.indicators.Tables.column;
+import static no.tilskudd.engine.internal.standard.indicators.Tables.row;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,9 +16,9 @@ import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.report.ReportBlock.ChartType;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.submission.Submission;
-import no.tilskudd.plugins.support.CommonFields;
-import no.tilskudd.plugins.support.Percentages;
-import no.tilskudd.plugins.support.Values;
+import no.tilskudd.engine.internal.standard.CommonFields;
+import no.tilskudd.engine.internal.standard.Percentages;
+import no.tilskudd.engine.internal.standard.Values;
 
 /**
  * Measures by the size of their budget, in bands: a row per band with the number of measures and their share, and a

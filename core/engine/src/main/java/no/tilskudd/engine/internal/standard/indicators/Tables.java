@@ -1,4 +1,4 @@
-package no.tilskudd.plugins.support.indicators;
+package no.tilskudd.engine.internal.standard.indicators;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package no.tilskudd.plugins.support;
+package no.tilskudd.engine.internal.standard;
 
 import java.math.BigDecimal;
 import java.text.DecimalFormat;

@@ -1,7 +1,7 @@
-package no.tilskudd.plugins.support.indicators;
+package no.tilskudd.engine.internal.standard.indicators;
 
-import static no.tilskudd.plugins.support.indicators.Tables.column;
-import static no.tilskudd.plugins.support.indicators.Tables.row;
+import static no.tilskudd.engine.internal.standard.indicators.Tables.column;
+import static no.tilskudd.engine.internal.standard.indicators.Tables.row;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +17,8 @@ import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.report.ReportBlock.ChartType;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.submission.Submission;
-import no.tilskudd.plugins.support.Percentages;
-import no.tilskudd.plugins.support.Values;
+import no.tilskudd.engine.internal.standard.Percentages;
+import no.tilskudd.engine.internal.standard.Values;
 
 /**
  * The distribution of a choice field per reporting year, laid out like table 8.2 of the evaluation: a row per

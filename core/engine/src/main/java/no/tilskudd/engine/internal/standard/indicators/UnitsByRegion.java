@@ -1,7 +1,7 @@
-package no.tilskudd.plugins.support.indicators;
+package no.tilskudd.engine.internal.standard.indicators;
 
-import static no.tilskudd.plugins.support.indicators.Tables.column;
-import static no.tilskudd.plugins.support.indicators.Tables.row;
+import static no.tilskudd.engine.internal.standard.indicators.Tables.column;
+import static no.tilskudd.engine.internal.standard.indicators.Tables.row;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,9 +19,9 @@ import no.tilskudd.api.report.ReportBlock.ChartType;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.scheme.OrgUnit;
 import no.tilskudd.api.submission.Submission;
-import no.tilskudd.plugins.support.CommonFields;
-import no.tilskudd.plugins.support.Percentages;
-import no.tilskudd.plugins.support.Values;
+import no.tilskudd.engine.internal.standard.CommonFields;
+import no.tilskudd.engine.internal.standard.Percentages;
+import no.tilskudd.engine.internal.standard.Values;
 
 /**
  * Org units with a grant, by region: a row per region with the number of municipalities/districts and their share,

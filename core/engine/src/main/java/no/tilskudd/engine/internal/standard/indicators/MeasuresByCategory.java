@@ -1,7 +1,7 @@
-package no.tilskudd.plugins.support.indicators;
+package no.tilskudd.engine.internal.standard.indicators;
 
-import static no.tilskudd.plugins.support.indicators.Tables.column;
-import static no.tilskudd.plugins.support.indicators.Tables.row;
+import static no.tilskudd.engine.internal.standard.indicators.Tables.column;
+import static no.tilskudd.engine.internal.standard.indicators.Tables.row;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,9 +17,9 @@ import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.report.ReportBlock.ChartType;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.submission.Submission;
-import no.tilskudd.plugins.support.CommonFields;
-import no.tilskudd.plugins.support.Percentages;
-import no.tilskudd.plugins.support.Values;
+import no.tilskudd.engine.internal.standard.CommonFields;
+import no.tilskudd.engine.internal.standard.Percentages;
+import no.tilskudd.engine.internal.standard.Values;
 
 /**
  * Measures by category: a row per category with the number of measures, their share and the funds spent on them,

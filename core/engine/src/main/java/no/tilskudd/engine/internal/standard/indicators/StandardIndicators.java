@@ -1,9 +1,11 @@
-package no.tilskudd.plugins.support.indicators;
+package no.tilskudd.engine.internal.standard.indicators;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.indicator.Indicator;
-import no.tilskudd.plugins.support.CommonFields;
+import no.tilskudd.engine.internal.standard.CommonFields;
 
 /**
  * The indicators the AVdir, Bufdir and urban-youth schemes share, configured with the common field ids. Each method
@@ -128,6 +130,31 @@ public final class StandardIndicators {
         return of(PARTICIPANTS, schemeId, "Deltakere per tiltak: åpne tiltak og tiltak rettet mot enkeltbarn/-familier",
                 "Participants per measure: open measures and measures for individual children/families",
                 new ParticipantsByOpenness());
+    }
+
+    /** The ids a scheme descriptor may name in its {@code "indicators"} list. */
+    public static final List<String> IDS = List.of(GOAL_ACHIEVEMENT, NATIONAL_GOALS, CONTINUATION, UNITS_BY_REGION,
+            MEASURES_BY_CATEGORY, MEASURE_BUDGET_SIZE, PARTNERS, PARTICIPANTS);
+
+    /**
+     * A standard indicator by its id, as a scheme descriptor names it.
+     *
+     * @param id       one of {@link #IDS}
+     * @param schemeId the scheme
+     * @return the indicator, or empty if the id is not a standard one
+     */
+    public static Optional<Indicator> byId(String id, String schemeId) {
+        return Optional.ofNullable(switch (id) {
+            case GOAL_ACHIEVEMENT -> goalAchievement(schemeId);
+            case NATIONAL_GOALS -> nationalGoals(schemeId);
+            case CONTINUATION -> continuation(schemeId);
+            case UNITS_BY_REGION -> unitsByRegion(schemeId);
+            case MEASURES_BY_CATEGORY -> measuresByCategory(schemeId);
+            case MEASURE_BUDGET_SIZE -> measureBudgetSize(schemeId);
+            case PARTNERS -> partners(schemeId);
+            case PARTICIPANTS -> participants(schemeId);
+            default -> null;
+        });
     }
 
     private static Indicator of(String id, String schemeId, String nb, String en, TableSpec spec) {
