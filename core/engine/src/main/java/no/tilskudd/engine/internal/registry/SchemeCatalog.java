@@ -13,6 +13,7 @@ import no.tilskudd.api.scheme.SchemeDefinition;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.engine.internal.forms.DefinitionException;
 import no.tilskudd.engine.internal.forms.DefinitionReader;
+import no.tilskudd.engine.internal.forms.SchemeData;
 
 /**
  * The installed schemes, kept in step with the plugins that come and go.
@@ -39,9 +40,21 @@ public final class SchemeCatalog implements SchemeRegistry {
      * @return the scheme, or empty if it could not be read
      */
     public Optional<Scheme> add(Object key, SchemeDefinition definition, Origin origin) {
-        Scheme scheme;
+        return addDeclared(key, definition, origin).map(SchemeData::scheme);
+    }
+
+    /**
+     * Reads a contributed scheme and adds it, giving also the standard indicators and rules its descriptor names.
+     *
+     * @param key        identifies the contribution for {@link #remove(Object)}
+     * @param definition the plugin's scheme definition
+     * @param origin     the plugin
+     * @return the scheme as declared, or empty if it could not be read
+     */
+    public Optional<SchemeData> addDeclared(Object key, SchemeDefinition definition, Origin origin) {
+        SchemeData data;
         try {
-            scheme = DefinitionReader.readScheme(definition.descriptor(), origin);
+            data = DefinitionReader.readDescriptor(definition.descriptor(), origin);
         } catch (DefinitionException | RuntimeException e) {
             synchronized (this) {
                 unreadable.put(key, origin + ": scheme not loaded: " + e.getMessage());
@@ -50,10 +63,10 @@ public final class SchemeCatalog implements SchemeRegistry {
             return Optional.empty();
         }
         synchronized (this) {
-            contributions.put(key, scheme);
+            contributions.put(key, data.scheme());
             recompute();
         }
-        return Optional.of(scheme);
+        return Optional.of(data);
     }
 
     /**
