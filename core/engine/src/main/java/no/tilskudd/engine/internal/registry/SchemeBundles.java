@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.net.URLConnection;
+import java.net.URLStreamHandler;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
@@ -29,6 +31,19 @@ public final class SchemeBundles {
     public static final String HEADER = "Tilskudd-Scheme";
 
     private static final String MANIFEST = "META-INF/MANIFEST.MF";
+
+    /**
+     * Opens a jar's entries without the JDK's cache of open jar files, which would keep a jar that is only inspected
+     * (a dry run of an upload) open for the life of the process. URLs resolved against such a URL keep the handler.
+     */
+    private static final URLStreamHandler UNCACHED = new URLStreamHandler() {
+        @Override
+        protected URLConnection openConnection(URL u) throws IOException {
+            URLConnection c = new URL(u.toExternalForm()).openConnection();
+            c.setUseCaches(false);
+            return c;
+        }
+    };
 
     private SchemeBundles() {
     }
@@ -111,7 +126,7 @@ public final class SchemeBundles {
                     continue;
                 }
                 String root = key.substring(0, key.length() - MANIFEST.length());
-                out.put(key, new Found(definition(resolve(root, header)), origin(manifest.getMainAttributes(),
+                out.put(key, new Found(definition(resolve(root, header, null)), origin(manifest.getMainAttributes(),
                         root)));
             }
         }
@@ -133,8 +148,8 @@ public final class SchemeBundles {
                 return Optional.empty();
             }
             String root = "jar:" + jar.toUri() + "!/";
-            return Optional.of(new Found(definition(resolve(root, header)), origin(manifest.getMainAttributes(),
-                    jar.toString())));
+            return Optional.of(new Found(definition(resolve(root, header, UNCACHED)),
+                    origin(manifest.getMainAttributes(), jar.toString())));
         } catch (IOException e) {
             throw new IllegalArgumentException(jar + ": cannot be read: " + e.getMessage(), e);
         }
@@ -155,13 +170,13 @@ public final class SchemeBundles {
         }
     }
 
-    private static URL resolve(String root, String header) {
+    private static URL resolve(String root, String header, URLStreamHandler handler) {
         Optional<String> path = descriptorPath(header);
         if (path.isEmpty()) {
             return null;
         }
         try {
-            return new URL(root + path.get());
+            return new URL(null, root + path.get(), handler);
         } catch (MalformedURLException e) {
             return null;
         }
