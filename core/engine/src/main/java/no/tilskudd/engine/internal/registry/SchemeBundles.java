@@ -73,6 +73,17 @@ public final class SchemeBundles {
     }
 
     /**
+     * Whether a scheme definition is one found by the header (by the extender or on a class path), rather than a
+     * plugin's own class.
+     *
+     * @param definition the definition
+     * @return true for a definition made by {@link #definition(URL)}
+     */
+    public static boolean isDeclared(SchemeDefinition definition) {
+        return definition instanceof Descriptor;
+    }
+
+    /**
      * The descriptor's path inside the jar for a header value.
      *
      * @param header the header's value, e.g. {@code tilskudd/avdir}

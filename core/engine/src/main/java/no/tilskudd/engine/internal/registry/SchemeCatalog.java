@@ -28,6 +28,8 @@ public final class SchemeCatalog implements SchemeRegistry {
     private final Map<Object, Scheme> contributions = new LinkedHashMap<>();
     /** Contributions that could not be read, by key: they are problems for as long as the plugin is there. */
     private final Map<Object, String> unreadable = new LinkedHashMap<>();
+    /** Contributions that were read but are not used as written: problems for as long as the plugin is there. */
+    private final Map<Object, String> notes = new LinkedHashMap<>();
     private volatile List<String> problems = List.of();
     private volatile Map<String, Scheme> active = Map.of();
 
@@ -40,7 +42,20 @@ public final class SchemeCatalog implements SchemeRegistry {
      * @return the scheme, or empty if it could not be read
      */
     public Optional<Scheme> add(Object key, SchemeDefinition definition, Origin origin) {
-        return addDeclared(key, definition, origin).map(SchemeData::scheme);
+        Optional<SchemeData> data = addDeclared(key, definition, origin);
+        if (data.isPresent() && !SchemeBundles.isDeclared(definition)
+                && (!data.get().indicators().isEmpty() || !data.get().validators().isEmpty())) {
+            // Only the extender (and StandaloneEngine, by the same header) registers what a descriptor names; a
+            // scheme registered from code would silently lack them, so say so.
+            synchronized (this) {
+                notes.put(key, origin + ": scheme '" + data.get().scheme().id() + "': the descriptor names standard "
+                        + "indicators or rules, which are registered only for a scheme found by its "
+                        + SchemeBundles.HEADER + " manifest header; give the bundle that header instead of a "
+                        + "SchemeDefinition class");
+                recompute();
+            }
+        }
+        return data.map(SchemeData::scheme);
     }
 
     /**
@@ -77,6 +92,7 @@ public final class SchemeCatalog implements SchemeRegistry {
     public synchronized void remove(Object key) {
         boolean changed = contributions.remove(key) != null;
         changed |= unreadable.remove(key) != null;
+        changed |= notes.remove(key) != null;
         if (changed) {
             recompute();
         }
@@ -86,6 +102,7 @@ public final class SchemeCatalog implements SchemeRegistry {
     private void recompute() {
         Map<String, Scheme> next = new LinkedHashMap<>();
         List<String> now = new ArrayList<>(unreadable.values());
+        now.addAll(notes.values());
         for (Scheme s : contributions.values()) {
             Scheme first = next.putIfAbsent(s.id(), s);
             if (first != null) {
