@@ -17,7 +17,6 @@ import no.tilskudd.api.indicator.Selection;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.engine.StandaloneEngine;
-import no.tilskudd.example.internal.ExampleScheme;
 import no.tilskudd.example.internal.GoalAchievementIndicator;
 import no.tilskudd.store.internal.H2SubmissionStore;
 import org.h2.jdbcx.JdbcDataSource;
@@ -59,7 +58,8 @@ public final class IndicatorBenchmark {
             System.out.printf("stored %d submissions in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
 
             StandaloneEngine engine = StandaloneEngine.builder().store(store)
-                    .add(new ExampleScheme(), new GoalAchievementIndicator()).build();
+                    .addScheme(IndicatorBenchmark.class.getResource("/tilskudd/example/scheme.json"))
+                    .add(new GoalAchievementIndicator()).build();
             Selection all = Selection.of("example", 2016, 2016 + years - 1);
             JdbcDataSource ds = new JdbcDataSource();
             // H2 would otherwise answer a repeated query from its result cache instead of computing it.

@@ -58,8 +58,8 @@ class ModulePathTest {
                 "jackson-annotations", "commons-jexl3", "commons-logging")) {
             modulePath.add(find(dist.resolve("bundle"), name).toString());
         }
-        // The scheme plugins inline the same support packages privately: on one module path that is a split
-        // package, so each gets a layer of its own.
+        // AVdir and Bufdir are pure data, read by their manifest header; urban youth adds a validator, loaded in a
+        // layer of its own (plugins may carry private copies of the same packages, a split package on one path).
         List<String> plugins = new ArrayList<>();
         for (String name : List.of("tilskudd-scheme-avdir", "tilskudd-scheme-bufdir", "tilskudd-scheme-urban-youth")) {
             plugins.add(find(dist.resolve("deploy"), name).toString());

@@ -26,13 +26,15 @@ import no.tilskudd.engine.internal.importing.JsonSubmissionImporter;
 import no.tilskudd.engine.internal.indicators.IndicatorRunner;
 import no.tilskudd.engine.internal.indicators.SubmissionSelector;
 import no.tilskudd.engine.internal.orgunits.CsvOrgUnitRegister;
+import no.tilskudd.engine.internal.registry.SchemeBundles;
 import no.tilskudd.engine.internal.registry.SchemeCatalog;
 import no.tilskudd.engine.internal.report.ReportAssembler;
 import no.tilskudd.engine.internal.validation.SubmissionValidator;
 
 /**
- * The engine without a framework: the same services the hosted runtime offers, with the plugins found once by
- * {@link ServiceLoader} (plugins list their classes in {@code META-INF/services} and their module descriptors).
+ * The engine without a framework: the same services the hosted runtime offers, with the plugins found once: data-only
+ * schemes by their {@code Tilskudd-Scheme} manifest header (as the framework's extender finds them), plugin classes by
+ * {@link ServiceLoader} (plugins list them in {@code META-INF/services} and their module descriptors).
  * Useful for tests, tools and embedding; plugins cannot come and go here.
  */
 @ServiceConsumer(value = SchemeDefinition.class, resolution = Resolution.OPTIONAL)
@@ -50,6 +52,7 @@ public final class StandaloneEngine {
     public static final int DEFAULT_THRESHOLD = 5;
 
     private final SchemeCatalog schemes = new SchemeCatalog();
+    private final List<Indicator> indicatorPlugins;
     private final OrgUnitRegister orgUnits;
     private final ValidationService validation;
     private final ImportService imports;
@@ -57,12 +60,22 @@ public final class StandaloneEngine {
     private final ReportService reports;
 
     private StandaloneEngine(OrgUnitRegister orgUnits, Optional<SubmissionStore> store, List<SchemeDefinition> defs,
-            List<Validator> validators, List<Indicator> indicatorList, List<SubmissionImporter> importers,
-            List<ReportExporter> exporters, List<TemplateExporter> templates) {
+            List<SchemeBundles.Found> dataSchemes, List<Validator> javaValidators, List<Indicator> javaIndicators,
+            List<SubmissionImporter> importers, List<ReportExporter> exporters, List<TemplateExporter> templates) {
         this.orgUnits = orgUnits;
+        List<Validator> validators = new ArrayList<>(javaValidators);
+        List<Indicator> indicatorList = new ArrayList<>(javaIndicators);
+        for (SchemeBundles.Found found : dataSchemes) {
+            // As the framework's extender does: the descriptor's standard indicators and rules come with the scheme.
+            schemes.addDeclared(found, found.definition(), found.origin()).ifPresent(data -> {
+                validators.addAll(data.validators());
+                indicatorList.addAll(data.indicators());
+            });
+        }
         for (SchemeDefinition d : defs) {
             schemes.add(d, d, originOf(d.getClass()));
         }
+        this.indicatorPlugins = List.copyOf(indicatorList);
         List<SubmissionImporter> allImporters = new ArrayList<>(importers);
         allImporters.add(new JsonSubmissionImporter());
         this.validation = new SubmissionValidator(schemes, orgUnits, () -> validators);
@@ -73,7 +86,8 @@ public final class StandaloneEngine {
     }
 
     /**
-     * Builds an engine from the plugins that {@link ServiceLoader} finds, with the default org-unit register.
+     * Builds an engine from the plugins on the class path (or module path), with the default org-unit register: the
+     * data-only schemes by their {@code Tilskudd-Scheme} manifest header, the plugin classes by {@link ServiceLoader}.
      *
      * @param store where imports are stored and indicators read from; empty for validation only
      * @return the engine
@@ -83,23 +97,28 @@ public final class StandaloneEngine {
     }
 
     /**
-     * Builds an engine from the plugins that {@link ServiceLoader} finds.
+     * Builds an engine from the plugins on the class path (or module path): the data-only schemes by their
+     * {@code Tilskudd-Scheme} manifest header, the plugin classes by {@link ServiceLoader}.
      *
      * @param store    where imports are stored and indicators read from; empty for validation only
      * @param orgUnits the org-unit register to use
      * @return the engine
      */
     public static StandaloneEngine fromServiceLoader(Optional<SubmissionStore> store, OrgUnitRegister orgUnits) {
-        return new StandaloneEngine(orgUnits, store,
-                load(SchemeDefinition.class), load(Validator.class), load(Indicator.class),
+        List<ClassLoader> loaders = new ArrayList<>();
+        loaders.add(StandaloneEngine.class.getClassLoader());
+        loaders.add(Thread.currentThread().getContextClassLoader());
+        return new StandaloneEngine(orgUnits, store, load(SchemeDefinition.class), SchemeBundles.onClassPath(loaders),
+                load(Validator.class), load(Indicator.class),
                 load(SubmissionImporter.class), load(ReportExporter.class), load(TemplateExporter.class));
     }
 
     /**
      * Builds an engine from plugin jars, each loaded as a module in a layer of its own, with the default org-unit
-     * register. Plugins may then carry private copies of the same packages (scheme plugins inline their support
-     * library), which one module path would refuse as split packages. The API and the engine must be on the module
-     * path of the application.
+     * register. Plugins may then carry private copies of the same packages, which one module path would refuse as
+     * split packages. A jar whose manifest names a data-only scheme ({@code Tilskudd-Scheme}) gives that scheme; a jar
+     * with no classes is not loaded as a module at all. The API and the engine must be on the module path of the
+     * application.
      *
      * @param pluginJars the plugin jars
      * @param store      where imports are stored and indicators read from; empty for validation only
@@ -112,6 +131,10 @@ public final class StandaloneEngine {
         ModuleLayer parent = StandaloneEngine.class.getModule().getLayer() != null
                 ? StandaloneEngine.class.getModule().getLayer() : ModuleLayer.boot();
         for (java.nio.file.Path jar : pluginJars) {
+            SchemeBundles.inJar(jar).ifPresent(b.dataSchemes::add);
+            if (!SchemeBundles.hasClasses(jar)) {
+                continue;
+            }
             java.lang.module.ModuleFinder finder = java.lang.module.ModuleFinder.of(jar);
             java.util.Set<String> roots = new java.util.HashSet<>();
             finder.findAll().forEach(ref -> roots.add(ref.descriptor().name()));
@@ -149,6 +172,7 @@ public final class StandaloneEngine {
         private Optional<SubmissionStore> store = Optional.empty();
         private OrgUnitRegister orgUnits;
         private final List<SchemeDefinition> schemes = new ArrayList<>();
+        private final List<SchemeBundles.Found> dataSchemes = new ArrayList<>();
         private final List<Validator> validators = new ArrayList<>();
         private final List<Indicator> indicators = new ArrayList<>();
         private final List<SubmissionImporter> importers = new ArrayList<>();
@@ -204,6 +228,37 @@ public final class StandaloneEngine {
             return this;
         }
 
+        /**
+         * Adds a data-only scheme jar: the scheme its {@code Tilskudd-Scheme} manifest header names, with the standard
+         * indicators and rules its descriptor names, read from the jar as the framework's extender reads the bundle.
+         *
+         * @param jar the scheme jar
+         * @return this builder
+         * @throws IllegalArgumentException when the jar cannot be read or its manifest has no such header
+         * @since 1.1
+         */
+        public Builder addSchemeJar(java.nio.file.Path jar) {
+            dataSchemes.add(SchemeBundles.inJar(jar).orElseThrow(() -> new IllegalArgumentException(jar
+                    + ": the manifest has no " + SchemeBundles.HEADER + " header")));
+            return this;
+        }
+
+        /**
+         * Adds a data-only scheme by its descriptor (e.g. {@code getClass().getResource("/tilskudd/avdir/scheme.json")}),
+         * with the standard indicators and rules the descriptor names.
+         *
+         * @param descriptor the descriptor's URL
+         * @return this builder
+         * @since 1.1
+         */
+        public Builder addScheme(java.net.URL descriptor) {
+            String where = descriptor.toExternalForm();
+            int bang = where.indexOf("!/");
+            dataSchemes.add(new SchemeBundles.Found(SchemeBundles.definition(descriptor),
+                    new Origin(bang > 0 ? where.substring(0, bang) : where, "unknown")));
+            return this;
+        }
+
         /** Adds a plugin under one interface only: ServiceLoader makes one instance per interface it provides. */
         private void addAs(Class<?> type, Object p) {
             if (type == SchemeDefinition.class) {
@@ -230,7 +285,7 @@ public final class StandaloneEngine {
          */
         public StandaloneEngine build() {
             return new StandaloneEngine(orgUnits == null ? CsvOrgUnitRegister.defaults() : orgUnits, store,
-                    List.copyOf(schemes), List.copyOf(validators), List.copyOf(indicators), List.copyOf(importers),
+                    List.copyOf(schemes), List.copyOf(dataSchemes), List.copyOf(validators), List.copyOf(indicators), List.copyOf(importers),
                     List.copyOf(exporters), List.copyOf(templates));
         }
     }
@@ -266,6 +321,17 @@ public final class StandaloneEngine {
     /** @return the installed schemes */
     public SchemeRegistry schemes() {
         return schemes;
+    }
+
+    /**
+     * The indicators this engine computes: the plugins' indicator classes and the standard indicators that the
+     * schemes' descriptors name.
+     *
+     * @return the indicators
+     * @since 1.1
+     */
+    public List<Indicator> indicatorPlugins() {
+        return indicatorPlugins;
     }
 
     /** @return the org-unit register */

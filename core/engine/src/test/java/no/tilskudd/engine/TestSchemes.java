@@ -28,6 +28,9 @@ public final class TestSchemes {
     /** The origin used for the test plugin. */
     public static final Origin ORIGIN = new Origin("test.plugin", "1.0.0");
 
+    /** The example scheme's descriptor (plugins/example-scheme, a data-only scheme on the test class path). */
+    public static final java.net.URL EXAMPLE = TestSchemes.class.getResource("/tilskudd/example/scheme.json");
+
     /** Form version 2006, for 2006-2020: one field of every type, a repeating group and three rules. */
     public static final String FORM_2006 = """
             {

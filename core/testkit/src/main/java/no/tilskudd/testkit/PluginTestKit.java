@@ -2,7 +2,6 @@ package no.tilskudd.testkit;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -51,24 +50,20 @@ public final class PluginTestKit {
      * @throws AssertionError when a scheme's descriptor or forms cannot be loaded, with the reasons
      */
     public static PluginTestKit of(Object... plugins) {
-        List<Indicator> indicators = new ArrayList<>();
-        for (Object p : plugins) {
-            if (p instanceof Indicator i) {
-                indicators.add(i);
-            }
-        }
-        return new PluginTestKit(StandaloneEngine.builder().add(plugins).build(), indicators);
+        StandaloneEngine engine = StandaloneEngine.builder().add(plugins).build();
+        return new PluginTestKit(engine, engine.indicatorPlugins());
     }
 
     /**
-     * A kit over every plugin that {@link ServiceLoader} finds on the class or module path.
+     * A kit over every plugin on the class or module path: data-only schemes by their {@code Tilskudd-Scheme}
+     * manifest header (with the standard indicators and rules their descriptors name), plugin classes by
+     * {@link ServiceLoader}.
      *
      * @return the kit
      */
     public static PluginTestKit fromServiceLoader() {
-        List<Indicator> indicators = new ArrayList<>();
-        ServiceLoader.load(Indicator.class).forEach(indicators::add);
-        return new PluginTestKit(StandaloneEngine.fromServiceLoader(Optional.empty()), indicators);
+        StandaloneEngine engine = StandaloneEngine.fromServiceLoader(Optional.empty());
+        return new PluginTestKit(engine, engine.indicatorPlugins());
     }
 
     /**

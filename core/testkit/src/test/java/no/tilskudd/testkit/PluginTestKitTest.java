@@ -8,16 +8,13 @@ import java.math.BigDecimal;
 import java.util.List;
 import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.submission.Submission;
-import no.tilskudd.example.internal.BudgetValidator;
-import no.tilskudd.example.internal.ExampleScheme;
-import no.tilskudd.example.internal.GoalAchievementIndicator;
 import org.junit.jupiter.api.Test;
 
 /** The kit, used the way a plugin author would, on the example scheme. */
 class PluginTestKitTest {
 
-    private final PluginTestKit kit = PluginTestKit.of(new ExampleScheme(), new BudgetValidator(),
-            new GoalAchievementIndicator());
+    // The example scheme is data found by its manifest header; its validator and indicator by ServiceLoader.
+    private final PluginTestKit kit = PluginTestKit.fromServiceLoader();
 
     private SubmissionBuilder valid(int year, String orgUnit, String goals) {
         return kit.submission("example", year, orgUnit).with("grantAmount", 100_000).with("goalsReached", goals)

@@ -15,8 +15,8 @@ import no.tilskudd.api.service.FileReport;
 import no.tilskudd.api.service.Finding;
 import no.tilskudd.engine.InMemoryStore;
 import no.tilskudd.engine.StandaloneEngine;
+import no.tilskudd.engine.TestSchemes;
 import no.tilskudd.example.internal.BudgetValidator;
-import no.tilskudd.example.internal.ExampleScheme;
 import no.tilskudd.example.internal.GoalAchievementIndicator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +47,7 @@ class SubmissionFuzzTest {
         dir = Files.createTempDirectory("tilskudd-fuzz");
         store = new InMemoryStore();
         engine = StandaloneEngine.builder().store(store)
-                .add(new ExampleScheme(), new BudgetValidator(), new GoalAchievementIndicator()).build();
+                .addScheme(TestSchemes.EXAMPLE).add(new BudgetValidator(), new GoalAchievementIndicator()).build();
     }
 
     @AfterAll

@@ -1,7 +1,7 @@
 package no.tilskudd.crossscheme.internal;
 
-import static no.tilskudd.plugins.support.indicators.Tables.column;
-import static no.tilskudd.plugins.support.indicators.Tables.row;
+import static no.tilskudd.engine.internal.standard.indicators.Tables.column;
+import static no.tilskudd.engine.internal.standard.indicators.Tables.row;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
@@ -19,8 +19,8 @@ import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.report.ReportBlock.ChartType;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.submission.Submission;
-import no.tilskudd.plugins.support.Percentages;
-import no.tilskudd.plugins.support.indicators.Tables;
+import no.tilskudd.engine.internal.standard.Percentages;
+import no.tilskudd.engine.internal.standard.indicators.Tables;
 import org.osgi.service.component.annotations.Component;
 
 /**

@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The plugin's resources are where its descriptor says. (Reading them is the engine's job, tested there.) */
+/**
+ * The plugin's resources are where its manifest header and descriptor say. (Reading them is the engine's job, tested
+ * there.)
+ */
 class ExampleSchemeTest {
 
     private static String read(URL url) throws IOException {
@@ -22,9 +25,22 @@ class ExampleSchemeTest {
         }
     }
 
+    private static URL descriptor() {
+        return ExampleSchemeTest.class.getResource("/tilskudd/example/scheme.json");
+    }
+
+    @Test
+    void theManifestHeaderNamesTheDescriptorsFolder() throws IOException {
+        URL d = descriptor();
+        try (InputStream in = new URL(d, "../../META-INF/MANIFEST.MF").openStream()) {
+            assertEquals("tilskudd/example", new java.util.jar.Manifest(in).getMainAttributes()
+                    .getValue("Tilskudd-Scheme"));
+        }
+    }
+
     @Test
     void descriptorIsAResourceOfThePlugin() throws IOException {
-        URL d = new ExampleScheme().descriptor();
+        URL d = descriptor();
         assertNotNull(d);
         assertTrue(d.toString().endsWith("/tilskudd/example/scheme.json"), d.toString());
         String json = read(d);
@@ -35,7 +51,7 @@ class ExampleSchemeTest {
 
     @Test
     void formAndDemoDataAreBesideTheDescriptor() throws IOException {
-        URL d = new ExampleScheme().descriptor();
+        URL d = descriptor();
         String form = read(new URL(d, "forms/2016.json"));
         assertTrue(form.contains("\"scheme\": \"example\""));
         assertTrue(form.contains("\"version\": \"2016\""));

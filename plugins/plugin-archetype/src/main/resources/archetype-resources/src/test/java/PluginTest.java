@@ -3,20 +3,19 @@ package ${package};
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import ${package}.internal.BudgetValidator;
-import ${package}.internal.MeasureCountIndicator;
-import ${package}.internal.Scheme;
 import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.testkit.PluginTestKit;
 import no.tilskudd.testkit.SubmissionBuilder;
 import org.junit.jupiter.api.Test;
 
-/** The scheme's form, rules, validator and indicator, tested without OSGi through the Tilskudd test kit. */
+/**
+ * The scheme's form, rules, validator and indicators, tested without OSGi through the Tilskudd test kit, which finds
+ * the scheme by its manifest header (bnd.bnd) and the validator by ServiceLoader, as a host would.
+ */
 class PluginTest {
 
-    private final PluginTestKit kit = PluginTestKit.of(new Scheme(), new BudgetValidator(),
-            new MeasureCountIndicator());
+    private final PluginTestKit kit = PluginTestKit.fromServiceLoader();
 
     private SubmissionBuilder report() {
         return kit.submission("${schemeId}", ${year}, "0301").with("grantAmount", 100_000)
@@ -55,10 +54,9 @@ class PluginTest {
     }
 
     @Test
-    void theIndicatorCountsReportsAndMeasures() {
-        IndicatorTable t = kit.indicator("measure-count", List.of(report().build(),
-                report().withRow("measures", "name", "Ferietur").build()));
+    void theDescriptorsStandardIndicatorComputesOnTheReports() {
+        IndicatorTable t = kit.indicator("goal-achievement", List.of(report().build(),
+                report().with("goalsReached", "notAll").with("goalsNotReachedReason", "Få deltakere").build()));
         assertEquals(2, t.n());
-        assertEquals(List.of((long) ${year}, 2L, 3L), t.rows().get(0));
     }
 }

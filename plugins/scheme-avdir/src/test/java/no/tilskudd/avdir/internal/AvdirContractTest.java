@@ -13,7 +13,7 @@ import no.tilskudd.plugins.support.testing.SchemeContractTest;
 class AvdirContractTest extends SchemeContractTest {
 
     AvdirContractTest() {
-        super(AvdirScheme.ID, 2006, 2011, Set.of("AVDIR_BUDGETS_EXCEED_FUNDING"));
+        super("avdir", 2006, 2011, Set.of("AVDIR_BUDGETS_EXCEED_FUNDING"));
     }
 
     @Override

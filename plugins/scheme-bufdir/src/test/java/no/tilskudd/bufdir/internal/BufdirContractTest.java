@@ -10,7 +10,7 @@ import no.tilskudd.plugins.support.testing.SchemeContractTest;
 class BufdirContractTest extends SchemeContractTest {
 
     BufdirContractTest() {
-        super(BufdirScheme.ID, 2006, 2008, Set.of("BUFDIR_BUDGETS_EXCEED_FUNDING"));
+        super("bufdir", 2006, 2008, Set.of("BUFDIR_BUDGETS_EXCEED_FUNDING"));
     }
 
     @Override

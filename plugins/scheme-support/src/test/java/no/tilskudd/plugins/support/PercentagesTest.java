@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
+import no.tilskudd.engine.internal.standard.Percentages;
 
 class PercentagesTest {
 

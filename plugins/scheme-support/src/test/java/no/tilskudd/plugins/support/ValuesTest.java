@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import no.tilskudd.engine.internal.standard.Values;
 
 class ValuesTest {
 

@@ -19,12 +19,15 @@ import org.osgi.service.component.annotations.Component;
 @ServiceProvider(value = Validator.class, resolution = Resolution.OPTIONAL)
 public final class EligibleUnitValidator implements Validator {
 
+    /** The scheme it checks (the id in the descriptor beside it). */
+    static final String SCHEME_ID = "urban-youth";
+
     /** The violation code. */
     static final String CODE = "URBAN_YOUTH_UNIT_NOT_ELIGIBLE";
 
     @Override
     public String schemeId() {
-        return UrbanYouthScheme.ID;
+        return SCHEME_ID;
     }
 
     @Override

@@ -13,7 +13,7 @@ import no.tilskudd.plugins.support.testing.SchemeContractTest;
 class UrbanYouthContractTest extends SchemeContractTest {
 
     UrbanYouthContractTest() {
-        super(UrbanYouthScheme.ID, 2008, 2013,
+        super(EligibleUnitValidator.SCHEME_ID, 2008, 2013,
                 Set.of("URBAN_YOUTH_BUDGETS_EXCEED_FUNDING", EligibleUnitValidator.CODE));
     }
 

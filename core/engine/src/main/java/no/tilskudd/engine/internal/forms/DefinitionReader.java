@@ -26,9 +26,13 @@ import no.tilskudd.api.form.NumberBounds;
 import no.tilskudd.api.form.Rule;
 import no.tilskudd.api.form.Section;
 import no.tilskudd.api.form.Severity;
+import no.tilskudd.api.indicator.Indicator;
 import no.tilskudd.api.scheme.Origin;
 import no.tilskudd.api.scheme.Scheme;
+import no.tilskudd.api.submission.Validator;
 import no.tilskudd.engine.internal.json.Json;
+import no.tilskudd.engine.internal.standard.indicators.StandardIndicators;
+import no.tilskudd.engine.internal.standard.validation.FundingValidator;
 import no.tilskudd.engine.internal.validation.Expressions;
 
 /**
@@ -44,9 +48,11 @@ public final class DefinitionReader {
     public static final int FORMAT_VERSION = 1;
 
     private static final Set<String> DESCRIPTOR_KEYS = Set.of("$schema", "formatVersion", "id", "name", "agency",
-            "budgetLine", "firstYear", "forms", "demoData");
+            "budgetLine", "firstYear", "forms", "demoData", "indicators", "rules");
     private static final Set<String> FORM_KEYS = Set.of("$schema", "formatVersion", "scheme", "version", "years",
             "title", "sections", "rules");
+    /** The rule types a descriptor may name, with the properties each takes. */
+    private static final Set<String> RULE_TYPES = Set.of("funding");
     private static final Set<String> SECTION_KEYS = Set.of("id", "title", "fields");
     private static final Set<String> FIELD_KEYS = Set.of("id", "type", "label", "help", "required", "requiredWhen",
             "min", "max", "maxLength", "pattern", "minRows", "maxRows", "choices", "fields");
@@ -74,6 +80,18 @@ public final class DefinitionReader {
      * @throws DefinitionException when the descriptor or a form is broken
      */
     public static Scheme readScheme(URL descriptor, Origin origin) throws DefinitionException {
+        return readDescriptor(descriptor, origin).scheme();
+    }
+
+    /**
+     * Reads a scheme with the standard indicators and rules its descriptor names.
+     *
+     * @param descriptor the descriptor's URL
+     * @param origin     the plugin it comes from
+     * @return the scheme and what the descriptor asks the engine to register for it
+     * @throws DefinitionException when the descriptor or a form is broken, or names an unknown indicator or rule
+     */
+    public static SchemeData readDescriptor(URL descriptor, Origin origin) throws DefinitionException {
         if (descriptor == null) {
             throw new DefinitionException(origin + ": the scheme plugin gives no descriptor (resource not found)");
         }
@@ -89,17 +107,25 @@ public final class DefinitionReader {
         LocalizedText agency = root.localized("agency");
         String budgetLine = root.text("budgetLine");
         int firstYear = root.year("firstYear");
-        List<FormDefinition> forms = new ArrayList<>();
         Node formList = root.child("forms");
         if (!formList.json.isArray() || formList.json.isEmpty()) {
             throw formList.error("must be a non-empty list of form-definition files");
         }
+        List<Node> entries = new ArrayList<>();
+        List<Node> raw = new ArrayList<>();
         for (int i = 0; i < formList.json.size(); i++) {
             Node entry = formList.index(i);
             URL formUrl = resolve(descriptor, entry);
-            FormDefinition form = readForm(formUrl);
+            entries.add(entry);
+            raw.add(parse(formUrl, shortName(formUrl)));
+        }
+        List<Node> resolved = FormInheritance.resolve(raw);
+        List<FormDefinition> forms = new ArrayList<>();
+        for (int i = 0; i < resolved.size(); i++) {
+            Node entry = entries.get(i);
+            FormDefinition form = readForm(resolved.get(i));
             if (!form.schemeId().equals(id)) {
-                throw entry.error("form " + shortName(formUrl) + " belongs to scheme '" + form.schemeId()
+                throw entry.error("form " + raw.get(i).file() + " belongs to scheme '" + form.schemeId()
                         + "', not '" + id + "'");
             }
             for (FormDefinition other : forms) {
@@ -116,7 +142,39 @@ public final class DefinitionReader {
         }
         Optional<URL> demo = root.has("demoData") ? Optional.of(resolve(descriptor, root.child("demoData")))
                 : Optional.empty();
-        return new Scheme(id, name, agency, budgetLine, firstYear, forms, demo, origin);
+        List<Indicator> indicators = new ArrayList<>();
+        if (root.has("indicators")) {
+            Node list = root.array("indicators");
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < list.json.size(); i++) {
+                Node n = list.index(i);
+                if (!n.json.isTextual()) {
+                    throw n.error("must be the id of a standard indicator (text)");
+                }
+                String ind = n.json.asText();
+                if (!seen.add(ind)) {
+                    throw n.error("indicator '" + ind + "' is named twice");
+                }
+                indicators.add(StandardIndicators.byId(ind, id).orElseThrow(() -> n.error("unknown indicator '"
+                        + ind + "' (standard indicators: " + String.join(", ", StandardIndicators.IDS) + ")")));
+            }
+        }
+        List<Validator> validators = new ArrayList<>();
+        if (root.has("rules")) {
+            Node list = root.array("rules");
+            for (int i = 0; i < list.json.size(); i++) {
+                Node r = list.index(i);
+                r.onlyKeys(Set.of("type", "code"));
+                String type = r.text("type");
+                if (!RULE_TYPES.contains(type)) {
+                    throw r.child("type").error("unknown rule type '" + type + "' (built-in rule types: "
+                            + String.join(", ", RULE_TYPES.stream().sorted().toList()) + ")");
+                }
+                validators.add(new FundingValidator(id, r.text("code")));
+            }
+        }
+        return new SchemeData(new Scheme(id, name, agency, budgetLine, firstYear, forms, demo, origin),
+                indicators, validators);
     }
 
     /**
@@ -152,6 +210,10 @@ public final class DefinitionReader {
     }
 
     private static FormDefinition readForm(Node root) throws DefinitionException {
+        if (root.json.has(FormInheritance.EXTENDS)) {
+            throw root.child(FormInheritance.EXTENDS).error("a derived form can only be read with its scheme, "
+                    + "which lists the form it extends");
+        }
         root.onlyKeys(FORM_KEYS);
         checkFormatVersion(root);
         String scheme = root.text("scheme");
@@ -426,7 +488,7 @@ public final class DefinitionReader {
     }
 
     /** A JSON value with its file and JSON-pointer path, so that every error can say where it is. */
-    private record Node(String file, String path, JsonNode json) {
+    record Node(String file, String path, JsonNode json) {
 
         DefinitionException error(String reason) {
             return new DefinitionException(file + ": " + (path.isEmpty() ? "/" : path) + ": " + reason);

@@ -13,6 +13,7 @@ import no.tilskudd.api.scheme.SchemeDefinition;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.engine.internal.forms.DefinitionException;
 import no.tilskudd.engine.internal.forms.DefinitionReader;
+import no.tilskudd.engine.internal.forms.SchemeData;
 
 /**
  * The installed schemes, kept in step with the plugins that come and go.
@@ -27,6 +28,8 @@ public final class SchemeCatalog implements SchemeRegistry {
     private final Map<Object, Scheme> contributions = new LinkedHashMap<>();
     /** Contributions that could not be read, by key: they are problems for as long as the plugin is there. */
     private final Map<Object, String> unreadable = new LinkedHashMap<>();
+    /** Contributions that were read but are not used as written: problems for as long as the plugin is there. */
+    private final Map<Object, String> notes = new LinkedHashMap<>();
     private volatile List<String> problems = List.of();
     private volatile Map<String, Scheme> active = Map.of();
 
@@ -39,9 +42,34 @@ public final class SchemeCatalog implements SchemeRegistry {
      * @return the scheme, or empty if it could not be read
      */
     public Optional<Scheme> add(Object key, SchemeDefinition definition, Origin origin) {
-        Scheme scheme;
+        Optional<SchemeData> data = addDeclared(key, definition, origin);
+        if (data.isPresent() && !SchemeBundles.isDeclared(definition)
+                && (!data.get().indicators().isEmpty() || !data.get().validators().isEmpty())) {
+            // Only the extender (and StandaloneEngine, by the same header) registers what a descriptor names; a
+            // scheme registered from code would silently lack them, so say so.
+            synchronized (this) {
+                notes.put(key, origin + ": scheme '" + data.get().scheme().id() + "': the descriptor names standard "
+                        + "indicators or rules, which are registered only for a scheme found by its "
+                        + SchemeBundles.HEADER + " manifest header; give the bundle that header instead of a "
+                        + "SchemeDefinition class");
+                recompute();
+            }
+        }
+        return data.map(SchemeData::scheme);
+    }
+
+    /**
+     * Reads a contributed scheme and adds it, giving also the standard indicators and rules its descriptor names.
+     *
+     * @param key        identifies the contribution for {@link #remove(Object)}
+     * @param definition the plugin's scheme definition
+     * @param origin     the plugin
+     * @return the scheme as declared, or empty if it could not be read
+     */
+    public Optional<SchemeData> addDeclared(Object key, SchemeDefinition definition, Origin origin) {
+        SchemeData data;
         try {
-            scheme = DefinitionReader.readScheme(definition.descriptor(), origin);
+            data = DefinitionReader.readDescriptor(definition.descriptor(), origin);
         } catch (DefinitionException | RuntimeException e) {
             synchronized (this) {
                 unreadable.put(key, origin + ": scheme not loaded: " + e.getMessage());
@@ -50,10 +78,10 @@ public final class SchemeCatalog implements SchemeRegistry {
             return Optional.empty();
         }
         synchronized (this) {
-            contributions.put(key, scheme);
+            contributions.put(key, data.scheme());
             recompute();
         }
-        return Optional.of(scheme);
+        return Optional.of(data);
     }
 
     /**
@@ -64,6 +92,7 @@ public final class SchemeCatalog implements SchemeRegistry {
     public synchronized void remove(Object key) {
         boolean changed = contributions.remove(key) != null;
         changed |= unreadable.remove(key) != null;
+        changed |= notes.remove(key) != null;
         if (changed) {
             recompute();
         }
@@ -73,6 +102,7 @@ public final class SchemeCatalog implements SchemeRegistry {
     private void recompute() {
         Map<String, Scheme> next = new LinkedHashMap<>();
         List<String> now = new ArrayList<>(unreadable.values());
+        now.addAll(notes.values());
         for (Scheme s : contributions.values()) {
             Scheme first = next.putIfAbsent(s.id(), s);
             if (first != null) {

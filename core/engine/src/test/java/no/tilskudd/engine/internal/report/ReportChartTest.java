@@ -14,7 +14,7 @@ import no.tilskudd.api.service.ReportOptions;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.engine.InMemoryStore;
 import no.tilskudd.engine.StandaloneEngine;
-import no.tilskudd.example.internal.ExampleScheme;
+import no.tilskudd.engine.TestSchemes;
 import no.tilskudd.example.internal.GoalAchievementIndicator;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class ReportChartTest {
     void theRowOfCountsUnderAPercentTableIsMarkedAndNotCharted() {
         InMemoryStore store = new InMemoryStore().with(report("1804", "all"), report("0301", "notAll"));
         StandaloneEngine engine = StandaloneEngine.builder().store(store)
-                .add(new ExampleScheme(), new GoalAchievementIndicator()).build();
+                .addScheme(TestSchemes.EXAMPLE).add(new GoalAchievementIndicator()).build();
         Report r = engine.reports().assemble(Selection.of("example", 2016, 2016), ReportOptions.published());
         List<ReportBlock> blocks = r.sections().get(1).blocks();
         ReportBlock.Table table = (ReportBlock.Table) blocks.get(0);

@@ -15,7 +15,7 @@ import no.tilskudd.api.service.ReportOptions;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.engine.InMemoryStore;
 import no.tilskudd.engine.StandaloneEngine;
-import no.tilskudd.example.internal.ExampleScheme;
+import no.tilskudd.engine.TestSchemes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,7 +39,7 @@ class StoredAmountsInDataTablesTest {
                     "grantAmount", AMOUNTS.get(i), "goalsReached", "all", "measures", List.of(Map.of(
                             "name", "Tiltak " + i, "budget", AMOUNTS.get(i))))));
         }
-        StandaloneEngine engine = StandaloneEngine.builder().store(store).add(new ExampleScheme()).build();
+        StandaloneEngine engine = StandaloneEngine.builder().store(store).addScheme(TestSchemes.EXAMPLE).build();
         Report r = engine.reports().assemble(Selection.of("example", 2016, 2016),
                 new ReportOptions(Locale.forLanguageTag("nb"), true, true));
         ReportBlock.Table submissions = table(r, "data-submissions");

@@ -168,7 +168,12 @@ public final class Plugins {
             List<Object> plugins = new ArrayList<>();
             plugins.addAll(instantiate(loader, jar, SchemeDefinition.class, problems));
             plugins.addAll(instantiate(loader, jar, Validator.class, problems));
-            StandaloneEngine engine = StandaloneEngine.builder().orgUnits(orgUnits).add(plugins.toArray()).build();
+            StandaloneEngine.Builder builder = StandaloneEngine.builder().orgUnits(orgUnits).add(plugins.toArray());
+            if (declaresScheme(jar)) {
+                // A data-only scheme: the jar's manifest names the folder of its descriptor (Tilskudd-Scheme).
+                builder.addSchemeJar(jar);
+            }
+            StandaloneEngine engine = builder.build();
             problems.addAll(engine.schemes().problems());
             for (Scheme s : engine.schemes().schemes()) {
                 Map<String, Object> sm = new LinkedHashMap<>();
@@ -255,6 +260,13 @@ public final class Plugins {
             }
         }
         return s;
+    }
+
+    private static boolean declaresScheme(Path jar) throws IOException {
+        try (JarFile j = new JarFile(jar.toFile())) {
+            Manifest m = j.getManifest();
+            return m != null && m.getMainAttributes().getValue("Tilskudd-Scheme") != null;
+        }
     }
 
     /** The plugin classes a jar offers for a service type: its META-INF/services, else its DS descriptors. */

@@ -11,7 +11,10 @@ import no.tilskudd.api.submission.Validator;
 import no.tilskudd.api.submission.Violation;
 import org.osgi.service.component.annotations.Component;
 
-/** A check the form cannot declare: the measures' budgets together must not exceed the grant. */
+/**
+ * A check the form cannot declare: the measures' budgets together must not exceed the grant. Java is optional: a
+ * scheme whose rules fit its form and descriptor needs none (delete this class and the test that names its code).
+ */
 @Component(service = Validator.class)
 @ServiceProvider(value = Validator.class, resolution = Resolution.OPTIONAL)
 public final class BudgetValidator implements Validator {

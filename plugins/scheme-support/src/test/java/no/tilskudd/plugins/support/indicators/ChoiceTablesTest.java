@@ -13,6 +13,7 @@ import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.submission.Submission;
 import org.junit.jupiter.api.Test;
+import no.tilskudd.engine.internal.standard.indicators.StandardIndicators;
 
 /** Goal achievement per year (choice by year), national goals and continuation (choice by unit), partners (shares). */
 class ChoiceTablesTest {

@@ -17,6 +17,8 @@ import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.submission.Submission;
 import org.junit.jupiter.api.Test;
+import no.tilskudd.engine.internal.standard.indicators.BudgetBands;
+import no.tilskudd.engine.internal.standard.indicators.StandardIndicators;
 
 /** Measures by category, budget bands and participants per measure. */
 class MeasureTablesTest {

@@ -14,6 +14,7 @@ import no.tilskudd.api.indicator.IndicatorInput;
 import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.submission.Submission;
 import org.junit.jupiter.api.Test;
+import no.tilskudd.engine.internal.standard.indicators.StandardIndicators;
 
 class UnitsByRegionTest {
 

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import no.tilskudd.api.submission.Submission;
-import no.tilskudd.plugins.support.Values;
+import no.tilskudd.engine.internal.standard.Values;
 
 /** Breaking and passing cases for the rules that every scheme's forms share, under the scheme's code prefix. */
 public final class CommonBreaches {

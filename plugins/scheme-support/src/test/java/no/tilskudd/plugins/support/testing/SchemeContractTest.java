@@ -41,8 +41,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * What every scheme module must satisfy, run by each scheme's own test class against its own plugin, which the
- * engine finds on the test class path through {@code META-INF/services}: the forms load, one per reporting year; the
- * demo data are reproducible and pass validation; every rule (form rules and Java validators) has a case that passes
+ * engine finds on the test class path by its {@code Tilskudd-Scheme} manifest header: the forms load, one per
+ * reporting year; the demo data are reproducible and pass validation; every rule (form rules and Java validators) has a case that passes
  * and one that fails; each line of the file of broken submissions gives the one finding it documents; and every
  * indicator is registered and computes on the demo data.
  */
@@ -137,7 +137,8 @@ public abstract class SchemeContractTest {
     protected Scheme scheme() {
         assertEquals(List.of(), engine.schemes().problems(), "the scheme's definitions were refused");
         return engine.schemes().scheme(schemeId()).orElseThrow(() -> new AssertionError(
-                "scheme " + schemeId() + " is not found; is it listed in META-INF/services?"));
+                "scheme " + schemeId() + " is not found; does its manifest carry the Tilskudd-Scheme header "
+                        + "(bnd.bnd)?"));
     }
 
     @Test

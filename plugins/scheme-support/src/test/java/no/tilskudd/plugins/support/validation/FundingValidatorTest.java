@@ -11,6 +11,7 @@ import no.tilskudd.api.form.Severity;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.api.submission.Violation;
 import org.junit.jupiter.api.Test;
+import no.tilskudd.engine.internal.standard.validation.FundingValidator;
 
 class FundingValidatorTest {
 

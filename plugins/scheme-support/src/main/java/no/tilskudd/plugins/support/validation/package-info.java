@@ -1,2 +1,0 @@
-/** Validator building blocks for checks that a form definition cannot declare, such as sums over a group's rows. */
-package no.tilskudd.plugins.support.validation;
