@@ -5,7 +5,7 @@ import java.util.Set;
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.indicator.Indicator;
 import no.tilskudd.api.indicator.IndicatorInput;
-import no.tilskudd.api.indicator.IndicatorTable;
+import no.tilskudd.api.report.Table;
 
 /**
  * Base class for a scheme's registered indicator: the scheme's class only names the configured indicator it
@@ -41,7 +41,7 @@ public abstract class DelegatingIndicator implements Indicator {
     }
 
     @Override
-    public final IndicatorTable compute(IndicatorInput input) {
+    public final Table compute(IndicatorInput input) {
         return delegate.compute(input);
     }
 }
