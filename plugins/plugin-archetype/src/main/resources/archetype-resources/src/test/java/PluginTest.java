@@ -6,7 +6,7 @@ import java.util.List;
 import ${package}.internal.BudgetValidator;
 import ${package}.internal.MeasureCountIndicator;
 import ${package}.internal.Scheme;
-import no.tilskudd.api.indicator.IndicatorTable;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.testkit.PluginTestKit;
 import no.tilskudd.testkit.SubmissionBuilder;
@@ -56,9 +56,9 @@ class PluginTest {
 
     @Test
     void theIndicatorCountsReportsAndMeasures() {
-        IndicatorTable t = kit.indicator("measure-count", List.of(report().build(),
+        Table t = kit.indicator("measure-count", List.of(report().build(),
                 report().withRow("measures", "name", "Ferietur").build()));
-        assertEquals(2, t.n());
-        assertEquals(List.of((long) ${year}, 2L, 3L), t.rows().get(0));
+        assertEquals(2, t.n().orElseThrow().value());
+        assertEquals(List.of((long) ${year}, 2L, 3L), t.rows().get(0).cells());
     }
 }
