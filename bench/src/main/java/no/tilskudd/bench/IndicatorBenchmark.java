@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.indicator.Selection;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.engine.StandaloneEngine;
@@ -84,7 +84,7 @@ public final class IndicatorBenchmark {
                 for (int round = 0; round < 5; round++) {
                     long a = System.nanoTime();
                     IndicatorService.Results r = engine.indicators().compute(all);
-                    IndicatorTable t = r.tables().get(0);
+                    Table t = r.tables().get(0);
                     double engineMs = (System.nanoTime() - a) / 1e6;
                     a = System.nanoTime();
                     try (ResultSet rs = st.executeQuery("select report_year, goals, count(*) from answers "
@@ -99,7 +99,7 @@ public final class IndicatorBenchmark {
                         engineTime.add(engineMs);
                         sqlTime.add(sqlMs);
                     }
-                    if (t.n() != n) {
+                    if (t.n().orElseThrow().value() != n) {
                         throw new IllegalStateException("the indicator saw " + t.n() + " of " + n);
                     }
                 }

@@ -19,18 +19,17 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.text.NumberFormat;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ServiceLoader;
+import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.report.Report;
 import no.tilskudd.api.report.ReportBlock;
 import no.tilskudd.api.report.ReportExporter;
 import no.tilskudd.api.report.ReportSection;
-import no.tilskudd.api.report.TableColumn;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 
 /**
@@ -66,7 +65,7 @@ public final class PdfExportBenchmark {
                 .filter(e -> e.format().equals("pdf")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no pdf ReportExporter on the class path"));
         Report report = report(rows);
-        ReportBlock.Table table = (ReportBlock.Table) report.sections().get(0).blocks().get(0);
+        Table table = (Table) report.sections().get(0).blocks().get(0);
         byte[] regular = resource(FONT);
         byte[] bold = resource(FONT_BOLD);
 
@@ -141,7 +140,7 @@ public final class PdfExportBenchmark {
     }
 
     /** The baseline: what a developer writes with OpenPDF alone for the same table. */
-    static void plainOpenPdf(ReportBlock.Table table, byte[] regular, byte[] bold, OutputStream out)
+    static void plainOpenPdf(Table table, byte[] regular, byte[] bold, OutputStream out)
             throws IOException {
         BaseFont base = BaseFont.createFont("DejaVuSans.ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, regular,
                 null);
@@ -157,10 +156,11 @@ public final class PdfExportBenchmark {
         PdfPTable t = new PdfPTable(table.columns().size());
         t.setWidthPercentage(100);
         t.setHeaderRows(1);
-        for (TableColumn c : table.columns()) {
-            t.addCell(new PdfPCell(new Phrase(c.label(), head)));
+        for (Table.Column c : table.columns()) {
+            t.addCell(new PdfPCell(new Phrase(c.label().nb(), head)));
         }
-        for (List<Object> row : table.rows()) {
+        for (Table.Row r : table.rows()) {
+            List<Object> row = r.cells();
             for (int c = 0; c < row.size(); c++) {
                 Object v = row.get(c);
                 ValueKind kind = table.columns().get(c).kind();
@@ -178,16 +178,18 @@ public final class PdfExportBenchmark {
     }
 
     static Report report(int rows) {
-        List<TableColumn> columns = List.of(new TableColumn("Kommune", ValueKind.TEXT),
-                new TableColumn("Deltakende barn", ValueKind.PERSONS), new TableColumn("Tilskudd", ValueKind.AMOUNT),
-                new TableColumn("Andel jenter", ValueKind.PERCENT), new TableColumn("Timer per uke", ValueKind.DECIMAL));
-        List<List<Object>> data = new ArrayList<>(rows);
+        List<Table.Column> columns = List.of(Table.Column.of("unit", "Kommune", ValueKind.TEXT),
+                Table.Column.of("children", "Deltakende barn", ValueKind.PERSONS),
+                Table.Column.of("grant", "Tilskudd", ValueKind.AMOUNT),
+                Table.Column.of("girls", "Andel jenter", ValueKind.PERCENT),
+                Table.Column.of("hours", "Timer per uke", ValueKind.DECIMAL));
+        List<Table.Row> data = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
-            data.add(Arrays.asList(String.format("Kommune %05d Ærøy–Åsnes", i + 1), 5L + (i * 37L) % 400,
+            data.add(Table.Row.data(String.format("Kommune %05d Ærøy–Åsnes", i + 1), 5L + (i * 37L) % 400,
                     10_000L + i * 1_234L, 30 + (i % 40) + 0.5, (i % 9) + 0.25));
         }
-        ReportBlock.Table table = new ReportBlock.Table("bench", "Deltakere og tilskudd per kommune", columns, data,
-                Optional.of((long) rows), List.of("Fiktive tall."));
+        Table table = Table.of("bench", LocalizedText.of("Deltakere og tilskudd per kommune"), columns, data)
+                .withN(rows).withNotes(List.of(Table.Note.remark(LocalizedText.of("Fiktive tall."))));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("Ordning", "Benchmark");
         return new Report("PDF-benchmark", "nb-NO", meta, List.of(new ReportSection("Stor tabell", List.of(table))),

@@ -15,13 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ServiceLoader;
+import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.report.Report;
 import no.tilskudd.api.report.ReportBlock;
 import no.tilskudd.api.report.ReportExporter;
 import no.tilskudd.api.report.ReportSection;
-import no.tilskudd.api.report.TableColumn;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -123,7 +123,7 @@ public final class XlsxExportBenchmark {
 
     private static void child(String variant, int rows, int warmup, int repeats) throws Exception {
         Report report = report(rows);
-        ReportBlock.Table data = report.data().get(0);
+        Table data = report.data().get(0);
         System.gc();
         long model = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
         System.out.println("MODEL " + model);
@@ -162,14 +162,14 @@ public final class XlsxExportBenchmark {
     }
 
     /** The baseline: the same header and cells, with one number format per column, through bare SXSSF. */
-    static void plainSxssf(ReportBlock.Table t, OutputStream out) throws IOException {
+    static void plainSxssf(Table t, OutputStream out) throws IOException {
         SXSSFWorkbook wb = new SXSSFWorkbook(100);
         try {
             SXSSFSheet sheet = wb.createSheet("Data");
             CellStyle[] styles = new CellStyle[t.columns().size()];
             Row head = sheet.createRow(0);
             for (int c = 0; c < styles.length; c++) {
-                head.createCell(c).setCellValue(t.columns().get(c).label());
+                head.createCell(c).setCellValue(t.columns().get(c).label().nb());
                 ValueKind k = t.columns().get(c).kind();
                 if (k != ValueKind.TEXT) {
                     styles[c] = wb.createCellStyle();
@@ -178,7 +178,8 @@ public final class XlsxExportBenchmark {
                 }
             }
             int r = 1;
-            for (List<Object> values : t.rows()) {
+            for (Table.Row r0 : t.rows()) {
+                List<Object> values = r0.cells();
                 Row row = sheet.createRow(r++);
                 for (int c = 0; c < styles.length; c++) {
                     Object v = values.get(c);
@@ -214,14 +215,17 @@ public final class XlsxExportBenchmark {
         }
         String[] categories = {"alle", "kompetanse", "individ", "familie"};
         String[] names = {"Leksehjelp", "Sommerjobb", "Utstyrsbank", "Sportsutstyr", "Ferietur", "Kulturkort"};
-        List<TableColumn> cols = List.of(new TableColumn("År", ValueKind.YEAR),
-                new TableColumn("Kommunenr.", ValueKind.TEXT), new TableColumn("Navn", ValueKind.TEXT),
-                new TableColumn("Fylke", ValueKind.TEXT), new TableColumn("Region", ValueKind.TEXT),
-                new TableColumn("Skjemaversjon", ValueKind.TEXT), new TableColumn("Rad", ValueKind.COUNT),
-                new TableColumn("name", ValueKind.TEXT), new TableColumn("category", ValueKind.TEXT),
-                new TableColumn("participantsChildren", ValueKind.COUNT),
-                new TableColumn("budget", ValueKind.AMOUNT), new TableColumn("averageAge", ValueKind.DECIMAL));
-        List<List<Object>> data = new ArrayList<>(rows);
+        List<Table.Column> cols = List.of(Table.Column.of("year", "År", ValueKind.YEAR),
+                Table.Column.of("orgUnit", "Kommunenr.", ValueKind.TEXT),
+                Table.Column.of("unitName", "Navn", ValueKind.TEXT),
+                Table.Column.of("county", "Fylke", ValueKind.TEXT), Table.Column.of("region", "Region", ValueKind.TEXT),
+                Table.Column.of("formVersion", "Skjemaversjon", ValueKind.TEXT),
+                Table.Column.of("row", "Rad", ValueKind.COUNT), Table.Column.of("name", "name", ValueKind.TEXT),
+                Table.Column.of("category", "category", ValueKind.TEXT),
+                Table.Column.of("participantsChildren", "participantsChildren", ValueKind.COUNT),
+                Table.Column.of("budget", "budget", ValueKind.AMOUNT),
+                Table.Column.of("averageAge", "averageAge", ValueKind.DECIMAL));
+        List<Table.Row> data = new ArrayList<>(rows);
         for (int i = 0; i < rows; i++) {
             String[] u = units[i % units.length];
             List<Object> row = new ArrayList<>(COLUMNS);
@@ -237,15 +241,15 @@ public final class XlsxExportBenchmark {
             row.add((long) (i % 300));
             row.add(BigDecimal.valueOf(10_000L + (i * 37L) % 990_000L));
             row.add(BigDecimal.valueOf(60 + i % 120, 1));
-            data.add(row);
+            data.add(new Table.Row(Table.RowKind.DATA, row));
         }
-        ReportBlock.Table measures = new ReportBlock.Table("data-measures", "measures", cols, data,
-                Optional.of((long) rows), List.of());
+        Table measures = Table.of("data-measures", LocalizedText.of("measures"), cols, data).withN(rows);
         data = null;
-        ReportBlock.Table indicator = new ReportBlock.Table("children", "Barn per region",
-                List.of(new TableColumn("Region", ValueKind.TEXT), new TableColumn("Barn", ValueKind.PERSONS)),
-                List.of(List.<Object>of("Nord", 120L), List.<Object>of("Sør", 300L), List.<Object>of("Sum", 420L)),
-                Optional.of(2L), List.of("N = 2"), java.util.Set.of(2));
+        Table indicator = Table.of("children", LocalizedText.of("Barn per region"),
+                List.of(Table.Column.of("region", "Region", ValueKind.TEXT),
+                        Table.Column.of("children", "Barn", ValueKind.PERSONS)),
+                List.of(Table.Row.data("Nord", 120L), Table.Row.data("Sør", 300L), Table.Row.total("Sum", 420L)))
+                .withN(2);
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("Ordning", "Benchmark");
         return new Report("Benchmark", "nb-NO", meta, List.of(new ReportSection("Barn", List.of(indicator))),

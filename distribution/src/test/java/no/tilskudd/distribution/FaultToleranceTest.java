@@ -44,7 +44,7 @@ class FaultToleranceTest {
                                 return no.tilskudd.api.form.LocalizedText.of("Bad");
                             }
                             public java.util.Set<String> schemes() { return java.util.Set.of("example"); }
-                            public no.tilskudd.api.indicator.IndicatorTable compute(
+                            public no.tilskudd.api.report.Table compute(
                                     no.tilskudd.api.indicator.IndicatorInput in) {
                                 throw new ArithmeticException("indicator bug");
                             }

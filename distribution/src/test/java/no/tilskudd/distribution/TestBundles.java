@@ -115,8 +115,12 @@ final class TestBundles {
         a.put(new Attributes.Name("Bundle-ManifestVersion"), "2");
         a.put(new Attributes.Name("Bundle-SymbolicName"), symbolicName);
         a.put(new Attributes.Name("Bundle-Version"), "1.0.0");
-        a.put(new Attributes.Name("Import-Package"), String.join(",", List.of("form", "indicator", "report",
-                "scheme", "submission").stream().map(p -> "no.tilskudd.api." + p + ";version=\"[1.0,2)\"").toList()));
+        // the major versions of the API packages the test plugins use (indicator and report went to 2.0 with the
+        // typed report table)
+        Map<String, Integer> majors = Map.of("form", 1, "indicator", 2, "report", 2, "scheme", 1, "submission", 1);
+        a.put(new Attributes.Name("Import-Package"), String.join(",", majors.entrySet().stream()
+                .map(p -> "no.tilskudd.api." + p.getKey() + ";version=\"[" + p.getValue() + ".0," + (p.getValue() + 1)
+                        + ")\"").sorted().toList()));
         if (!components.isEmpty()) {
             List<String> names = new ArrayList<>();
             for (int i = 0; i < components.size(); i++) {

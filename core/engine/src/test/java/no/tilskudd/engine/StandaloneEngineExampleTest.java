@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import no.tilskudd.api.form.Severity;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.indicator.Selection;
 import no.tilskudd.api.report.Report;
-import no.tilskudd.api.report.ReportBlock;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.service.FileReport;
 import no.tilskudd.api.service.IndicatorService;
@@ -93,16 +92,16 @@ class StandaloneEngineExampleTest {
         IndicatorService.Results results = engine.indicators().compute(Selection.of("example", 2016, 2017));
         assertEquals(28, results.submissions());
         assertEquals(List.of(), results.failures());
-        IndicatorTable goals = results.tables().stream().filter(t -> t.id().equals("goal-achievement"))
+        Table goals = results.tables().stream().filter(t -> t.id().equals("goal-achievement"))
                 .findFirst().orElseThrow();
-        assertEquals(28, goals.n());
+        assertEquals(28, goals.n().orElseThrow().value());
 
         Report report = engine.reports().assemble(Selection.of("example", 2016, 2017),
                 new ReportOptions(Locale.ENGLISH, false, false));
         assertEquals("The example scheme: grants for children's leisure measures 2016–2017", report.title());
         assertEquals("28", report.metadata().get("Reports (N)"));
         assertTrue(report.sections().stream().anyMatch(sec -> sec.blocks().stream()
-                .anyMatch(b -> b instanceof ReportBlock.Table t && t.id().equals("goal-achievement"))));
+                .anyMatch(b -> b instanceof Table t && t.id().equals("goal-achievement"))));
     }
 
     @Test

@@ -9,8 +9,8 @@ import java.util.ServiceLoader;
 import no.tilskudd.api.form.FormDefinition;
 import no.tilskudd.api.indicator.Indicator;
 import no.tilskudd.api.indicator.IndicatorInput;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.indicator.Selection;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.service.FileReport;
 import no.tilskudd.api.submission.Submission;
@@ -25,7 +25,7 @@ import no.tilskudd.engine.StandaloneEngine;
  *         .withRow("measures", "name", "Leksehjelp", "category", "individ").build();
  * kit.validate(s).assertValid();
  * kit.validate(kit.submission("my-scheme", 2024, "0301").build()).assertViolation("FIELD_REQUIRED", "grantAmount");
- * IndicatorTable t = kit.indicator("goal-achievement", List.of(s));
+ * Table t = kit.indicator("goal-achievement", List.of(s));
  * }</pre>
  */
 public final class PluginTestKit {
@@ -142,7 +142,7 @@ public final class PluginTestKit {
      * @return the indicator's table
      * @throws AssertionError when no such indicator was added
      */
-    public IndicatorTable indicator(String indicatorId, Collection<Submission> fixtures) {
+    public Table indicator(String indicatorId, Collection<Submission> fixtures) {
         Indicator indicator = indicators.stream().filter(i -> i.id().equals(indicatorId)).findFirst()
                 .orElseThrow(() -> new AssertionError("no indicator '" + indicatorId + "'; added: "
                         + indicators.stream().map(Indicator::id).toList()));

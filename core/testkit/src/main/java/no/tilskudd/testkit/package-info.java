@@ -5,7 +5,7 @@
  * what was expected and what was found, so the kit works with any test framework.
  */
 @Export
-@Version("1.0.0")
+@Version("2.0.0")
 package no.tilskudd.testkit;
 
 import org.osgi.annotation.bundle.Export;

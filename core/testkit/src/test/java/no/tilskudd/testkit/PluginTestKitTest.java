@@ -6,7 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.util.List;
-import no.tilskudd.api.indicator.IndicatorTable;
+import java.util.Locale;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.submission.Submission;
 import org.junit.jupiter.api.Test;
 
@@ -53,12 +54,14 @@ class PluginTestKitTest {
 
     @Test
     void runsAnIndicatorOnFixtures() {
-        IndicatorTable t = kit.indicator("goal-achievement", List.of(valid(2016, "1804", "all").build(),
+        Table t = kit.indicator("goal-achievement", List.of(valid(2016, "1804", "all").build(),
                 valid(2016, "0301", "all").build(), valid(2016, "1103", "notAll").with("goalsNotReachedReason",
                         new String[] {"time"}).build()));
-        assertEquals(3, t.n());
-        assertEquals(List.of("Nådde alle sine målsettinger", 67L), t.rows().get(0));
-        assertEquals(List.of("Nådde ikke alle målsettinger", 33L), t.rows().get(1));
+        assertEquals(3, t.n().orElseThrow().value());
+        Locale nb = Locale.forLanguageTag("nb");
+        assertEquals(List.of("Nådde alle sine målsettinger", 67L), t.rows().get(0).cellsIn(nb));
+        assertEquals(List.of("Reached all their goals", 67L), t.rows().get(0).cellsIn(Locale.ENGLISH));
+        assertEquals(List.of("Nådde ikke alle målsettinger", 33L), t.rows().get(1).cellsIn(nb));
         assertThrows(AssertionError.class, () -> kit.indicator("no-such", List.of()));
     }
 }

@@ -2,6 +2,7 @@ package no.tilskudd.api.indicator;
 
 import java.util.Set;
 import no.tilskudd.api.form.LocalizedText;
+import no.tilskudd.api.report.Table;
 import org.osgi.annotation.versioning.ConsumerType;
 
 /**
@@ -39,7 +40,8 @@ public interface Indicator {
      * Computes the table.
      *
      * @param input the selection, the submissions and the org-unit register
-     * @return the table, with its N
+     * @return the table, with its N ({@link Table#withN(Table.Count)}); a table without one is reported as a
+     *         failure of the indicator
      */
-    IndicatorTable compute(IndicatorInput input);
+    Table compute(IndicatorInput input);
 }

@@ -3,11 +3,13 @@ package no.tilskudd.api.report;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A report, independent of any file format. Texts are already in the report's language.
+ * A report, independent of any file format. Its own texts are in the report's language; its {@link Table}s are
+ * language-neutral, and exporters pick their texts with {@link #locale()}.
  *
  * @param title    the title
  * @param language the language tag, e.g. {@code nb-NO}
@@ -19,7 +21,7 @@ import java.util.Objects;
  *                 unless the data tables are left out.
  */
 public record Report(String title, String language, Map<String, String> metadata, List<ReportSection> sections,
-        List<ReportBlock.Table> data) {
+        List<Table> data) {
 
     /**
      * Checks the parts and freezes the collections (keeping the metadata's order).
@@ -36,5 +38,15 @@ public record Report(String title, String language, Map<String, String> metadata
         metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
         sections = List.copyOf(sections);
         data = List.copyOf(data);
+    }
+
+    /**
+     * The report's language as a locale, to pick the texts of its tables with
+     * ({@link no.tilskudd.api.form.LocalizedText#in(Locale)}).
+     *
+     * @return the locale
+     */
+    public Locale locale() {
+        return Locale.forLanguageTag(language);
     }
 }

@@ -2,10 +2,10 @@ package no.tilskudd.api.report;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /** A piece of report content. Exporters render each kind in their own way. */
-public sealed interface ReportBlock {
+public sealed interface ReportBlock
+        permits Table, ReportBlock.Paragraph, ReportBlock.Chart, ReportBlock.KeyFigures {
 
     /**
      * A paragraph of text.
@@ -20,109 +20,6 @@ public sealed interface ReportBlock {
          */
         public Paragraph {
             Objects.requireNonNull(text, "text");
-        }
-    }
-
-    /**
-     * A table. Cells hold {@link String}, {@link Number} or null; a null cell is shown empty, and a suppressed cell is
-     * a {@link Suppressed} marker.
-     *
-     * @param id        a stable id (e.g. the indicator id), usable as a sheet or anchor name
-     * @param title     the caption
-     * @param columns   the columns
-     * @param rows      the rows
-     * @param n         the number of units the table is based on, if it has one
-     * @param footnotes notes printed under the table
-     * @param totalRows indices of rows whose numeric cells are the sums of the rows above them (back to the previous
-     *                  total row), so that formats with formulas can write them as live sums
-     * @param rowKinds  rows whose numbers are of another kind than their columns, by row index (e.g. the "N" row of a
-     *                  percent table holds counts)
-     */
-    record Table(String id, String title, List<TableColumn> columns, List<List<Object>> rows, Optional<Long> n,
-            List<String> footnotes, java.util.Set<Integer> totalRows, java.util.Map<Integer, ValueKind> rowKinds)
-            implements ReportBlock {
-
-        /**
-         * A table whose rows all hold what their columns say.
-         *
-         * @param id        a stable id
-         * @param title     the caption
-         * @param columns   the columns
-         * @param rows      the rows
-         * @param n         the number of units, if any
-         * @param footnotes notes under the table
-         * @param totalRows indices of total rows
-         */
-        public Table(String id, String title, List<TableColumn> columns, List<List<Object>> rows, Optional<Long> n,
-                List<String> footnotes, java.util.Set<Integer> totalRows) {
-            this(id, title, columns, rows, n, footnotes, totalRows, java.util.Map.of());
-        }
-
-        /**
-         * A table without total rows.
-         *
-         * @param id        a stable id
-         * @param title     the caption
-         * @param columns   the columns
-         * @param rows      the rows
-         * @param n         the number of units, if any
-         * @param footnotes notes under the table
-         */
-        public Table(String id, String title, List<TableColumn> columns, List<List<Object>> rows, Optional<Long> n,
-                List<String> footnotes) {
-            this(id, title, columns, rows, n, footnotes, java.util.Set.of(), java.util.Map.of());
-        }
-
-        /**
-         * Checks the parts and freezes the lists.
-         *
-         * @param id a stable id (e.g. the indicator id), usable as a sheet or anchor name
-         * @param title the caption
-         * @param columns the columns
-         * @param rows the rows
-         * @param n the number of units the table is based on, if it has one
-         * @param footnotes notes printed under the table
-         * @param totalRows indices of rows whose numeric cells are the sums of the rows above them (back to the previous total row), so that formats with formulas can write them as live sums
-         * @param rowKinds rows whose numbers are of another kind than their columns
-         */
-        public Table {
-            totalRows = java.util.Set.copyOf(totalRows);
-            rowKinds = java.util.Map.copyOf(rowKinds);
-            Objects.requireNonNull(id, "id");
-            Objects.requireNonNull(title, "title");
-            columns = List.copyOf(columns);
-            rows = rows.stream().map(r -> java.util.Collections.unmodifiableList(new java.util.ArrayList<>(r))).toList();
-            Objects.requireNonNull(n, "n");
-            footnotes = List.copyOf(footnotes);
-            for (List<Object> row : rows) {
-                if (row.size() != columns.size()) {
-                    throw new IllegalArgumentException("table " + id + ": a row has " + row.size() + " cells, the table "
-                            + columns.size() + " columns");
-                }
-            }
-            for (int t : totalRows) {
-                if (t < 0 || t >= rows.size()) {
-                    throw new IllegalArgumentException("table " + id + ": total row " + t + " does not exist");
-                }
-            }
-            for (int r : rowKinds.keySet()) {
-                if (r < 0 || r >= rows.size()) {
-                    throw new IllegalArgumentException("table " + id + ": row " + r + " does not exist");
-                }
-            }
-        }
-
-        /**
-         * What a cell holds: its row's kind if the row has one (text columns stay text), else its column's.
-         *
-         * @param row    the row index
-         * @param column the column index
-         * @return the kind
-         */
-        public ValueKind kind(int row, int column) {
-            ValueKind k = rowKinds.get(row);
-            ValueKind c = columns.get(column).kind();
-            return k != null && c != ValueKind.TEXT ? k : c;
         }
     }
 
@@ -202,7 +99,7 @@ public sealed interface ReportBlock {
     }
 
     /**
-     * One series of a chart. A null value is a gap (e.g. a suppressed cell).
+     * One series of a chart. A null value is a gap (e.g. a hidden cell).
      *
      * @param name   the legend text
      * @param values one value per category
@@ -230,26 +127,5 @@ public sealed interface ReportBlock {
         LINE,
         /** A pie of the first series. */
         PIE
-    }
-
-    /**
-     * A cell hidden to protect small groups of persons.
-     *
-     * @param reason why, e.g. "fewer than 5"
-     */
-    record Suppressed(String reason) {
-        /**
-         * Checks the reason.
-         *
-         * @param reason why, e.g. "fewer than 5"
-         */
-        public Suppressed {
-            Objects.requireNonNull(reason, "reason");
-        }
-
-        @Override
-        public String toString() {
-            return "–";
-        }
     }
 }

@@ -1,8 +1,8 @@
 package no.tilskudd.api.service;
 
 import java.util.List;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.indicator.Selection;
+import no.tilskudd.api.report.Table;
 import org.osgi.annotation.versioning.ProviderType;
 
 /** Runs the indicators that apply to a scheme over the stored submissions. */
@@ -25,7 +25,7 @@ public interface IndicatorService {
      * @param tables      the tables, ordered by indicator id
      * @param failures    one line per indicator that failed, with the reason
      */
-    record Results(long submissions, List<IndicatorTable> tables, List<String> failures) {
+    record Results(long submissions, List<Table> tables, List<String> failures) {
         /**
          * Freezes the lists.
          *

@@ -22,9 +22,8 @@ import no.tilskudd.api.audit.AuditEntry;
 import no.tilskudd.api.audit.AuditLog;
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.form.Severity;
-import no.tilskudd.api.indicator.IndicatorColumn;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.indicator.Selection;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.scheme.OrgUnit;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.service.FileReport;
@@ -239,7 +238,7 @@ public final class TilskuddCommandLine implements CommandLine {
             out.println();
             out.println("== " + text(scheme.name(), locale) + " (" + scheme.id() + ") " + years[0] + "-" + years[1]
                     + ": " + results.submissions() + " reports ==");
-            for (IndicatorTable t : results.tables()) {
+            for (Table t : results.tables()) {
                 printTable(t, out, locale);
             }
             for (String f : results.failures()) {
@@ -470,20 +469,20 @@ public final class TilskuddCommandLine implements CommandLine {
         IndicatorService.Results r = indicators.compute(selection(a));
         if (a.flag("--json")) {
             List<Map<String, Object>> list = new ArrayList<>();
-            for (IndicatorTable t : r.tables()) {
+            for (Table t : r.tables()) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("id", t.id());
                 m.put("title", text(t.title(), locale));
-                m.put("n", t.n());
+                m.put("n", t.n().map(Table.Count::value).orElse(null));
+                m.put("nCounted", t.n().flatMap(Table.Count::counted).map(c -> text(c, locale)).orElse(null));
                 m.put("columns", t.columns().stream().map(c -> text(c.label(), locale)).toList());
-                m.put("columnIds", t.columns().stream().map(IndicatorColumn::id).toList());
+                m.put("columnIds", t.columns().stream().map(Table.Column::id).toList());
                 m.put("columnKinds", t.columns().stream().map(c -> c.kind().name().toLowerCase(Locale.ROOT)).toList());
                 Map<String, String> rowKinds = new java.util.TreeMap<>();
-                t.rowKinds().forEach((row, kind) -> rowKinds.put(String.valueOf(row),
-                        kind.name().toLowerCase(Locale.ROOT)));
+                t.rowsOf(Table.RowKind.COUNT).forEach(row -> rowKinds.put(String.valueOf(row), "count"));
                 m.put("rowKinds", rowKinds);
-                m.put("rows", t.rows());
-                m.put("notes", t.notes().stream().map(n -> text(n, locale)).toList());
+                m.put("rows", t.rows().stream().map(row -> row.cellsIn(locale)).toList());
+                m.put("notes", t.notes().stream().map(n -> text(n.text(), locale)).toList());
                 list.add(m);
             }
             Map<String, Object> root = new LinkedHashMap<>();
@@ -493,7 +492,7 @@ public final class TilskuddCommandLine implements CommandLine {
             out.println(JSON.writeValueAsString(root));
         } else {
             out.println(r.submissions() + " reports selected");
-            for (IndicatorTable t : r.tables()) {
+            for (Table t : r.tables()) {
                 printTable(t, out, locale);
             }
             if (r.tables().isEmpty()) {
@@ -678,13 +677,14 @@ public final class TilskuddCommandLine implements CommandLine {
         return t.in(locale);
     }
 
-    static void printTable(IndicatorTable t, PrintStream out, Locale locale) {
+    static void printTable(Table t, PrintStream out, Locale locale) {
         out.println();
-        out.println(text(t.title(), locale) + " [" + t.id() + "] (N=" + t.n() + ")");
+        out.println(text(t.title(), locale) + " [" + t.id() + "] (N=" + t.n().map(n -> n.value()
+                + n.counted().map(c -> " " + text(c, locale)).orElse("")).orElse("?") + ")");
         List<List<String>> cells = new ArrayList<>();
         cells.add(t.columns().stream().map(c -> text(c.label(), locale)).toList());
-        for (List<Object> row : t.rows()) {
-            cells.add(row.stream().map(v -> v == null ? "" : String.valueOf(v)).toList());
+        for (Table.Row row : t.rows()) {
+            cells.add(row.cellsIn(locale).stream().map(v -> v == null ? "" : String.valueOf(v)).toList());
         }
         int[] widths = new int[t.columns().size()];
         for (List<String> row : cells) {
@@ -702,8 +702,8 @@ public final class TilskuddCommandLine implements CommandLine {
             }
             out.println(line.toString().stripTrailing());
         }
-        for (LocalizedText n : t.notes()) {
-            out.println("  " + text(n, locale));
+        for (Table.Note n : t.notes()) {
+            out.println("  " + text(n.text(), locale));
         }
     }
 

@@ -349,7 +349,7 @@ async function showIndicators() {
 function indicatorTable(ind) {
   const numeric = (k) => k !== 'text';
   const table = el('table', {},
-    el('caption', { text: ind.title + ' (N=' + ind.n + ')' }),
+    el('caption', { text: ind.title + ' (N=' + ind.n + (ind.nCounted ? ' ' + ind.nCounted : '') + ')' }),
     el('thead', {}, el('tr', {}, ind.columns.map((c, i) => el('th', { scope: 'col', class: numeric(ind.columnKinds[i]) && i > 0 ? 'num' : null, text: c })))),
     el('tbody', {}, ind.rows.map((row, ri) => el('tr', { class: ind.totalRows.includes(ri) ? 'total' : null },
       row.map((v, i) => el('td', { class: numeric(ind.columnKinds[i]) && i > 0 ? 'num' : null, text: format(v, i > 0 && rowKind(ind, ri) ? rowKind(ind, ri) : ind.columnKinds[i]) }))))));

@@ -2,6 +2,7 @@ package no.tilskudd.crossscheme.internal;
 
 import static no.tilskudd.engine.internal.standard.indicators.Tables.column;
 import static no.tilskudd.engine.internal.standard.indicators.Tables.row;
+import static no.tilskudd.engine.internal.standard.indicators.Tables.total;
 
 import aQute.bnd.annotation.Resolution;
 import aQute.bnd.annotation.spi.ServiceProvider;
@@ -9,14 +10,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.indicator.Indicator;
 import no.tilskudd.api.indicator.IndicatorInput;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.report.ReportBlock.ChartType;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.engine.internal.standard.Percentages;
@@ -60,7 +60,7 @@ public final class SchemeOverlapIndicator implements Indicator {
     }
 
     @Override
-    public IndicatorTable compute(IndicatorInput input) {
+    public Table compute(IndicatorInput input) {
         Map<String, Set<String>> schemesByUnit = new TreeMap<>();
         for (Submission s : input.submissions()) {
             schemesByUnit.computeIfAbsent(s.orgUnit(), u -> new HashSet<>()).add(s.schemeId());
@@ -88,33 +88,35 @@ public final class SchemeOverlapIndicator implements Indicator {
         }
         long n = schemesByUnit.size();
         long avdirOrBufdir = avdirOnly + bufdirOnly + both;
-        List<List<Object>> rows = new ArrayList<>();
+        List<Table.Row> rows = new ArrayList<>();
         rows.add(share("Bare AVdir", avdirOnly, n));
         rows.add(share("Bare Bufdir (BLD)", bufdirOnly, n));
         rows.add(share("Både AVdir og Bufdir", both, n));
-        rows.add(row("Kommuner/bydeler med AVdir- eller Bufdir-midler", avdirOrBufdir, null));
+        rows.add(total("Kommuner/bydeler med AVdir- eller Bufdir-midler", avdirOrBufdir, null));
         rows.add(share("AVdir i alt", avdirOnly + both, n));
         rows.add(share("Bufdir (BLD) i alt", bufdirOnly + both, n));
-        rows.add(row("Ordningsenheter AVdir og Bufdir (enheter med begge teller to ganger)",
+        rows.add(total("Ordningsenheter AVdir og Bufdir (enheter med begge teller to ganger)",
                 avdirOnly + bufdirOnly + 2 * both, null));
         rows.add(share("Midler fra flere ordninger (to eller flere, også større bysamfunn)", several, n));
         rows.add(share("Bare andre ordninger enn AVdir og Bufdir", othersOnly, n));
         rows.add(row("Kommuner/bydeler med tilskudd i alt", n, null));
-        return new IndicatorTable(ID, title(), n,
+        return Table.of(ID, title(),
                 List.of(column("group", "Tilskuddsordning", "Grant scheme", ValueKind.TEXT),
                         column("units", "Kommuner/bydeler", "Municipalities/districts", ValueKind.COUNT),
                         column("percent", "Prosent av alle med tilskudd", "Percent of all with a grant",
                                 ValueKind.PERCENT)),
-                rows,
-                List.of(new LocalizedText("N er antall ulike kommuner/bydeler med minst én rapport til en ordning "
+                rows)
+                .withN(n)
+                .withNotes(Tables.remarks(
+                        new LocalizedText("N er antall ulike kommuner/bydeler med minst én rapport til en ordning "
                         + "i de valgte årene (" + n + "), uansett hvilken ordning som er valgt.",
                         "N is the number of distinct municipalities/districts with at least one report to a scheme "
                                 + "in the selected years (" + n + "), whichever scheme is selected."),
-                        Tables.ROUNDING_NOTE),
-                Optional.of(ChartType.BAR), Set.of(3, 6));
+                        Tables.ROUNDING_NOTE))
+                .withChart(ChartType.BAR);
     }
 
-    private static List<Object> share(String label, long count, long n) {
+    private static Table.Row share(String label, long count, long n) {
         return row(label, count, Percentages.whole(count, n));
     }
 }

@@ -13,8 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.indicator.Selection;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.service.FileReport;
 import no.tilskudd.api.service.IndicatorService;
@@ -58,7 +58,7 @@ class PublishedFiguresTest {
         }
     }
 
-    private IndicatorTable table(String scheme, int from, int to, String id) {
+    private Table table(String scheme, int from, int to, String id) {
         IndicatorService.Results r = engine.indicators().compute(Selection.of(scheme, from, to));
         assertEquals(List.of(), r.failures());
         return r.tables().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
@@ -68,12 +68,12 @@ class PublishedFiguresTest {
     @Test
     void schemeOverlapIsThatOfTheSeed() {
         for (String scheme : List.of("avdir", "bufdir", "urban-youth")) {
-            IndicatorTable t = table(scheme, 2006, 2008, "scheme-overlap");
-            List<Object> counts = t.rows().stream().map(r -> r.get(1)).toList();
+            Table t = table(scheme, 2006, 2008, "scheme-overlap");
+            List<Object> counts = t.rows().stream().map(r -> r.cells().get(1)).toList();
             assertEquals(List.of(38L, 10L, 19L, 67L, 57L, 29L, 86L), counts.subList(0, 7), scheme);
             assertTrue((Long) counts.get(7) >= 19, "units in both are funded by several schemes");
             assertEquals(67L + (Long) counts.get(8), counts.get(9), "all units: AVdir/Bufdir units and the others");
-            assertEquals(t.n(), counts.get(9));
+            assertEquals(t.n().orElseThrow().value(), counts.get(9));
         }
     }
 
@@ -85,21 +85,26 @@ class PublishedFiguresTest {
             store.find(SubmissionQuery.scheme(scheme, 2006, 2008))
                     .forEach(st -> both.add(st.submission()));
         }
-        IndicatorTable t = StandardIndicators.goalAchievement("avdir").compute(Submissions.input(both));
-        assertEquals(Arrays.asList("Nådde alle sine målsettinger", 44L, 27L, 49L, 33L, 48L, 31L), t.rows().get(0));
-        assertEquals(Arrays.asList("Nådde ikke alle målsettinger", 56L, 34L, 51L, 34L, 52L, 33L), t.rows().get(1));
-        assertEquals(Arrays.asList("N", null, 61L, null, 67L, null, 64L), t.rows().get(2));
+        Table t = StandardIndicators.goalAchievement("avdir").compute(Submissions.input(both));
+        assertEquals(Arrays.asList("Nådde alle sine målsettinger", 44L, 27L, 49L, 33L, 48L, 31L),
+                t.rows().get(0).cells());
+        assertEquals(Arrays.asList("Nådde ikke alle målsettinger", 56L, 34L, 51L, 34L, 52L, 33L),
+                t.rows().get(1).cells());
+        assertEquals(Arrays.asList("N", null, 61L, null, 67L, null, 64L),
+                t.rows().get(2).cells());
     }
 
     /** The 2007 annual report: reached all goals BLD 42 % (N 26), SHdir 54 % (N 41). */
     @Test
     void goalAchievement2007BySchemeIsThatOfTheAnnualReport() {
         assertEquals(Arrays.asList("Nådde alle sine målsettinger", 42L, 11L),
-                table("bufdir", 2007, 2007, "goal-achievement").rows().get(0));
-        assertEquals(Arrays.asList("N", null, 26L), table("bufdir", 2007, 2007, "goal-achievement").rows().get(2));
+                table("bufdir", 2007, 2007, "goal-achievement").rows().get(0).cells());
+        assertEquals(Arrays.asList("N", null, 26L),
+                table("bufdir", 2007, 2007, "goal-achievement").rows().get(2).cells());
         assertEquals(Arrays.asList("Nådde alle sine målsettinger", 54L, 22L),
-                table("avdir", 2007, 2007, "goal-achievement").rows().get(0));
-        assertEquals(Arrays.asList("N", null, 41L), table("avdir", 2007, 2007, "goal-achievement").rows().get(2));
+                table("avdir", 2007, 2007, "goal-achievement").rows().get(0).cells());
+        assertEquals(Arrays.asList("N", null, 41L),
+                table("avdir", 2007, 2007, "goal-achievement").rows().get(2).cells());
     }
 
     /** Continuation (N = 62 scheme-units): 61 % go on, 3 % do not, 35 % unsure. */
@@ -119,7 +124,8 @@ class PublishedFiguresTest {
     void regionsOfBothSchemesAreThoseOfTheSeed() {
         Map<String, Long> sum = new LinkedHashMap<>();
         for (String scheme : List.of("avdir", "bufdir")) {
-            for (List<Object> row : table(scheme, 2006, 2008, "units-by-region").rows()) {
+            for (List<Object> row : table(scheme, 2006, 2008, "units-by-region").rows().stream()
+                    .map(Table.Row::cells).toList()) {
                 sum.merge((String) row.get(0), (Long) row.get(1), Long::sum);
             }
         }
@@ -130,7 +136,7 @@ class PublishedFiguresTest {
     private List<Long> combinedShares(String id) {
         long[] counts = new long[3];
         for (String scheme : List.of("avdir", "bufdir")) {
-            List<List<Object>> rows = table(scheme, 2006, 2008, id).rows();
+            List<List<Object>> rows = table(scheme, 2006, 2008, id).rows().stream().map(Table.Row::cells).toList();
             for (int i = 0; i < 3; i++) {
                 counts[i] += (Long) rows.get(i).get(2);
             }

@@ -6,15 +6,17 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.indicator.Indicator;
-import no.tilskudd.api.indicator.IndicatorColumn;
 import no.tilskudd.api.indicator.IndicatorInput;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.report.ReportBlock.ChartType;
+import no.tilskudd.api.report.Table;
+import no.tilskudd.api.report.Table.Column;
+import no.tilskudd.api.report.Table.Note;
+import no.tilskudd.api.report.Table.Row;
+import no.tilskudd.api.report.Table.RowKind;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.submission.Submission;
 import org.osgi.service.component.annotations.Component;
@@ -44,7 +46,7 @@ public final class GoalAchievementIndicator implements Indicator {
     }
 
     @Override
-    public IndicatorTable compute(IndicatorInput input) {
+    public Table compute(IndicatorInput input) {
         TreeMap<Integer, long[]> byYear = new TreeMap<>();
         for (Submission s : input.submissions()) {
             Object v = s.values().get("goalsReached");
@@ -54,15 +56,15 @@ public final class GoalAchievementIndicator implements Indicator {
             long[] counts = byYear.computeIfAbsent(s.year(), y -> new long[2]);
             counts["all".equals(v) ? 0 : 1]++;
         }
-        List<IndicatorColumn> columns = new ArrayList<>();
-        columns.add(new IndicatorColumn("answer", new LocalizedText("Måloppnåelse", "Goal achievement"),
-                ValueKind.TEXT));
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column("answer", new LocalizedText("Måloppnåelse", "Goal achievement"), ValueKind.TEXT));
         for (int year : byYear.keySet()) {
-            columns.add(new IndicatorColumn(String.valueOf(year), LocalizedText.of(String.valueOf(year)),
-                    ValueKind.PERCENT));
+            columns.add(Column.of(String.valueOf(year), String.valueOf(year), ValueKind.PERCENT));
         }
-        List<Object> all = new ArrayList<>(List.of("Nådde alle sine målsettinger"));
-        List<Object> notAll = new ArrayList<>(List.of("Nådde ikke alle målsettinger"));
+        List<Object> all = new ArrayList<>(List.of(new LocalizedText("Nådde alle sine målsettinger",
+                "Reached all their goals")));
+        List<Object> notAll = new ArrayList<>(List.of(new LocalizedText("Nådde ikke alle målsettinger",
+                "Did not reach all their goals")));
         List<Object> n = new ArrayList<>(List.of("N"));
         long total = 0;
         for (long[] c : byYear.values()) {
@@ -72,10 +74,14 @@ public final class GoalAchievementIndicator implements Indicator {
             n.add(sum);
             total += sum;
         }
-        return new IndicatorTable(id(), title(), total, columns, List.of(all, notAll, n),
-                List.of(new LocalizedText("Prosent av rapportene som svarte. Avrundet til hele prosent.",
-                        "Percent of the reports that answered. Rounded to whole percent.")),
-                Optional.of(ChartType.BAR), java.util.Set.of(), java.util.Map.of(2, ValueKind.COUNT));
+        // the N row holds the counts behind each year's percentages
+        return Table.of(id(), title(), columns, List.of(new Row(RowKind.DATA, all), new Row(RowKind.DATA, notAll),
+                new Row(RowKind.COUNT, n)))
+                .withN(Table.Count.of(total, new LocalizedText("rapporter som svarte", "reports that answered")))
+                .withNotes(List.of(Note.remark(new LocalizedText(
+                        "Prosent av rapportene som svarte. Avrundet til hele prosent.",
+                        "Percent of the reports that answered. Rounded to whole percent."))))
+                .withChart(ChartType.BAR);
     }
 
     /** Whole percent, rounded half up as in the published tables. */

@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import no.tilskudd.api.indicator.IndicatorColumn;
 import no.tilskudd.api.indicator.IndicatorInput;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.indicator.Selection;
 import no.tilskudd.api.report.ReportBlock.ChartType;
+import no.tilskudd.api.report.Table;
+import no.tilskudd.api.report.Table.Column;
+import no.tilskudd.api.report.Table.Row;
+import no.tilskudd.api.report.Table.RowKind;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.submission.Submission;
 import org.junit.jupiter.api.Test;
@@ -40,9 +43,14 @@ class GoalAchievementIndicatorTest {
         return out;
     }
 
-    private IndicatorTable compute(List<Submission> submissions) {
+    private Table compute(List<Submission> submissions) {
         return indicator.compute(new IndicatorInput(Selection.of("example", 2016, 2017), submissions,
                 (code, y) -> Optional.empty()));
+    }
+
+    /** The cells as a bokmål report shows them. */
+    private static List<List<Object>> cells(Table t) {
+        return t.rows().stream().map(r -> r.cellsIn(Locale.forLanguageTag("nb"))).toList();
     }
 
     @Test
@@ -54,12 +62,14 @@ class GoalAchievementIndicatorTest {
 
     @Test
     void twoOfThreeReachingAllGoalsIs67And33() {
-        IndicatorTable t = compute(year(2016, 2, 1));
-        assertEquals(List.of("answer", "2016"), t.columns().stream().map(IndicatorColumn::id).toList());
+        Table t = compute(year(2016, 2, 1));
+        assertEquals(List.of("answer", "2016"), t.columns().stream().map(Column::id).toList());
         assertEquals(List.of(ValueKind.TEXT, ValueKind.PERCENT),
-                t.columns().stream().map(IndicatorColumn::kind).toList());
-        assertEquals(List.of(List.of(ALL, 67L), List.of(NOT_ALL, 33L), List.of("N", 3L)), t.rows());
-        assertEquals(3, t.n());
+                t.columns().stream().map(Column::kind).toList());
+        assertEquals(List.of(List.of(ALL, 67L), List.of(NOT_ALL, 33L), List.of("N", 3L)), cells(t));
+        assertEquals(3, t.n().orElseThrow().value());
+        assertEquals(List.of(RowKind.DATA, RowKind.DATA, RowKind.COUNT), t.rows().stream().map(Row::kind).toList());
+        assertEquals("Reached all their goals", t.rows().get(0).cellsIn(Locale.ENGLISH).get(0));
         assertEquals("goal-achievement", t.id());
         assertEquals(Optional.of(ChartType.BAR), t.chart());
         assertEquals(1, t.notes().size());
@@ -68,18 +78,18 @@ class GoalAchievementIndicatorTest {
     @Test
     void oneOfEightIsATieRoundedHalfUp() {
         // 1/8 = 12.5 % -> 13; 7/8 = 87.5 % -> 88.
-        IndicatorTable t = compute(year(2016, 1, 7));
-        assertEquals(List.of(List.of(ALL, 13L), List.of(NOT_ALL, 88L), List.of("N", 8L)), t.rows());
+        Table t = compute(year(2016, 1, 7));
+        assertEquals(List.of(List.of(ALL, 13L), List.of(NOT_ALL, 88L), List.of("N", 8L)), cells(t));
     }
 
     @Test
     void yearsAreColumnsInOrderWithTheirOwnN() {
         List<Submission> s = new ArrayList<>(year(2017, 3, 1));
         s.addAll(year(2016, 1, 1));
-        IndicatorTable t = compute(s);
-        assertEquals(List.of("answer", "2016", "2017"), t.columns().stream().map(IndicatorColumn::id).toList());
-        assertEquals(List.of(List.of(ALL, 50L, 75L), List.of(NOT_ALL, 50L, 25L), List.of("N", 2L, 4L)), t.rows());
-        assertEquals(6, t.n());
+        Table t = compute(s);
+        assertEquals(List.of("answer", "2016", "2017"), t.columns().stream().map(Column::id).toList());
+        assertEquals(List.of(List.of(ALL, 50L, 75L), List.of(NOT_ALL, 50L, 25L), List.of("N", 2L, 4L)), cells(t));
+        assertEquals(6, t.n().orElseThrow().value());
     }
 
     @Test
@@ -87,24 +97,24 @@ class GoalAchievementIndicatorTest {
         List<Submission> s = new ArrayList<>(year(2016, 1, 1));
         s.add(answer(2016, "0301", null));
         s.add(answer(2017, "0301", null));
-        IndicatorTable t = compute(s);
-        assertEquals(List.of("answer", "2016"), t.columns().stream().map(IndicatorColumn::id).toList());
-        assertEquals(List.of("N", 2L), t.rows().get(2));
-        assertEquals(2, t.n());
+        Table t = compute(s);
+        assertEquals(List.of("answer", "2016"), t.columns().stream().map(Column::id).toList());
+        assertEquals(List.of("N", 2L), cells(t).get(2));
+        assertEquals(2, t.n().orElseThrow().value());
     }
 
     @Test
     void emptyInputGivesLabelsOnlyAndNZero() {
-        IndicatorTable t = compute(List.of());
-        assertEquals(List.of("answer"), t.columns().stream().map(IndicatorColumn::id).toList());
-        assertEquals(List.of(List.of(ALL), List.of(NOT_ALL), List.of("N")), t.rows());
-        assertEquals(0, t.n());
+        Table t = compute(List.of());
+        assertEquals(List.of("answer"), t.columns().stream().map(Column::id).toList());
+        assertEquals(List.of(List.of(ALL), List.of(NOT_ALL), List.of("N")), cells(t));
+        assertEquals(0, t.n().orElseThrow().value());
     }
 
     @Test
     void everyoneReachingAllGoalsIs100And0() {
         assertEquals(List.of(List.of(ALL, 100L), List.of(NOT_ALL, 0L), List.of("N", 5L)),
-                compute(year(2016, 5, 0)).rows());
+                cells(compute(year(2016, 5, 0))));
     }
 
     @Test

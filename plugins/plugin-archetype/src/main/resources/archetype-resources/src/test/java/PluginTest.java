@@ -3,7 +3,7 @@ package ${package};
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import no.tilskudd.api.indicator.IndicatorTable;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.testkit.PluginTestKit;
 import no.tilskudd.testkit.SubmissionBuilder;
@@ -55,8 +55,8 @@ class PluginTest {
 
     @Test
     void theDescriptorsStandardIndicatorComputesOnTheReports() {
-        IndicatorTable t = kit.indicator("goal-achievement", List.of(report().build(),
+        Table t = kit.indicator("goal-achievement", List.of(report().build(),
                 report().with("goalsReached", "notAll").with("goalsNotReachedReason", "Få deltakere").build()));
-        assertEquals(2, t.n());
+        assertEquals(2, t.n().orElseThrow().value());
     }
 }

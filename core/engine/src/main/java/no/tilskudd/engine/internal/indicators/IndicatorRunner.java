@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import no.tilskudd.api.indicator.Indicator;
 import no.tilskudd.api.indicator.IndicatorInput;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.indicator.Selection;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
 import no.tilskudd.api.store.SubmissionStore;
@@ -40,7 +40,7 @@ public final class IndicatorRunner implements IndicatorService {
     public Results compute(Selection selection) {
         List<Submission> own = selector.select(Optional.of(selection.schemeId()), selection);
         List<Submission> all = null;
-        List<IndicatorTable> tables = new ArrayList<>();
+        List<Table> tables = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         List<Indicator> applicable = indicators.get().stream()
                 .filter(i -> i.schemes().isEmpty() || i.schemes().contains(selection.schemeId()))
@@ -55,9 +55,11 @@ public final class IndicatorRunner implements IndicatorService {
                 input = all;
             }
             try {
-                IndicatorTable table = indicator.compute(new IndicatorInput(selection, input, orgUnits::find));
+                Table table = indicator.compute(new IndicatorInput(selection, input, orgUnits::find));
                 if (table == null) {
                     failures.add(indicator.id() + ": returned no table");
+                } else if (table.n().isEmpty()) {
+                    failures.add(indicator.id() + ": returned a table without its N");
                 } else {
                     tables.add(table);
                 }

@@ -8,8 +8,10 @@ import java.util.Optional;
 import no.tilskudd.api.form.Field;
 import no.tilskudd.api.form.FieldType;
 import no.tilskudd.api.form.FormDefinition;
-import no.tilskudd.api.report.ReportBlock;
-import no.tilskudd.api.report.TableColumn;
+import no.tilskudd.api.form.LocalizedText;
+import no.tilskudd.api.report.Table;
+import no.tilskudd.api.report.Table.Column;
+import no.tilskudd.api.report.Table.Row;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.scheme.OrgUnit;
 import no.tilskudd.api.scheme.Scheme;
@@ -26,8 +28,10 @@ final class DataTables {
     private DataTables() {
     }
 
-    static List<ReportBlock.Table> build(Scheme scheme, List<Submission> submissions, OrgUnitRegister orgUnits,
-            boolean en) {
+    private static final LocalizedText YES = new LocalizedText("ja", "yes");
+    private static final LocalizedText NO = new LocalizedText("nei", "no");
+
+    static List<Table> build(Scheme scheme, List<Submission> submissions, OrgUnitRegister orgUnits) {
         Map<String, Field> topFields = new LinkedHashMap<>();
         Map<String, Map<String, Field>> groups = new LinkedHashMap<>();
         for (FormDefinition form : scheme.forms()) {
@@ -40,31 +44,31 @@ final class DataTables {
                 }
             }
         }
-        List<TableColumn> head = new ArrayList<>(List.of(
-                new TableColumn(en ? "Year" : "År", ValueKind.YEAR),
-                new TableColumn(en ? "Org unit" : "Kommunenr.", ValueKind.TEXT),
-                new TableColumn(en ? "Name" : "Navn", ValueKind.TEXT),
-                new TableColumn(en ? "County" : "Fylke", ValueKind.TEXT),
-                new TableColumn(en ? "Region" : "Region", ValueKind.TEXT),
-                new TableColumn(en ? "Form version" : "Skjemaversjon", ValueKind.TEXT)));
-        List<ReportBlock.Table> tables = new ArrayList<>();
+        List<Column> head = new ArrayList<>(List.of(
+                new Column("year", new LocalizedText("År", "Year"), ValueKind.YEAR),
+                new Column("orgUnit", new LocalizedText("Kommunenr.", "Org unit"), ValueKind.TEXT),
+                new Column("name", new LocalizedText("Navn", "Name"), ValueKind.TEXT),
+                new Column("county", new LocalizedText("Fylke", "County"), ValueKind.TEXT),
+                new Column("region", new LocalizedText("Region", "Region"), ValueKind.TEXT),
+                new Column("formVersion", new LocalizedText("Skjemaversjon", "Form version"), ValueKind.TEXT)));
+        List<Table> tables = new ArrayList<>();
 
-        List<TableColumn> columns = new ArrayList<>(head);
-        topFields.values().forEach(f -> columns.add(new TableColumn(f.id(), kind(f))));
-        List<List<Object>> rows = new ArrayList<>();
+        List<Column> columns = new ArrayList<>(head);
+        topFields.values().forEach(f -> columns.add(Column.of(f.id(), f.id(), kind(f))));
+        List<Row> rows = new ArrayList<>();
         for (Submission s : submissions) {
             List<Object> row = headCells(s, orgUnits);
             topFields.keySet().forEach(id -> row.add(cell(s.values().get(id))));
-            rows.add(row);
+            rows.add(new Row(Table.RowKind.DATA, row));
         }
-        tables.add(new ReportBlock.Table("data-submissions", en ? "Submissions" : "Rapporter", columns, rows,
-                Optional.of((long) rows.size()), List.of()));
+        tables.add(Table.of("data-submissions", new LocalizedText("Rapporter", "Submissions"), columns, rows)
+                .withN(rows.size()));
 
         for (Map.Entry<String, Map<String, Field>> g : groups.entrySet()) {
-            List<TableColumn> gc = new ArrayList<>(head);
-            gc.add(new TableColumn(en ? "Row" : "Rad", ValueKind.COUNT));
-            g.getValue().values().forEach(f -> gc.add(new TableColumn(f.id(), kind(f))));
-            List<List<Object>> gr = new ArrayList<>();
+            List<Column> gc = new ArrayList<>(head);
+            gc.add(new Column("row", new LocalizedText("Rad", "Row"), ValueKind.COUNT));
+            g.getValue().values().forEach(f -> gc.add(Column.of(f.id(), f.id(), kind(f))));
+            List<Row> gr = new ArrayList<>();
             for (Submission s : submissions) {
                 List<Map<String, Object>> groupRows = s.rows(g.getKey());
                 for (int i = 0; i < groupRows.size(); i++) {
@@ -72,11 +76,10 @@ final class DataTables {
                     row.add((long) i + 1);
                     Map<String, Object> values = groupRows.get(i);
                     g.getValue().keySet().forEach(id -> row.add(cell(values.get(id))));
-                    gr.add(row);
+                    gr.add(new Row(Table.RowKind.DATA, row));
                 }
             }
-            tables.add(new ReportBlock.Table("data-" + g.getKey(), g.getKey(), gc, gr, Optional.of((long) gr.size()),
-                    List.of()));
+            tables.add(Table.of("data-" + g.getKey(), LocalizedText.of(g.getKey()), gc, gr).withN(gr.size()));
         }
         return tables;
     }
@@ -98,9 +101,10 @@ final class DataTables {
             return String.join("; ", list.stream().map(String::valueOf).toList());
         }
         if (v instanceof Boolean b) {
-            return b ? "ja" : "nei";
+            return b ? YES : NO;
         }
-        return v;
+        // a table cell is text or a number; anything else a plugin's reader stored is shown as its text
+        return v == null || v instanceof String || v instanceof Number ? v : String.valueOf(v);
     }
 
     private static ValueKind kind(Field f) {

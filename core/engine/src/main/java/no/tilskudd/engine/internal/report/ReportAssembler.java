@@ -10,20 +10,21 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import no.tilskudd.api.form.FormDefinition;
-import no.tilskudd.api.indicator.IndicatorColumn;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.indicator.Selection;
 import no.tilskudd.api.report.Report;
 import no.tilskudd.api.report.ReportBlock;
 import no.tilskudd.api.report.ReportExporter;
 import no.tilskudd.api.report.ReportSection;
-import no.tilskudd.api.report.TableColumn;
+import no.tilskudd.api.report.Table;
+import no.tilskudd.api.report.Table.Column;
+import no.tilskudd.api.report.Table.RowKind;
 import no.tilskudd.api.report.TemplateExporter;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.scheme.OrgUnit;
@@ -121,12 +122,12 @@ public final class ReportAssembler implements ReportService {
                     : "Indikatoren feilet og er utelatt: ") + failure));
         }
         sections.add(new ReportSection(en ? "Summary" : "Sammendrag", intro));
-        for (IndicatorTable t : results.tables()) {
-            sections.add(section(t, en, options.suppressSmallCounts() ? threshold : 0));
+        for (Table t : results.tables()) {
+            sections.add(section(t, options.locale(), options.suppressSmallCounts() ? threshold : 0));
         }
         String title = (en ? scheme.name().en() : scheme.name().nb()) + " " + years;
-        List<ReportBlock.Table> data = options.includeData()
-                ? DataTables.build(scheme, selector.select(Optional.of(scheme.id()), selection), orgUnits, en)
+        List<Table> data = options.includeData()
+                ? DataTables.build(scheme, selector.select(Optional.of(scheme.id()), selection), orgUnits)
                 : List.of();
         return new Report(title, en ? "en" : "nb-NO", meta, sections, data);
     }
@@ -147,43 +148,34 @@ public final class ReportAssembler implements ReportService {
                 : String.join("; ", parts);
     }
 
-    private static ReportSection section(IndicatorTable t, boolean en, int threshold) {
+    private static ReportSection section(Table t, Locale locale, int threshold) {
         List<ReportBlock> blocks = new ArrayList<>();
-        String title = en ? t.title().en() : t.title().nb();
-        List<TableColumn> columns = t.columns().stream()
-                .map(c -> new TableColumn(en ? c.label().en() : c.label().nb(), c.kind())).toList();
-        List<String> notes = new ArrayList<>();
-        notes.add("N = " + t.n());
-        t.notes().forEach(n -> notes.add(en ? n.en() : n.nb()));
-        ReportBlock.Table table = new ReportBlock.Table(t.id(), title, columns, t.rows(), Optional.of(t.n()), notes,
-                t.totalRows(), t.rowKinds());
-        if (threshold > 0) {
-            table = SmallCountSuppression.apply(table, threshold, en);
-        }
-        blocks.add(table);
-        ReportBlock.Table shown = table;
-        t.chart().flatMap(type -> chart(t, shown, title, type)).ifPresent(blocks::add);
+        String title = t.title().in(locale);
+        // The N and the explanation of hidden cells are fields of the table: the exporters write them.
+        Table shown = threshold > 0 ? SmallCountSuppression.apply(t, threshold) : t;
+        blocks.add(shown);
+        t.chart().flatMap(type -> chart(shown, title, type, locale)).ifPresent(blocks::add);
         return new ReportSection(title, blocks);
     }
 
     /** A chart of the table's numeric columns, one category per row labelled by the first column. */
-    private static Optional<ReportBlock> chart(IndicatorTable t, ReportBlock.Table shown, String title,
-            ReportBlock.ChartType type) {
+    private static Optional<ReportBlock> chart(Table shown, String title, ReportBlock.ChartType type,
+            Locale locale) {
         List<List<Object>> rows = new ArrayList<>();
-        for (int r = 0; r < shown.rows().size(); r++) {
-            // Totals and rows of another kind (such as N under a percent table) are not categories of the chart.
-            if (!shown.totalRows().contains(r) && !shown.rowKinds().containsKey(r)) {
-                rows.add(shown.rows().get(r));
+        for (Table.Row row : shown.rows()) {
+            // Totals and rows of counts (such as N under a percent table) are not categories of the chart.
+            if (row.kind() == RowKind.DATA) {
+                rows.add(row.cellsIn(locale));
             }
         }
-        if (rows.isEmpty() || t.columns().size() < 2) {
+        if (rows.isEmpty() || shown.columns().size() < 2) {
             return Optional.empty();
         }
         List<String> categories = rows.stream().map(r -> String.valueOf(r.get(0))).toList();
         List<ReportBlock.Series> series = new ArrayList<>();
         ValueKind kind = null;
-        for (int c = 1; c < t.columns().size(); c++) {
-            IndicatorColumn col = t.columns().get(c);
+        for (int c = 1; c < shown.columns().size(); c++) {
+            Column col = shown.columns().get(c);
             if (col.kind() == ValueKind.TEXT) {
                 continue;
             }
@@ -196,12 +188,12 @@ public final class ReportAssembler implements ReportService {
                 Object v = row.get(c);
                 values.add(v instanceof Number n ? n : null);
             }
-            series.add(new ReportBlock.Series(col.label().nb(), values));
+            series.add(new ReportBlock.Series(col.label().in(locale), values));
         }
         if (series.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ReportBlock.Chart(t.id() + "-chart", title, type, categories, series, kind));
+        return Optional.of(new ReportBlock.Chart(shown.id() + "-chart", title, type, categories, series, kind));
     }
 
     @Override

@@ -2,8 +2,12 @@ package no.tilskudd.engine.internal.report;
 
 import java.util.ArrayList;
 import java.util.List;
-import no.tilskudd.api.report.ReportBlock;
-import no.tilskudd.api.report.ReportBlock.Suppressed;
+import java.util.Optional;
+import no.tilskudd.api.report.Table;
+import no.tilskudd.api.report.Table.Row;
+import no.tilskudd.api.report.Table.RowKind;
+import no.tilskudd.api.report.Table.Suppressed;
+import no.tilskudd.api.report.Table.Suppression;
 import no.tilskudd.api.report.ValueKind;
 
 /**
@@ -25,18 +29,20 @@ public final class SmallCountSuppression {
      *
      * @param table     the table
      * @param threshold the smallest count shown
-     * @param en        English notes instead of bokmål
-     * @return the table with hidden cells and a footnote that says why, or the same table if nothing was hidden
+     * @return the table with hidden cells and its {@link Table#suppression()} set, or the same table if nothing was
+     *         hidden
      */
-    public static ReportBlock.Table apply(ReportBlock.Table table, int threshold, boolean en) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (List<Object> r : table.rows()) {
-            rows.add(new ArrayList<>(r));
+    public static Table apply(Table table, int threshold) {
+        if (threshold < 2) {
+            return table; // no whole count lies between 1 and the threshold
         }
-        String primaryReason = en ? "fewer than " + threshold : "færre enn " + threshold;
-        String secondaryReason = en ? "would reveal a hidden count" : "ville avsløre et skjult tall";
+        List<List<Object>> rows = new ArrayList<>();
+        for (Row r : table.rows()) {
+            rows.add(new ArrayList<>(r.cells()));
+        }
+        Suppressed primaryReason = new Suppressed(Suppressed.Reason.BELOW_THRESHOLD);
+        Suppressed secondaryReason = new Suppressed(Suppressed.Reason.REVEALS_HIDDEN);
         boolean primary = false;
-        boolean secondary = false;
         for (int c = 0; c < table.columns().size(); c++) {
             boolean persons = false;
             for (int r = 0; r < rows.size(); r++) {
@@ -46,7 +52,7 @@ public final class SmallCountSuppression {
                 persons = true;
                 List<Object> row = rows.get(r);
                 if (row.get(c) instanceof Number n && n.doubleValue() > 0 && n.doubleValue() < threshold) {
-                    row.set(c, new Suppressed(primaryReason));
+                    row.set(c, primaryReason);
                     primary = true;
                 }
             }
@@ -55,26 +61,25 @@ public final class SmallCountSuppression {
             }
             int groupStart = 0;
             for (int t = 0; t < rows.size(); t++) {
-                if (!table.totalRows().contains(t)) {
+                if (table.rows().get(t).kind() != RowKind.TOTAL) {
                     continue;
                 }
-                secondary |= protectGroup(rows, c, groupStart, t, secondaryReason);
+                protectGroup(rows, c, groupStart, t, secondaryReason);
                 groupStart = t + 1;
             }
         }
         if (!primary) {
             return table;
         }
-        List<String> notes = new ArrayList<>(table.footnotes());
-        notes.add(en ? "– Hidden to protect privacy: the count is below " + threshold
-                + (secondary ? ", or would reveal a hidden count through a total." : ".")
-                : "– Skjult av personvernhensyn: tallet er lavere enn " + threshold
-                        + (secondary ? ", eller ville avsløre et skjult tall gjennom en sum." : "."));
-        return new ReportBlock.Table(table.id(), table.title(), table.columns(), rows, table.n(), notes,
-                table.totalRows(), table.rowKinds());
+        List<Row> hidden = new ArrayList<>();
+        for (int r = 0; r < rows.size(); r++) {
+            hidden.add(new Row(table.rows().get(r).kind(), rows.get(r)));
+        }
+        return new Table(table.id(), table.title(), table.columns(), hidden, table.n(), table.notes(), table.chart(),
+                Optional.of(new Suppression(threshold)));
     }
 
-    private static boolean protectGroup(List<List<Object>> rows, int c, int from, int total, String reason) {
+    private static boolean protectGroup(List<List<Object>> rows, int c, int from, int total, Suppressed reason) {
         int hidden = 0;
         int smallest = -1;
         double smallestValue = Double.MAX_VALUE;
@@ -90,7 +95,7 @@ public final class SmallCountSuppression {
         if (hidden != 1 || rows.get(total).get(c) instanceof Suppressed) {
             return false;
         }
-        rows.get(smallest >= 0 ? smallest : total).set(c, new Suppressed(reason));
+        rows.get(smallest >= 0 ? smallest : total).set(c, reason);
         return true;
     }
 }

@@ -15,10 +15,9 @@ import java.util.Set;
 import java.util.function.Function;
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.indicator.Indicator;
-import no.tilskudd.api.indicator.IndicatorColumn;
 import no.tilskudd.api.indicator.IndicatorInput;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.indicator.Selection;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.service.IndicatorService.Results;
 import no.tilskudd.api.service.OrgUnitRegister;
@@ -56,7 +55,7 @@ class IndicatorRunnerTest {
                 String.join(" ", input.submissions().stream().map(s -> s.key().toString()).toList())));
     }
 
-    private static Indicator indicator(String id, Set<String> schemes, Function<IndicatorInput, IndicatorTable> f) {
+    private static Indicator indicator(String id, Set<String> schemes, Function<IndicatorInput, Table> f) {
         return new Indicator() {
             @Override
             public String id() {
@@ -74,21 +73,20 @@ class IndicatorRunnerTest {
             }
 
             @Override
-            public IndicatorTable compute(IndicatorInput input) {
+            public Table compute(IndicatorInput input) {
                 return f.apply(input);
             }
         };
     }
 
-    private static IndicatorTable table(String id, long n, String cell) {
-        return new IndicatorTable(id, LocalizedText.of(id), n,
-                List.of(new IndicatorColumn("keys", LocalizedText.of("Keys"), ValueKind.TEXT)),
-                List.of(List.of(cell)), List.of(), Optional.empty());
+    private static Table table(String id, long n, String cell) {
+        return Table.of(id, LocalizedText.of(id), List.of(Table.Column.of("keys", "Keys", ValueKind.TEXT)),
+                List.of(Table.Row.data(cell))).withN(n);
     }
 
     private static String cell(Results r, String id) {
         return (String) r.tables().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow()
-                .rows().get(0).get(0);
+                .rows().get(0).cells().get(0);
     }
 
     @Test
@@ -97,7 +95,7 @@ class IndicatorRunnerTest {
         Results r = run(Selection.of("a", 2016, 2017));
         assertEquals(3, r.submissions());
         assertEquals("a/2016/0301 a/2016/1804 a/2017/1103", cell(r, "list"));
-        assertEquals(3, r.tables().get(0).n());
+        assertEquals(3, r.tables().get(0).n().orElseThrow().value());
         assertEquals(List.of(), r.failures());
     }
 
@@ -110,7 +108,7 @@ class IndicatorRunnerTest {
         indicators.add(boom);
         indicators.add(listing("alpha", Set.of("a")));
         Results r = run(Selection.of("a", 2016, 2016));
-        assertEquals(List.of("alpha", "zeta"), r.tables().stream().map(IndicatorTable::id).toList());
+        assertEquals(List.of("alpha", "zeta"), r.tables().stream().map(Table::id).toList());
         assertEquals(List.of("boom (" + boom.getClass().getName() + "): java.lang.IllegalStateException: kaputt"),
                 r.failures());
     }
@@ -129,7 +127,7 @@ class IndicatorRunnerTest {
         indicators.add(listing("a", Set.of("a")));
         indicators.add(listing("b", Set.of()));
         assertEquals(List.of("a", "b", "c"),
-                run(Selection.of("a", 2016, 2016)).tables().stream().map(IndicatorTable::id).toList());
+                run(Selection.of("a", 2016, 2016)).tables().stream().map(Table::id).toList());
     }
 
     @Test
@@ -138,7 +136,7 @@ class IndicatorRunnerTest {
         indicators.add(listing("forB", Set.of("b")));
         indicators.add(listing("forBoth", Set.of("a", "b")));
         Results r = run(Selection.of("b", 2016, 2018));
-        assertEquals(List.of("forB", "forBoth"), r.tables().stream().map(IndicatorTable::id).toList());
+        assertEquals(List.of("forB", "forBoth"), r.tables().stream().map(Table::id).toList());
         assertEquals("b/2016/1902 b/2018/1804", cell(r, "forB"));
     }
 

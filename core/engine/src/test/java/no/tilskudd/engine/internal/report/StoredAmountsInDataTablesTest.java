@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import no.tilskudd.api.indicator.Selection;
 import no.tilskudd.api.report.Report;
-import no.tilskudd.api.report.ReportBlock;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.service.ReportOptions;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.engine.InMemoryStore;
@@ -42,8 +42,8 @@ class StoredAmountsInDataTablesTest {
         StandaloneEngine engine = StandaloneEngine.builder().store(store).addScheme(TestSchemes.EXAMPLE).build();
         Report r = engine.reports().assemble(Selection.of("example", 2016, 2016),
                 new ReportOptions(Locale.forLanguageTag("nb"), true, true));
-        ReportBlock.Table submissions = table(r, "data-submissions");
-        ReportBlock.Table measures = table(r, "data-measures");
+        Table submissions = table(r, "data-submissions");
+        Table measures = table(r, "data-measures");
         assertEquals(AMOUNTS.size(), submissions.rows().size());
         List<Object> granted = column(submissions, "grantAmount");
         List<Object> budgets = column(measures, "budget");
@@ -54,22 +54,22 @@ class StoredAmountsInDataTablesTest {
         }
     }
 
-    private static ReportBlock.Table table(Report r, String id) {
+    private static Table table(Report r, String id) {
         return r.data().stream().filter(t -> t.id().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError("no data table " + id));
     }
 
-    private static List<Object> column(ReportBlock.Table t, String id) {
+    private static List<Object> column(Table t, String id) {
         int c = -1;
         for (int i = 0; i < t.columns().size(); i++) {
-            if (t.columns().get(i).label().equals(id)) {
+            if (t.columns().get(i).id().equals(id)) {
                 c = i;
             }
         }
         assertEquals(true, c >= 0, "column " + id);
         List<Object> out = new ArrayList<>();
-        for (List<Object> row : t.rows()) {
-            out.add(row.get(c));
+        for (Table.Row row : t.rows()) {
+            out.add(row.cells().get(c));
         }
         return out;
     }

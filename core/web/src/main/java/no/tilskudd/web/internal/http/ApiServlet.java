@@ -34,10 +34,9 @@ import no.tilskudd.api.audit.AuditEvent;
 import no.tilskudd.api.audit.AuditQuery;
 import no.tilskudd.api.form.FormDefinition;
 import no.tilskudd.api.form.Severity;
-import no.tilskudd.api.indicator.IndicatorColumn;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.indicator.Selection;
 import no.tilskudd.api.indicator.YearRange;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.scheme.OrgUnit;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.service.FileReport;
@@ -78,9 +77,9 @@ import org.osgi.service.component.annotations.Reference;
 public final class ApiServlet extends HttpServlet {
 
     /** Rows whose numbers are of another kind than their columns, by row index (JSON keys are text). */
-    static Map<String, String> rowKinds(IndicatorTable t) {
+    static Map<String, String> rowKinds(Table t) {
         Map<String, String> kinds = new java.util.TreeMap<>();
-        t.rowKinds().forEach((row, kind) -> kinds.put(String.valueOf(row), kind.name().toLowerCase(Locale.ROOT)));
+        t.rowsOf(Table.RowKind.COUNT).forEach(row -> kinds.put(String.valueOf(row), "count"));
         return kinds;
     }
 
@@ -543,19 +542,20 @@ public final class ApiServlet extends HttpServlet {
         Selection sel = selection(req);
         IndicatorService.Results r = indicators.compute(sel);
         List<Map<String, Object>> list = new ArrayList<>();
-        for (IndicatorTable t : r.tables()) {
+        for (Table t : r.tables()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("id", t.id());
             m.put("title", t.title().in(locale));
-            m.put("n", t.n());
+            m.put("n", t.n().map(Table.Count::value).orElse(null));
+            m.put("nCounted", t.n().flatMap(Table.Count::counted).map(c -> c.in(locale)).orElse(null));
             m.put("columns", t.columns().stream().map(c -> c.label().in(locale)).toList());
-            m.put("columnIds", t.columns().stream().map(IndicatorColumn::id).toList());
+            m.put("columnIds", t.columns().stream().map(Table.Column::id).toList());
             m.put("columnKinds", t.columns().stream().map(c -> c.kind().name().toLowerCase(Locale.ROOT)).toList());
-            m.put("rows", t.rows());
-            m.put("totalRows", new TreeSet<>(t.totalRows()));
+            m.put("rows", t.rows().stream().map(row -> row.cellsIn(locale)).toList());
+            m.put("totalRows", new TreeSet<>(t.rowsOf(Table.RowKind.TOTAL)));
             m.put("rowKinds", rowKinds(t));
             m.put("chart", t.chart().map(c -> c.name().toLowerCase(Locale.ROOT)).orElse(null));
-            m.put("notes", t.notes().stream().map(n -> n.in(locale)).toList());
+            m.put("notes", t.notes().stream().map(n -> n.text().in(locale)).toList());
             list.add(m);
         }
         Map<String, Object> root = new LinkedHashMap<>();

@@ -21,20 +21,21 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
+import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.report.Report;
 import no.tilskudd.api.report.ReportBlock;
 import no.tilskudd.api.report.ReportBlock.Chart;
 import no.tilskudd.api.report.ReportBlock.KeyFigure;
 import no.tilskudd.api.report.ReportBlock.KeyFigures;
-import no.tilskudd.api.report.ReportBlock.Suppressed;
-import no.tilskudd.api.report.ReportBlock.Table;
 import no.tilskudd.api.report.ReportSection;
-import no.tilskudd.api.report.TableColumn;
+import no.tilskudd.api.report.Table;
+import no.tilskudd.api.report.Table.Column;
+import no.tilskudd.api.report.Table.Note;
+import no.tilskudd.api.report.Table.RowKind;
+import no.tilskudd.api.report.Table.Suppressed;
 import no.tilskudd.api.report.ValueKind;
 
 /**
@@ -50,10 +51,10 @@ final class PdfReportWriter {
     private static final Color HEADER_FILL = new Color(0xDC, 0xE3, 0xEA);
     private static final Color ZEBRA = new Color(0xF3, 0xF5, 0xF7);
     private static final Color RULE = new Color(0xB0, 0xB0, 0xB0);
-    private static final Pattern N_NOTE = Pattern.compile("N\\s*=\\s*[\\d\\s\\u00A0\\u202F]+");
 
     private final Report report;
     private final Words words;
+    private final Locale locale;
     private final EmbeddedFonts fonts;
     private final Font title;
     private final Font h1;
@@ -73,6 +74,7 @@ final class PdfReportWriter {
     PdfReportWriter(Report report, EmbeddedFonts fonts) {
         this.report = report;
         this.words = Words.forLanguage(report.language());
+        this.locale = report.locale();
         this.fonts = fonts;
         this.title = new Font(fonts.bold, 24f, Font.NORMAL, INK);
         this.h1 = new Font(fonts.bold, 15f, Font.NORMAL, INK);
@@ -198,7 +200,7 @@ final class PdfReportWriter {
                 if (b instanceof Table table) {
                     t++;
                     PageDecorator.Anchor ta = new PageDecorator.Anchor("t" + number + "." + t,
-                            words.table() + " " + number + "." + t + " " + table.title(), sa);
+                            words.table() + " " + number + "." + t + " " + table.title().in(locale), sa);
                     pages.add(ta);
                     tables.add(ta);
                 }
@@ -320,20 +322,20 @@ final class PdfReportWriter {
         cap.setSpacingAfter(5f);
         doc.add(cap);
 
-        List<TableColumn> columns = table.columns();
+        List<Column> columns = table.columns();
         // A wide table (e.g. a percent and a count column per year) gets a smaller type so that headers do not break
         // inside words.
         boolean wide = columns.size() > WIDE_TABLE;
         Font cell = wide ? cellNarrow : this.cell;
         Font cellBold = wide ? cellNarrowBold : this.cellBold;
-        PdfPTable t = new PdfPTable(widths(table));
+        PdfPTable t = new PdfPTable(widths(table, locale));
         t.setWidthPercentage(100);
         t.setHeaderRows(1);
         t.setSplitLate(true);
         boolean large = table.rows().size() > ROWS_PER_FLUSH;
         t.setComplete(!large);
-        for (TableColumn c : columns) {
-            PdfPCell h = new PdfPCell(new Phrase(c.label(), cellBold));
+        for (Column c : columns) {
+            PdfPCell h = new PdfPCell(new Phrase(c.label().in(locale), cellBold));
             h.setHorizontalAlignment(numeric(c.kind()) ? Element.ALIGN_RIGHT : Element.ALIGN_LEFT);
             h.setVerticalAlignment(Element.ALIGN_BOTTOM);
             h.setBackgroundColor(HEADER_FILL);
@@ -343,7 +345,6 @@ final class PdfReportWriter {
             pad(h);
             t.addCell(h);
         }
-        Set<String> hiddenBecause = new LinkedHashSet<>();
         if (table.rows().isEmpty()) {
             PdfPCell none = new PdfPCell(new Phrase(words.noRows(), cell));
             none.setColspan(columns.size());
@@ -352,8 +353,8 @@ final class PdfReportWriter {
             t.addCell(none);
         }
         for (int r = 0; r < table.rows().size(); r++) {
-            List<Object> row = table.rows().get(r);
-            boolean total = table.totalRows().contains(r);
+            List<Object> row = table.rows().get(r).cells();
+            boolean total = table.rows().get(r).kind() == RowKind.TOTAL;
             for (int c = 0; c < columns.size(); c++) {
                 Object v = row.get(c);
                 ValueKind kind = table.kind(r, c);
@@ -362,9 +363,10 @@ final class PdfReportWriter {
                     s = "";
                 } else if (v instanceof Suppressed sup) {
                     s = sup.toString();
-                    hiddenBecause.add(sup.reason());
                 } else if (v instanceof Number n) {
                     s = NorwegianNumbers.format(n, kind);
+                } else if (v instanceof LocalizedText localized) {
+                    s = localized.in(locale);
                 } else {
                     s = v.toString();
                 }
@@ -387,25 +389,25 @@ final class PdfReportWriter {
         }
         t.setComplete(true);
         doc.add(t);
-        notes(doc, table, hiddenBecause);
+        notes(doc, table);
     }
 
-    private void notes(Document doc, Table table, Set<String> hiddenBecause) {
+    /** The lines under a table: its N, the author's notes, and what the hidden cells mean, each from its field. */
+    static List<String> noteLines(Table table, Words words, Locale locale) {
         List<String> notes = new ArrayList<>();
-        table.n().ifPresent(n -> notes.add("N = " + NorwegianNumbers.count(n)));
-        boolean hiddenExplained = false;
-        for (String f : table.footnotes()) {
-            if (table.n().isPresent() && N_NOTE.matcher(f.strip()).matches()) {
-                continue; // the same N, printed above with grouped digits
-            }
-            hiddenExplained |= f.startsWith("–");
-            notes.add(f);
+        table.n().ifPresent(n -> notes.add("N = " + NorwegianNumbers.count(n.value())
+                + n.counted().map(c -> " " + c.in(locale)).orElse("")));
+        for (Note note : table.notes()) {
+            String text = note.text().in(locale);
+            notes.add(note.kind() == Table.NoteKind.SOURCE ? words.source() + ": " + text : text);
         }
-        if (!hiddenExplained) {
-            for (String reason : hiddenBecause) {
-                notes.add("– " + words.hidden() + ": " + reason);
-            }
-        }
+        table.suppression().ifPresent(s -> notes.add("– " + String.format(words.hidden(), s.threshold())
+                + (table.hides(Suppressed.Reason.REVEALS_HIDDEN) ? words.revealsHidden() : "") + "."));
+        return notes;
+    }
+
+    private void notes(Document doc, Table table) {
+        List<String> notes = noteLines(table, words, locale);
         for (int i = 0; i < notes.size(); i++) {
             Paragraph p = new Paragraph(notes.get(i), note);
             p.setLeading(10.5f);
@@ -429,21 +431,21 @@ final class PdfReportWriter {
     }
 
     /** Relative column widths from the longest header word and the longest cell among the first rows. */
-    static float[] widths(Table table) {
+    static float[] widths(Table table, Locale locale) {
         int n = table.columns().size();
         float[] w = new float[n];
         int sample = Math.min(table.rows().size(), 500);
         for (int c = 0; c < n; c++) {
-            TableColumn col = table.columns().get(c);
+            Column col = table.columns().get(c);
             int longestWord = 0;
-            for (String word : col.label().split("\\s+")) {
+            for (String word : col.label().in(locale).split("\\s+")) {
                 longestWord = Math.max(longestWord, word.length());
             }
             int longestCell = 0;
             for (int r = 0; r < sample; r++) {
-                Object v = table.rows().get(r).get(c);
+                Object v = table.rows().get(r).cells().get(c);
                 int len = v == null ? 0 : v instanceof Number num ? NorwegianNumbers.format(num, col.kind()).length()
-                        : v.toString().length();
+                        : v instanceof LocalizedText text ? text.in(locale).length() : v.toString().length();
                 longestCell = Math.max(longestCell, len);
             }
             w[c] = Math.max(4, Math.max(longestWord, Math.min(longestCell, 45))) + 2;

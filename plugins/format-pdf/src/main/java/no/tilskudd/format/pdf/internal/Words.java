@@ -11,23 +11,27 @@ import no.tilskudd.api.report.ValueKind;
  * @param figure        the caption prefix of charts
  * @param page          "side" in "side 3 av 12"
  * @param of            "av" in "side 3 av 12"
- * @param hidden        the note for a hidden cell, before the reason
+ * @param hidden        the note for hidden cells, with %d for the threshold
+ * @param revealsHidden what it adds when some cells were hidden because a total would reveal a hidden count
+ * @param source        the prefix of a note that names a source
  * @param noRows        what an empty table shows
  * @param noData        what an empty chart shows
  * @param dataLeftOut   the cover note when the report carries data tables, with %d for their number
  * @param dataLeftOutKey the cover label of that note
  * @param creator       the document's creator entry
  */
-record Words(String contents, String table, String figure, String page, String of, String hidden, String noRows,
-        String noData, String dataLeftOut, String dataLeftOutKey, String creator) {
+record Words(String contents, String table, String figure, String page, String of, String hidden, String revealsHidden,
+        String source, String noRows, String noData, String dataLeftOut, String dataLeftOutKey, String creator) {
 
     static final Words BOKMAL = new Words("Innhold", "Tabell", "Figur", "side", "av",
-            "Skjult for å verne små grupper", "Ingen rader.", "Ingen tall å vise.",
+            "Skjult for å verne små grupper: tallet er lavere enn %d",
+            ", eller ville avsløre et skjult tall gjennom en sum", "Kilde", "Ingen rader.", "Ingen tall å vise.",
             "Datatabellene (%d) er ikke med i PDF-en, som er laget for lesing. Velg formatet xlsx for å få dem.",
             "Datatabeller", "Tilskudd, PDF-eksport");
 
     static final Words ENGLISH = new Words("Contents", "Table", "Figure", "page", "of",
-            "Hidden to protect small groups", "No rows.", "No numbers to show.",
+            "Hidden to protect small groups: the count is below %d",
+            ", or would reveal a hidden count through a total", "Source", "No rows.", "No numbers to show.",
             "The data tables (%d) are left out of this PDF, which is made for reading. Choose the xlsx format for them.",
             "Data tables", "Tilskudd, PDF export");
 

@@ -16,19 +16,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.report.Report;
 import no.tilskudd.api.report.ReportBlock.Chart;
 import no.tilskudd.api.report.ReportBlock.ChartType;
 import no.tilskudd.api.report.ReportBlock.Series;
-import no.tilskudd.api.report.ReportBlock.Table;
 import no.tilskudd.api.report.ReportExporter;
 import no.tilskudd.api.report.ReportSection;
-import no.tilskudd.api.report.TableColumn;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,8 +75,8 @@ class PdfExporterContractTest {
 
     @Test
     void emptyTablesAndChartsSaySoInsteadOfFailing() throws IOException {
-        Table noRows = new Table("none", "Tabell uten rader", List.of(new TableColumn("Kommune", ValueKind.TEXT),
-                new TableColumn("Antall", ValueKind.COUNT)), List.of(), Optional.empty(), List.of());
+        Table noRows = Table.of("none", LocalizedText.of("Tabell uten rader"), List.of(Table.Column.of("unit",
+                "Kommune", ValueKind.TEXT), Table.Column.of("count", "Antall", ValueKind.COUNT)), List.of());
         Chart noCategories = new Chart("c1", "Tom figur", ChartType.BAR, List.of(), List.of(), ValueKind.COUNT);
         Chart allGaps = new Chart("c2", "Kake uten tall", ChartType.PIE, List.of("A", "B"),
                 List.of(new Series("S", Arrays.asList(null, null))), ValueKind.COUNT);

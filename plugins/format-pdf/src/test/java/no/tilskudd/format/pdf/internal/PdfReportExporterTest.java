@@ -165,7 +165,7 @@ class PdfReportExporterTest {
     @Test
     void suppressedCellShowsADashAndTheReasonUnderTheTable() {
         assertTrue(text.contains("–"), "dash");
-        assertTrue(text.contains("– Skjult for å verne små grupper: " + TestReports.HIDDEN_REASON), text);
+        assertTrue(text.contains(TestReports.HIDDEN_NOTE), text);
     }
 
     @Test

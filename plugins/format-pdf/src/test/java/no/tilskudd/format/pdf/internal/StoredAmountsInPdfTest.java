@@ -11,11 +11,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.report.Report;
 import no.tilskudd.api.report.ReportBlock;
 import no.tilskudd.api.report.ReportSection;
-import no.tilskudd.api.report.TableColumn;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,13 +39,13 @@ class StoredAmountsInPdfTest {
         printed.put(9_007_199_254_740_993L, "9 007 199 254 740 993 kr");
         printed.put(new BigDecimal("1E+400"), "1E+400 kr");
         printed.put(new BigDecimal("-0.00"), "0 kr");
-        List<List<Object>> rows = new ArrayList<>();
+        List<Table.Row> rows = new ArrayList<>();
         int i = 0;
         for (Object amount : printed.keySet()) {
-            rows.add(new ArrayList<>(List.of("rad " + i++, amount)));
+            rows.add(Table.Row.data("rad " + i++, amount));
         }
-        ReportBlock.Table table = new ReportBlock.Table("amounts", "Beløp", List.of(new TableColumn("Hva",
-                ValueKind.TEXT), new TableColumn("Beløp", ValueKind.AMOUNT)), rows, Optional.of(7L), List.of());
+        Table table = Table.of("amounts", LocalizedText.of("Beløp"), List.of(Table.Column.of("what", "Hva",
+                ValueKind.TEXT), Table.Column.of("amount", "Beløp", ValueKind.AMOUNT)), rows).withN(7);
         ReportBlock.KeyFigures figures = new ReportBlock.KeyFigures(List.of(new ReportBlock.KeyFigure(
                 "Tilskudd i alt", new BigDecimal("2E+12"), ValueKind.AMOUNT)));
         Report report = new Report("Store tall", "nb-NO", Map.of(), List.of(new ReportSection("Sammendrag",

@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.report.Report;
 import no.tilskudd.api.report.ReportBlock;
 import no.tilskudd.api.report.ReportBlock.Chart;
@@ -15,10 +15,13 @@ import no.tilskudd.api.report.ReportBlock.ChartType;
 import no.tilskudd.api.report.ReportBlock.KeyFigure;
 import no.tilskudd.api.report.ReportBlock.KeyFigures;
 import no.tilskudd.api.report.ReportBlock.Series;
-import no.tilskudd.api.report.ReportBlock.Suppressed;
-import no.tilskudd.api.report.ReportBlock.Table;
 import no.tilskudd.api.report.ReportSection;
-import no.tilskudd.api.report.TableColumn;
+import no.tilskudd.api.report.Table;
+import no.tilskudd.api.report.Table.Column;
+import no.tilskudd.api.report.Table.Note;
+import no.tilskudd.api.report.Table.Row;
+import no.tilskudd.api.report.Table.Suppressed;
+import no.tilskudd.api.report.Table.Suppression;
 import no.tilskudd.api.report.ValueKind;
 
 /** Reports built in code for the tests: every kind of block, Norwegian letters everywhere, one long table. */
@@ -27,7 +30,8 @@ final class TestReports {
     static final String TITLE = "Tilskudd til fritidstiltak i Ærøy, Østre Ål og Åsnes 2016–2017";
     static final int LONG_ROWS = 500;
     static final String LONG_HEADER = "Deltakende barn (personer)";
-    static final String HIDDEN_REASON = "færre enn 5 personer";
+    /** What the PDF writes under a table with a cell hidden below the threshold of 5. */
+    static final String HIDDEN_NOTE = "– Skjult for å verne små grupper: tallet er lavere enn 5.";
 
     private TestReports() {
     }
@@ -55,25 +59,27 @@ final class TestReports {
                 new ReportBlock.Paragraph("Denne rapporten viser æøå og ÆØÅ, og tall som 1 234 kroner. "
                         + "Kommunene i Sør-Trøndelag og Nordre Ålesund har svart på skjemaet."))));
 
-        List<TableColumn> goalColumns = List.of(new TableColumn("Måloppnåelse", ValueKind.TEXT),
-                new TableColumn("2016", ValueKind.PERCENT), new TableColumn("2017", ValueKind.PERCENT));
-        List<List<Object>> goalRows = List.of(
-                Arrays.asList("Nådde alle sine målsettinger", 61L, 58L),
-                Arrays.asList("Nådde ikke alle målsettinger", 39L, new Suppressed(HIDDEN_REASON)),
-                Arrays.asList("N", 61L, 67L));
-        Table goals = new Table("goal-achievement", "Måloppnåelse i bruk av tilskuddsmidlene. Prosent", goalColumns,
-                goalRows, Optional.of(128L), List.of("Prosent av rapportene som svarte. Avrundet til hele prosent."),
-                java.util.Set.of(), java.util.Map.of(2, ValueKind.COUNT));
+        List<Column> goalColumns = List.of(Column.of("answer", "Måloppnåelse", ValueKind.TEXT),
+                Column.of("2016", "2016", ValueKind.PERCENT), Column.of("2017", "2017", ValueKind.PERCENT));
+        List<Row> goalRows = List.of(
+                Row.data("Nådde alle sine målsettinger", 61L, 58L),
+                Row.data("Nådde ikke alle målsettinger", 39L, new Suppressed(Suppressed.Reason.BELOW_THRESHOLD)),
+                Row.count("N", 61L, 67L));
+        Table goals = new Table("goal-achievement",
+                LocalizedText.of("Måloppnåelse i bruk av tilskuddsmidlene. Prosent"), goalColumns, goalRows, Optional.of(new Table.Count(128, Optional.empty())),
+                List.of(Note.remark(LocalizedText.of("Prosent av rapportene som svarte. Avrundet til hele prosent."))),
+                Optional.empty(), Optional.of(new Suppression(5)));
         sections.add(new ReportSection("Måloppnåelse", List.of(goals, new Chart("goal-chart",
                 "Måloppnåelse per år", ChartType.BAR, List.of("Nådde alle sine målsettinger",
                         "Nådde ikke alle målsettinger"),
                 List.of(new Series("2016", List.of(61, 39)), new Series("2017", Arrays.asList(58, null))),
                 ValueKind.PERCENT))));
 
-        List<TableColumn> longColumns = List.of(new TableColumn("Kommune", ValueKind.TEXT),
-                new TableColumn(LONG_HEADER, ValueKind.PERSONS), new TableColumn("Tilskudd", ValueKind.AMOUNT),
-                new TableColumn("Andel jenter", ValueKind.PERCENT), new TableColumn("Timer per uke", ValueKind.DECIMAL));
-        List<List<Object>> longRows = new ArrayList<>();
+        List<Column> longColumns = List.of(Column.of("unit", "Kommune", ValueKind.TEXT),
+                Column.of("children", LONG_HEADER, ValueKind.PERSONS), Column.of("grant", "Tilskudd", ValueKind.AMOUNT),
+                Column.of("girls", "Andel jenter", ValueKind.PERCENT),
+                Column.of("hours", "Timer per uke", ValueKind.DECIMAL));
+        List<Row> longRows = new ArrayList<>();
         long sumPersons = 0;
         long sumAmount = 0;
         for (int i = 0; i < LONG_ROWS; i++) {
@@ -81,12 +87,12 @@ final class TestReports {
             long amount = 10_000L + i * 1_234L;
             sumPersons += persons;
             sumAmount += amount;
-            longRows.add(Arrays.asList(rowLabel(i), persons, amount, 30 + (i % 40) + 0.5, (i % 9) + 0.25));
+            longRows.add(Row.data(rowLabel(i), persons, amount, 30 + (i % 40) + 0.5, (i % 9) + 0.25));
         }
-        longRows.add(Arrays.asList("Sum", sumPersons, sumAmount, null, null));
-        Table large = new Table("municipalities", "Deltakere og tilskudd per kommune i Ærøy-regionen", longColumns,
-                longRows, Optional.of((long) LONG_ROWS), List.of("Fiktive tall laget for testen."),
-                Set.of(LONG_ROWS));
+        longRows.add(Row.total("Sum", sumPersons, sumAmount, null, null));
+        Table large = Table.of("municipalities",
+                LocalizedText.of("Deltakere og tilskudd per kommune i Ærøy-regionen"), longColumns, longRows).withN(LONG_ROWS)
+                .withNotes(List.of(Note.remark(LocalizedText.of("Fiktive tall laget for testen."))));
         sections.add(new ReportSection("Kommuner og tilskudd", List.of(
                 new ReportBlock.Paragraph("Tabellen under går over flere sider."), large)));
 
@@ -104,8 +110,8 @@ final class TestReports {
                         List.of("Østlandet", "Sørlandet", "Vestlandet", "Trøndelag", "Nord-Norge"), List.of(
                                 new Series("Andel", List.of(45, 8, 22, 10, 15))), ValueKind.PERCENT))));
 
-        Table data = new Table("submissions", "Rapporter", List.of(new TableColumn("Kommune", ValueKind.TEXT)),
-                List.of(List.of("Ærøy")), Optional.empty(), List.of());
+        Table data = Table.of("submissions", LocalizedText.of("Rapporter"),
+                List.of(Column.of("unit", "Kommune", ValueKind.TEXT)), List.of(Row.data("Ærøy")));
         return new Report(TITLE, language, meta, sections, List.of(data));
     }
 
@@ -119,7 +125,7 @@ final class TestReports {
             int t = 0;
             for (ReportBlock b : section.blocks()) {
                 if (b instanceof Table table) {
-                    out.add("  " + tableWord + " " + s + "." + (++t) + " " + table.title());
+                    out.add("  " + tableWord + " " + s + "." + (++t) + " " + table.title().in(report.locale()));
                 }
             }
         }

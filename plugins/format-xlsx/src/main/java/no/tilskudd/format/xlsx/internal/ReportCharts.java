@@ -7,6 +7,7 @@ import java.util.Set;
 import javax.xml.namespace.QName;
 import no.tilskudd.api.report.ReportBlock;
 import no.tilskudd.api.report.ReportBlock.ChartType;
+import no.tilskudd.api.report.Table;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -118,19 +119,18 @@ final class ReportCharts {
     }
 
     /** Finds the table cells that hold exactly the chart's data, if the chart is a view of its table. */
-    private static Ranges matchTable(ReportWorkbook.Placed placed, ReportBlock.Chart chart) {
-        ReportBlock.Table t = placed.table();
+    private Ranges matchTable(ReportWorkbook.Placed placed, ReportBlock.Chart chart) {
+        Table t = placed.table();
         int k = chart.categories().size();
         if (k == 0 || k > t.rows().size() || t.columns().size() < 2) {
             return null;
         }
-        for (int total : t.totalRows()) {
-            if (total < k) {
+        for (int i = 0; i < k; i++) {
+            // a chart is drawn from the data rows only, never from a total or a row of counts
+            if (t.rows().get(i).kind() != Table.RowKind.DATA) {
                 return null;
             }
-        }
-        for (int i = 0; i < k; i++) {
-            if (!String.valueOf(t.rows().get(i).get(0)).equals(chart.categories().get(i))) {
+            if (!String.valueOf(t.rows().get(i).cellsIn(tx.locale()).get(0)).equals(chart.categories().get(i))) {
                 return null;
             }
         }
@@ -142,7 +142,7 @@ final class ReportCharts {
         for (ReportBlock.Series s : chart.series()) {
             int found = -1;
             for (int c = 1; c < t.columns().size() && found < 0; c++) {
-                if (!used.contains(c) && t.columns().get(c).label().equals(s.name()) && sameValues(t, c, s, k)) {
+                if (!used.contains(c) && t.columns().get(c).label().in(tx.locale()).equals(s.name()) && sameValues(t, c, s, k)) {
                     found = c;
                 }
             }
@@ -162,10 +162,10 @@ final class ReportCharts {
                 titles);
     }
 
-    private static boolean sameValues(ReportBlock.Table t, int col, ReportBlock.Series s, int k) {
+    private static boolean sameValues(Table t, int col, ReportBlock.Series s, int k) {
         for (int i = 0; i < k; i++) {
             Number want = s.values().get(i);
-            Object have = t.rows().get(i).get(col);
+            Object have = t.rows().get(i).cells().get(col);
             if (want == null || !(have instanceof Number n) || Math.abs(n.doubleValue() - want.doubleValue()) > 1e-9) {
                 return false;
             }

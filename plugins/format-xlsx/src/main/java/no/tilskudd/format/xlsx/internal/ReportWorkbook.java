@@ -15,8 +15,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import no.tilskudd.api.report.Report;
 import no.tilskudd.api.report.ReportBlock;
+import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.report.ReportSection;
-import no.tilskudd.api.report.TableColumn;
+import no.tilskudd.api.report.Table;
+import no.tilskudd.api.report.Table.Column;
+import no.tilskudd.api.report.Table.Note;
+import no.tilskudd.api.report.Table.RowKind;
+import no.tilskudd.api.report.Table.Suppressed;
 import no.tilskudd.api.report.ValueKind;
 import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ooxml.POIXMLProperties;
@@ -56,6 +61,7 @@ final class ReportWorkbook {
 
     private final Report report;
     private final Texts tx;
+    private final Locale locale;
     private final SheetNames names = new SheetNames();
     private XSSFWorkbook wb;
     private ReportStyles st;
@@ -72,6 +78,7 @@ final class ReportWorkbook {
     ReportWorkbook(Report report) {
         this.report = report;
         this.tx = Texts.forLanguage(report.language());
+        this.locale = report.locale();
     }
 
     void write(OutputStream target) throws IOException {
@@ -89,18 +96,19 @@ final class ReportWorkbook {
             // table of contents: one sheet per table, more if a table has more rows than a sheet holds.
             List<List<String>> dataSheets = new ArrayList<>();
             for (int i = 0; i < report.data().size(); i++) {
-                ReportBlock.Table t = report.data().get(i);
-                String wanted = i == 0 ? tx.data() : tx.data() + " " + t.title();
+                Table t = report.data().get(i);
+                String title = t.title().in(locale);
+                String wanted = i == 0 ? tx.data() : tx.data() + " " + title;
                 List<String> sheetNames = new ArrayList<>();
                 int parts = Math.max(1, (t.rows().size() + MAX_SHEET_ROWS - 2) / (MAX_SHEET_ROWS - 1));
                 for (int p = 0; p < parts; p++) {
                     String name = names.unique(wanted, "Data");
                     sheetNames.add(name);
-                    contents.put(name, t.title());
+                    contents.put(name, title);
                 }
                 dataSheets.add(sheetNames);
                 // the cover, finished before the data sheets are streamed, must already say where this happens
-                if (t.rows().stream().anyMatch(row -> row.stream().anyMatch(v -> v instanceof Number n
+                if (t.rows().stream().anyMatch(row -> row.cells().stream().anyMatch(v -> v instanceof Number n
                         && !fitsExcel(n)))) {
                     numbersAsTextSheets.addAll(sheetNames);
                 }
@@ -215,7 +223,7 @@ final class ReportWorkbook {
     // ------------------------------------------------------------------ report tables and charts
 
     /** Where a table was written, so that a chart after it can point at its cells. */
-    record Placed(XSSFSheet sheet, ReportBlock.Table table, int headerRow, int nextFreeRow, int chartCount) {
+    record Placed(XSSFSheet sheet, Table table, int headerRow, int nextFreeRow, int chartCount) {
         Placed withChart(int nextFree) {
             return new Placed(sheet, table, headerRow, nextFree, chartCount + 1);
         }
@@ -224,7 +232,7 @@ final class ReportWorkbook {
     private void section(ReportSection section) {
         Placed last = null;
         for (ReportBlock block : section.blocks()) {
-            if (block instanceof ReportBlock.Table t) {
+            if (block instanceof Table t) {
                 last = table(t);
             } else if (block instanceof ReportBlock.Chart c) {
                 if (last == null) {
@@ -238,13 +246,14 @@ final class ReportWorkbook {
         }
     }
 
-    private Placed table(ReportBlock.Table t) {
-        XSSFSheet sheet = wb.createSheet(names.unique(t.title(), t.id()));
-        contents.put(sheet.getSheetName(), t.title());
+    private Placed table(Table t) {
+        String title = t.title().in(locale);
+        XSSFSheet sheet = wb.createSheet(names.unique(title, t.id()));
+        contents.put(sheet.getSheetName(), title);
         int cols = t.columns().size();
-        cells.text(sheet.createRow(0).createCell(0), t.title(), st.title);
+        cells.text(sheet.createRow(0).createCell(0), title, st.title);
         int headerRow = 1;
-        List<String> headers = uniqueHeaders(t.columns());
+        List<String> headers = uniqueHeaders(t.columns(), locale);
         Row head = sheet.createRow(headerRow);
         for (int c = 0; c < cols; c++) {
             cells.text(head.createCell(c), headers.get(c),
@@ -256,21 +265,18 @@ final class ReportWorkbook {
         }
         int firstData = headerRow + 1;
         int groupStart = 0;
-        boolean anySuppressed = false;
         boolean anyAsText = false;
         for (int i = 0; i < t.rows().size(); i++) {
-            List<Object> values = t.rows().get(i);
+            List<Object> values = t.rows().get(i).cellsIn(locale);
             Row row = sheet.createRow(firstData + i);
-            boolean total = t.totalRows().contains(i);
+            boolean total = t.rows().get(i).kind() == RowKind.TOTAL;
             for (int c = 0; c < cols; c++) {
                 ValueKind kind = t.kind(i, c);
                 Object v = values.get(c);
                 Cell cell = row.createCell(c);
-                if (v instanceof ReportBlock.Suppressed s) {
+                if (v instanceof Suppressed) {
                     cell.setCellValue("–");
                     cell.setCellStyle(st.suppressed);
-                    suppressedReasons.add(s.reason());
-                    anySuppressed = true;
                 } else if (v instanceof Number n) {
                     cell.setCellStyle(total ? st.total(kind) : st.number(kind));
                     if (total && kind != ValueKind.YEAR && i > groupStart && sumOfNumbers(t, groupStart, i, c)
@@ -296,7 +302,7 @@ final class ReportWorkbook {
         int lastRow = headerRow + t.rows().size();
         // Trailing total rows stay below the Excel table, so that sorting and pivoting see only the data rows.
         int dataRows = t.rows().size();
-        while (dataRows > 0 && t.totalRows().contains(dataRows - 1)) {
+        while (dataRows > 0 && t.rows().get(dataRows - 1).kind() == RowKind.TOTAL) {
             dataRows--;
         }
         if (dataRows > 0) {
@@ -310,20 +316,16 @@ final class ReportWorkbook {
             sheet.setColumnWidth(c, Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width[c] + 2)) * 256);
         }
         int r = lastRow + 2;
-        List<String> notes = new ArrayList<>(t.footnotes());
+        List<String> notes = noteLines(t, tx);
         if (anyAsText) {
             numbersAsTextSheets.add(sheet.getSheetName());
             notes.add(tx.numbersAsTextFootnote());
         }
-        if (anySuppressed) {
+        t.suppression().ifPresent(s -> {
             suppressedSheets.add(sheet.getSheetName());
-            if (notes.stream().noneMatch(n -> n.startsWith("–"))) {
-                notes.add(tx.suppressedFootnote(String.join("; ", suppressedReasonsOf(t))));
-            }
-        }
-        if (t.n().isPresent() && notes.stream().noneMatch(n -> n.replace(" ", "").startsWith("N="))) {
-            notes.add(0, "N = " + t.n().get());
-        }
+            suppressedReasons.add(hiddenBecause(t, tx));
+            notes.add(tx.suppressedFootnote(hiddenBecause(t, tx)));
+        });
         for (String n : notes) {
             cells.text(sheet.createRow(r++).createCell(0), n, st.note);
         }
@@ -338,25 +340,33 @@ final class ReportWorkbook {
         sheet.getPrintSetup().setFitHeight((short) 0);
     }
 
-    private static Set<String> suppressedReasonsOf(ReportBlock.Table t) {
-        Set<String> out = new TreeSet<>();
-        for (List<Object> row : t.rows()) {
-            for (Object v : row) {
-                if (v instanceof ReportBlock.Suppressed s) {
-                    out.add(s.reason());
-                }
-            }
+    /**
+     * The N and the author's notes, each from its field; the workbook adds its own lines (hidden cells, numbers as
+     * text) after them.
+     */
+    static List<String> noteLines(Table t, Texts tx) {
+        List<String> notes = new ArrayList<>();
+        t.n().ifPresent(n -> notes.add("N = " + n.value() + n.counted().map(c -> " " + c.in(tx.locale())).orElse("")));
+        for (Note note : t.notes()) {
+            String text = note.text().in(tx.locale());
+            notes.add(note.kind() == Table.NoteKind.SOURCE ? tx.source(text) : text);
         }
-        return out;
+        return notes;
+    }
+
+    /** Why a table's cells are hidden, from its suppression rule and the reasons of its hidden cells. */
+    static String hiddenBecause(Table t, Texts tx) {
+        return tx.hiddenBecause(t.suppression().orElseThrow().threshold(),
+                t.hides(Suppressed.Reason.REVEALS_HIDDEN));
     }
 
     /**
      * A live sum is only right when every cell it adds up is a shown number (a hidden cell, or a number written as
      * text, would be left out).
      */
-    private static boolean sumOfNumbers(ReportBlock.Table t, int from, int toExclusive, int col) {
+    private static boolean sumOfNumbers(Table t, int from, int toExclusive, int col) {
         for (int r = from; r < toExclusive; r++) {
-            Object v = t.rows().get(r).get(col);
+            Object v = t.rows().get(r).cells().get(col);
             if (v != null && !(v instanceof Number n && fitsExcel(n))) {
                 return false;
             }
@@ -436,6 +446,11 @@ final class ReportWorkbook {
         return wholeDigits <= 40 && d.scale() <= 40 ? d.toPlainString() : d.toString();
     }
 
+    /** A cell with its text in the report's language. */
+    private Object text(Object v) {
+        return v instanceof LocalizedText t ? t.in(locale) : v;
+    }
+
     /** Roughly how many characters a value takes once formatted, for column widths. */
     static int displayWidth(Object v, ValueKind kind) {
         if (v == null) {
@@ -459,11 +474,11 @@ final class ReportWorkbook {
     }
 
     /** Column headers made unique without regard to case, as Excel tables require. */
-    static List<String> uniqueHeaders(List<TableColumn> columns) {
+    static List<String> uniqueHeaders(List<Column> columns, Locale locale) {
         List<String> out = new ArrayList<>();
         Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < columns.size(); i++) {
-            String base = Cells.clean(columns.get(i).label()).replace('\n', ' ').trim();
+            String base = Cells.clean(columns.get(i).label().in(locale)).replace('\n', ' ').trim();
             if (base.isEmpty()) {
                 base = "Kolonne " + (i + 1);
             }
@@ -513,9 +528,9 @@ final class ReportWorkbook {
 
     // ------------------------------------------------------------------ data tables (streamed)
 
-    private void dataTable(SXSSFWorkbook sx, ReportBlock.Table t, List<String> sheetNames) {
+    private void dataTable(SXSSFWorkbook sx, Table t, List<String> sheetNames) {
         int cols = t.columns().size();
-        List<String> headers = uniqueHeaders(t.columns());
+        List<String> headers = uniqueHeaders(t.columns(), locale);
         CellStyle[] styles = new CellStyle[cols];
         int[] width = new int[cols];
         for (int c = 0; c < cols; c++) {
@@ -526,7 +541,8 @@ final class ReportWorkbook {
         int sample = Math.min(WIDTH_SAMPLE_ROWS, t.rows().size());
         for (int r = 0; r < sample; r++) {
             for (int c = 0; c < cols; c++) {
-                width[c] = Math.max(width[c], displayWidth(t.rows().get(r).get(c), t.columns().get(c).kind()));
+                width[c] = Math.max(width[c], displayWidth(text(t.rows().get(r).cells().get(c)),
+                        t.columns().get(c).kind()));
             }
         }
         int perSheet = MAX_SHEET_ROWS - 1;
@@ -543,7 +559,7 @@ final class ReportWorkbook {
             }
             sheet.createFreezePane(0, 1);
             for (int r = from; r < to; r++) {
-                List<Object> values = t.rows().get(r);
+                List<Object> values = t.rows().get(r).cells();
                 Row row = sheet.createRow(r - from + 1);
                 for (int c = 0; c < cols; c++) {
                     Object v = values.get(c);
@@ -556,11 +572,11 @@ final class ReportWorkbook {
                             cell.setCellStyle(styles[c]);
                         }
                         setNumber(cell, n, cells);
-                    } else if (v instanceof ReportBlock.Suppressed) {
+                    } else if (v instanceof Suppressed) {
                         cell.setCellValue("–");
                         cell.setCellStyle(st.suppressed);
                     } else {
-                        cells.text(cell, String.valueOf(v), null);
+                        cells.text(cell, String.valueOf(text(v)), null);
                     }
                 }
             }

@@ -31,13 +31,28 @@ record Texts(boolean en) {
         return t("Diagramdata", "Chart data");
     }
 
+    java.util.Locale locale() {
+        return en ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag("nb-NO");
+    }
+
+    /** Why cells are hidden: below the threshold, and (if some are) because a total would reveal a hidden count. */
+    String hiddenBecause(int threshold, boolean revealsHidden) {
+        return t("tallet er lavere enn " + threshold + (revealsHidden ? ", eller ville avsløre et skjult tall "
+                + "gjennom en sum" : ""), "the count is below " + threshold + (revealsHidden ? ", or would reveal a "
+                + "hidden count through a total" : ""));
+    }
+
+    String source(String text) {
+        return t("Kilde: ", "Source: ") + text;
+    }
+
     String suppressedNote(String reasons, String where) {
         return t("– betyr at tallet er skjult av personvernhensyn (" + reasons + "). Gjelder: " + where + ".",
                 "– means that the number is hidden to protect privacy (" + reasons + "). In: " + where + ".");
     }
 
     String suppressedFootnote(String reasons) {
-        return t("– Skjult av personvernhensyn (" + reasons + ").", "– Hidden to protect privacy (" + reasons + ").");
+        return t("– Skjult av personvernhensyn: " + reasons + ".", "– Hidden to protect privacy: " + reasons + ".");
     }
 
     String numbersAsTextNote(String where) {

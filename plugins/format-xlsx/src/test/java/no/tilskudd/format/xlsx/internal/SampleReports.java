@@ -6,13 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.report.Report;
 import no.tilskudd.api.report.ReportBlock;
 import no.tilskudd.api.report.ReportBlock.ChartType;
-import no.tilskudd.api.report.ReportBlock.Suppressed;
 import no.tilskudd.api.report.ReportSection;
-import no.tilskudd.api.report.TableColumn;
+import no.tilskudd.api.report.Table;
+import no.tilskudd.api.report.Table.Column;
+import no.tilskudd.api.report.Table.Row;
+import no.tilskudd.api.report.Table.Suppressed;
+import no.tilskudd.api.report.Table.Suppression;
 import no.tilskudd.api.report.ValueKind;
 
 /** Reports shaped like the ones the engine assembles, with every kind of block the exporter handles. */
@@ -24,29 +27,30 @@ final class SampleReports {
     }
 
     /** Amounts per region with subtotals and a grand total; a column of person counts, one of them hidden. */
-    static ReportBlock.Table fundingTable() {
-        List<TableColumn> cols = List.of(new TableColumn("Region", ValueKind.TEXT),
-                new TableColumn("Tilskudd", ValueKind.AMOUNT), new TableColumn("Barn", ValueKind.PERSONS),
-                new TableColumn("Andel", ValueKind.PERCENT), new TableColumn("År", ValueKind.YEAR));
-        List<List<Object>> rows = new ArrayList<>();
-        rows.add(row("Nord", 1_250_000L, 120L, 40L, 2016L));
-        rows.add(row("Øst/Oslo", new BigDecimal("2500000"), 300L, 60L, 2016L));
-        rows.add(row("Sum 2016", 3_750_000L, 420L, 100L, 2016L));
-        rows.add(row("Nord", 1_000_000L, new Suppressed("færre enn 5"), 35L, 2017L));
-        rows.add(row("Øst/Oslo", 2_000_000L, new Suppressed("ville avsløre et skjult tall"), 65L, 2017L));
-        rows.add(row("Sum 2017", 3_000_000L, 510L, 100L, 2017L));
-        return new ReportBlock.Table("funding", "Tilskudd og deltakere per region", cols, rows, Optional.of(12L),
-                List.of("N = 12", "– Skjult av personvernhensyn: tallet er lavere enn 5."), Set.of(2, 5));
+    static Table fundingTable() {
+        List<Column> cols = List.of(Column.of("region", "Region", ValueKind.TEXT),
+                Column.of("grant", "Tilskudd", ValueKind.AMOUNT), Column.of("children", "Barn", ValueKind.PERSONS),
+                Column.of("share", "Andel", ValueKind.PERCENT), Column.of("year", "År", ValueKind.YEAR));
+        List<Row> rows = new ArrayList<>();
+        rows.add(Row.data("Nord", 1_250_000L, 120L, 40L, 2016L));
+        rows.add(Row.data("Øst/Oslo", new BigDecimal("2500000"), 300L, 60L, 2016L));
+        rows.add(Row.total("Sum 2016", 3_750_000L, 420L, 100L, 2016L));
+        rows.add(Row.data("Nord", 1_000_000L, new Suppressed(Suppressed.Reason.BELOW_THRESHOLD), 35L, 2017L));
+        rows.add(Row.data("Øst/Oslo", 2_000_000L, new Suppressed(Suppressed.Reason.REVEALS_HIDDEN), 65L, 2017L));
+        rows.add(Row.total("Sum 2017", 3_000_000L, 510L, 100L, 2017L));
+        return new Table("funding", LocalizedText.of("Tilskudd og deltakere per region"), cols, rows,
+                Optional.of(new Table.Count(12, Optional.empty())), List.of(), Optional.empty(),
+                Optional.of(new Suppression(5)));
     }
 
     /** Like the goal-achievement indicator: percent per year, with a bar chart of exactly these cells. */
-    static ReportBlock.Table goalTable() {
-        List<TableColumn> cols = List.of(new TableColumn("Måloppnåelse", ValueKind.TEXT),
-                new TableColumn("2016", ValueKind.PERCENT), new TableColumn("2017", ValueKind.PERCENT));
-        List<List<Object>> rows = List.of(row("Nådde alle sine målsettinger", 25L, 40L),
-                row("Nådde ikke alle målsettinger", 75L, 60L), row("N", 12L, 16L));
-        return new ReportBlock.Table("goal-achievement", "Måloppnåelse i bruk av tilskuddsmidlene. Prosent", cols,
-                rows, Optional.of(28L), List.of("N = 28"), java.util.Set.of(), java.util.Map.of(2, ValueKind.COUNT));
+    static Table goalTable() {
+        List<Column> cols = List.of(Column.of("answer", "Måloppnåelse", ValueKind.TEXT),
+                Column.of("2016", "2016", ValueKind.PERCENT), Column.of("2017", "2017", ValueKind.PERCENT));
+        List<Row> rows = List.of(Row.data("Nådde alle sine målsettinger", 25L, 40L),
+                Row.data("Nådde ikke alle målsettinger", 75L, 60L), Row.count("N", 12L, 16L));
+        return Table.of("goal-achievement", LocalizedText.of("Måloppnåelse i bruk av tilskuddsmidlene. Prosent"),
+                cols, rows).withN(28);
     }
 
     static ReportBlock.Chart goalChart(ChartType type) {
@@ -68,7 +72,7 @@ final class SampleReports {
                 List.of(new ReportBlock.Series("Barn", values)), ValueKind.PERSONS);
     }
 
-    static Report report(List<ReportBlock.Table> data) {
+    static Report report(List<Table> data) {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("Ordning", "Eksempelordningen: tilskudd til fritidstiltak for barn");
         meta.put("Rapporteringsår", "2016–2017");
@@ -86,18 +90,17 @@ final class SampleReports {
         return new Report("Eksempelordningen 2016–2017", "nb-NO", meta, sections, data);
     }
 
-    static ReportBlock.Table dataTable(int rows) {
-        List<TableColumn> cols = List.of(new TableColumn("År", ValueKind.YEAR),
-                new TableColumn("Kommunenr.", ValueKind.TEXT), new TableColumn("Navn", ValueKind.TEXT),
-                new TableColumn("grantAmount", ValueKind.AMOUNT), new TableColumn("children", ValueKind.COUNT),
-                new TableColumn("comment", ValueKind.TEXT));
-        List<List<Object>> out = new ArrayList<>();
+    static Table dataTable(int rows) {
+        List<Column> cols = List.of(Column.of("year", "År", ValueKind.YEAR),
+                Column.of("orgUnit", "Kommunenr.", ValueKind.TEXT), Column.of("name", "Navn", ValueKind.TEXT),
+                Column.of("grantAmount", "grantAmount", ValueKind.AMOUNT),
+                Column.of("children", "children", ValueKind.COUNT), Column.of("comment", "comment", ValueKind.TEXT));
+        List<Row> out = new ArrayList<>();
         for (int i = 0; i < rows; i++) {
-            out.add(row((long) (2016 + i % 2), String.format("%04d", 301 + i), "Kommune " + i,
+            out.add(Row.data((long) (2016 + i % 2), String.format("%04d", 301 + i), "Kommune " + i,
                     new BigDecimal(100_000 + i), (long) i, i == 1 ? "@SUM(A1:A2)" : i == 2 ? "-1+1" : null));
         }
-        return new ReportBlock.Table("data-submissions", "Rapporter", cols, out, Optional.of((long) rows),
-                List.of());
+        return Table.of("data-submissions", LocalizedText.of("Rapporter"), cols, out).withN(rows);
     }
 
     static List<Object> row(Object... cells) {

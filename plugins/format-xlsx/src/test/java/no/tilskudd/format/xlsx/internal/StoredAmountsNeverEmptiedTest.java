@@ -9,12 +9,11 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
+import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.report.Report;
 import no.tilskudd.api.report.ReportBlock;
 import no.tilskudd.api.report.ReportSection;
-import no.tilskudd.api.report.TableColumn;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -47,25 +46,26 @@ class StoredAmountsNeverEmptiedTest {
         AMOUNTS.put("long past 2^53", new BigDecimal(9_007_199_254_740_993L));
     }
 
+    /** The exact sum of the amounts: a total row must be the sum of the rows above it. */
+    private static final BigDecimal TOTAL = AMOUNTS.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+
     private static XSSFWorkbook wb;
 
     @BeforeAll
     static void export() throws IOException {
-        List<TableColumn> cols = List.of(new TableColumn("Hva", ValueKind.TEXT),
-                new TableColumn("Beløp", ValueKind.AMOUNT));
-        List<List<Object>> rows = new ArrayList<>();
-        List<List<Object>> data = new ArrayList<>();
+        List<Table.Column> cols = List.of(Table.Column.of("what", "Hva", ValueKind.TEXT),
+                Table.Column.of("amount", "Beløp", ValueKind.AMOUNT));
+        List<Table.Row> rows = new ArrayList<>();
+        List<Table.Row> data = new ArrayList<>();
         AMOUNTS.forEach((label, amount) -> {
-            rows.add(SampleReports.row(label, amount));
+            rows.add(Table.Row.data(label, amount));
             // a data sheet holds what the store gave: the long as a Long, the rest as BigDecimal
-            data.add(SampleReports.row(label, label.startsWith("long") ? (Object) amount.longValueExact() : amount));
+            data.add(Table.Row.data(label, label.startsWith("long") ? (Object) amount.longValueExact() : amount));
         });
         // a total row under rows that cannot all be summed by a formula
-        rows.add(SampleReports.row("Sum", new BigDecimal("12345678901234567.89")));
-        ReportBlock.Table table = new ReportBlock.Table("amounts", "Beløp", cols, rows, Optional.of(8L), List.of(),
-                Set.of(rows.size() - 1));
-        ReportBlock.Table dataTable = new ReportBlock.Table("data-submissions", "Rapporter", cols, data,
-                Optional.of(8L), List.of());
+        rows.add(Table.Row.total("Sum", TOTAL));
+        Table table = Table.of("amounts", LocalizedText.of("Beløp"), cols, rows).withN(8);
+        Table dataTable = Table.of("data-submissions", LocalizedText.of("Rapporter"), cols, data).withN(8);
         Report report = new Report("Store tall", "nb-NO", Map.of(), List.of(new ReportSection("Sammendrag", List.of(
                 new ReportBlock.KeyFigures(List.of(new ReportBlock.KeyFigure("Tilskudd i alt",
                         new BigDecimal("1E+400"), ValueKind.AMOUNT))), table))), List.of(dataTable));
@@ -115,7 +115,7 @@ class StoredAmountsNeverEmptiedTest {
     void aTotalOverNumbersWrittenAsTextIsTheStoredTotalNotAFormulaThatSkipsThem() {
         Cell total = rowLabelled(wb.getSheet("Beløp"), "Sum").getCell(1);
         assertNotEquals(CellType.FORMULA, total.getCellType(), "SUM() would leave out the text cells");
-        assertSame(new BigDecimal("12345678901234567.89"), total, "total");
+        assertSame(TOTAL, total, "total");
     }
 
     @Test

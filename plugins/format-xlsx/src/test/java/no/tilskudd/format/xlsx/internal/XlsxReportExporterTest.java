@@ -15,9 +15,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.report.Report;
 import no.tilskudd.api.report.ReportBlock;
-import no.tilskudd.api.report.TableColumn;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -83,7 +84,7 @@ class XlsxReportExporterTest {
         assertTrue(coverText.contains("Rapporteringsår") && coverText.contains("2016–2017"));
         assertTrue(coverText.contains("Personvern"));
         assertTrue(coverText.stream().anyMatch(t -> t.startsWith("– betyr at tallet er skjult av personvernhensyn")
-                && t.contains("færre enn 5") && t.contains("Tilskudd og deltakere per")), coverText.toString());
+                && t.contains("lavere enn 5") && t.contains("Tilskudd og deltakere per")), coverText.toString());
         assertTrue(coverText.contains("Innhold") && coverText.contains("Data"), coverText.toString());
     }
 
@@ -174,16 +175,17 @@ class XlsxReportExporterTest {
         assertEquals("–", hidden.getStringCellValue());
         List<String> text = texts(s);
         assertTrue(text.contains("N = 12"), text.toString());
-        assertTrue(text.contains("– Skjult av personvernhensyn: tallet er lavere enn 5."), text.toString());
+        // the sample hides one cell below the threshold and one that its total would reveal
+        assertTrue(text.contains("– Skjult av personvernhensyn: tallet er lavere enn 5, eller ville avsløre et skjult "
+                + "tall gjennom en sum."), text.toString());
         assertEquals(1, text.stream().filter(t -> t.startsWith("N =")).count(), "N once, not twice");
         assertTrue(texts(wb.getSheet("Måloppnåelse i bruk av")).contains("N = 28"));
     }
 
     @Test
     void nIsAddedWhenTheFootnotesDoNotHaveIt() throws IOException {
-        ReportBlock.Table t = new ReportBlock.Table("x", "Uten fotnote", List.of(new TableColumn("A", ValueKind.TEXT),
-                new TableColumn("B", ValueKind.COUNT)), List.of(SampleReports.row("a", 1L)),
-                java.util.Optional.of(7L), List.of());
+        Table t = Table.of("x", LocalizedText.of("Uten fotnote"), List.of(Table.Column.of("a", "A", ValueKind.TEXT),
+                Table.Column.of("b", "B", ValueKind.COUNT)), List.of(Table.Row.data("a", 1L))).withN(7);
         Report r = new Report("R", "nb-NO", java.util.Map.of(), List.of(new no.tilskudd.api.report.ReportSection("S",
                 List.of(t))), List.of());
         try (XSSFWorkbook w = read(export(r))) {
@@ -294,12 +296,12 @@ class XlsxReportExporterTest {
     void longAndClashingTitlesGiveValidUniqueSheetNames() throws IOException {
         List<ReportBlock> blocks = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            blocks.add(new ReportBlock.Table("t" + i, "Tabell: [bruk] av midler/tiltak? * en veldig lang tittel",
-                    List.of(new TableColumn("A", ValueKind.TEXT), new TableColumn("a", ValueKind.COUNT)),
-                    List.of(SampleReports.row("x", 1L)), java.util.Optional.empty(), List.of()));
+            blocks.add(Table.of("t" + i, LocalizedText.of("Tabell: [bruk] av midler/tiltak? * en veldig lang tittel"),
+                    List.of(Table.Column.of("a", "A", ValueKind.TEXT), Table.Column.of("b", "a", ValueKind.COUNT)),
+                    List.of(Table.Row.data("x", 1L))));
         }
-        blocks.add(new ReportBlock.Table("h", "History", List.of(new TableColumn("A", ValueKind.TEXT)),
-                List.of(), java.util.Optional.empty(), List.of()));
+        blocks.add(Table.of("h", LocalizedText.of("History"), List.of(Table.Column.of("a", "A", ValueKind.TEXT)),
+                List.of()));
         Report r = new Report("R", "nb-NO", java.util.Map.of(), List.of(new no.tilskudd.api.report.ReportSection("S",
                 blocks)), List.of());
         try (XSSFWorkbook w = read(export(r))) {

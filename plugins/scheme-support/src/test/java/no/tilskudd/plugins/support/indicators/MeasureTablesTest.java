@@ -12,8 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import no.tilskudd.api.indicator.IndicatorColumn;
-import no.tilskudd.api.indicator.IndicatorTable;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.submission.Submission;
 import org.junit.jupiter.api.Test;
@@ -27,6 +26,10 @@ class MeasureTablesTest {
 
     static List<Object> cells(Object... c) {
         return Arrays.asList(c);
+    }
+
+    static List<List<Object>> rows(Table t) {
+        return t.rows().stream().map(Table.Row::cells).toList();
     }
 
     static Map<String, Object> measure(String category, Object budget, Boolean open, Long children, Long families) {
@@ -61,33 +64,33 @@ class MeasureTablesTest {
                 report("B", List.of(measure("alle", 50_000L, true, 20L, null),
                         measure("familie", null, true, 12L, 6L))),
                 of(S, 2007, "C", "grantAmount", 100_000L)); // no measures
-        IndicatorTable t = StandardIndicators.measuresByCategory(S).compute(input(subs));
-        assertEquals(4, t.n());
-        assertEquals(cells("Åpent for alle", 2L, 50L, BigDecimal.valueOf(150_000)), t.rows().get(0));
-        assertEquals(cells("Kompetanseheving", 0L, 0L, BigDecimal.ZERO), t.rows().get(1));
-        assertEquals(cells("Individuell støtte", 1L, 25L, new BigDecimal("2500.50")), t.rows().get(2));
-        assertEquals(cells("Familieaktivitet", 1L, 25L, BigDecimal.ZERO), t.rows().get(3));
-        assertEquals(cells("I alt", 4L, null, new BigDecimal("152500.50")), t.rows().get(4));
-        assertEquals(Set.of(4), t.totalRows());
+        Table t = StandardIndicators.measuresByCategory(S).compute(input(subs));
+        assertEquals(4, t.n().orElseThrow().value());
+        assertEquals(cells("Åpent for alle", 2L, 50L, BigDecimal.valueOf(150_000)), t.rows().get(0).cells());
+        assertEquals(cells("Kompetanseheving", 0L, 0L, BigDecimal.ZERO), t.rows().get(1).cells());
+        assertEquals(cells("Individuell støtte", 1L, 25L, new BigDecimal("2500.50")), t.rows().get(2).cells());
+        assertEquals(cells("Familieaktivitet", 1L, 25L, BigDecimal.ZERO), t.rows().get(3).cells());
+        assertEquals(cells("I alt", 4L, null, new BigDecimal("152500.50")), t.rows().get(4).cells());
+        assertEquals(Set.of(4), Set.copyOf(t.rowsOf(Table.RowKind.TOTAL)));
     }
 
     @Test
     void measuresByCategoryOfNothingAndOfOneMeasureAndATie() {
-        IndicatorTable empty = StandardIndicators.measuresByCategory(S).compute(input(List.of()));
-        assertEquals(0, empty.n());
-        assertEquals(cells("Åpent for alle", 0L, null, BigDecimal.ZERO), empty.rows().get(0));
-        IndicatorTable one = StandardIndicators.measuresByCategory(S)
+        Table empty = StandardIndicators.measuresByCategory(S).compute(input(List.of()));
+        assertEquals(0, empty.n().orElseThrow().value());
+        assertEquals(cells("Åpent for alle", 0L, null, BigDecimal.ZERO), empty.rows().get(0).cells());
+        Table one = StandardIndicators.measuresByCategory(S)
                 .compute(input(List.of(report("A", List.of(measure("kompetanse", 10L, false, 1L, 0L))))));
-        assertEquals(cells("Kompetanseheving", 1L, 100L, BigDecimal.TEN), one.rows().get(1));
+        assertEquals(cells("Kompetanseheving", 1L, 100L, BigDecimal.TEN), one.rows().get(1).cells());
         List<Map<String, Object>> eight = new ArrayList<>();
         eight.add(measure("familie", null, null, null, null));
         for (int i = 1; i < 8; i++) {
             eight.add(measure("individ", null, null, null, null));
         }
-        IndicatorTable t = StandardIndicators.measuresByCategory(S)
+        Table t = StandardIndicators.measuresByCategory(S)
                 .compute(input(List.of(report("A", eight))));
-        assertEquals(13L, t.rows().get(3).get(2), "1 of 8 = 12.5 % -> 13");
-        assertEquals(88L, t.rows().get(2).get(2), "7 of 8 = 87.5 % -> 88");
+        assertEquals(13L, t.rows().get(3).cells().get(2), "1 of 8 = 12.5 % -> 13");
+        assertEquals(88L, t.rows().get(2).cells().get(2), "7 of 8 = 87.5 % -> 88");
     }
 
     // ------------------------------------------------------------ budget bands
@@ -114,16 +117,16 @@ class MeasureTablesTest {
                 report("A", List.of(measure("alle", 30_000L, true, 1L, 0L), measure("alle", 50_000L, true, 1L, 0L),
                         measure("alle", 120_000L, true, 1L, 0L))),
                 report("B", List.of(measure("alle", 600_000L, true, 1L, 0L), measure("alle", null, true, 1L, 0L))));
-        IndicatorTable t = StandardIndicators.measureBudgetSize(S).compute(input(subs));
-        assertEquals(4, t.n(), "the measure without a budget is left out");
-        assertEquals(cells("Under 50 000 kr", 1L, 25L), t.rows().get(0));
-        assertEquals(cells("50 000–99 999 kr", 1L, 25L), t.rows().get(1));
-        assertEquals(cells("100 000–249 999 kr", 1L, 25L), t.rows().get(2));
-        assertEquals(cells("250 000–499 999 kr", 0L, 0L), t.rows().get(3));
-        assertEquals(cells("500 000 kr og mer", 1L, 25L), t.rows().get(4));
-        assertEquals(cells("I alt", 4L, null), t.rows().get(5));
-        assertEquals(Set.of(5), t.totalRows());
-        assertEquals(0, StandardIndicators.measureBudgetSize(S).compute(input(List.of())).n());
+        Table t = StandardIndicators.measureBudgetSize(S).compute(input(subs));
+        assertEquals(4, t.n().orElseThrow().value(), "the measure without a budget is left out");
+        assertEquals(cells("Under 50 000 kr", 1L, 25L), t.rows().get(0).cells());
+        assertEquals(cells("50 000–99 999 kr", 1L, 25L), t.rows().get(1).cells());
+        assertEquals(cells("100 000–249 999 kr", 1L, 25L), t.rows().get(2).cells());
+        assertEquals(cells("250 000–499 999 kr", 0L, 0L), t.rows().get(3).cells());
+        assertEquals(cells("500 000 kr og mer", 1L, 25L), t.rows().get(4).cells());
+        assertEquals(cells("I alt", 4L, null), t.rows().get(5).cells());
+        assertEquals(Set.of(5), Set.copyOf(t.rowsOf(Table.RowKind.TOTAL)));
+        assertEquals(0, StandardIndicators.measureBudgetSize(S).compute(input(List.of())).n().orElseThrow().value());
     }
 
     // ------------------------------------------------------------ participants
@@ -136,30 +139,34 @@ class MeasureTablesTest {
                 report("B", List.of(measure("alle", null, true, 25L, 5L),
                         measure("individ", null, null, 99L, 9L),  // openness not given: left out
                         measure("individ", null, false, null, 9L)))); // children not given: left out
-        IndicatorTable t = StandardIndicators.participants(S).compute(input(subs));
-        assertEquals(4, t.n());
+        Table t = StandardIndicators.participants(S).compute(input(subs));
+        assertEquals(4, t.n().orElseThrow().value());
         assertEquals(List.of(ValueKind.TEXT, ValueKind.COUNT, ValueKind.PERSONS, ValueKind.PERSONS,
-                ValueKind.DECIMAL), t.columns().stream().map(IndicatorColumn::kind).toList());
-        assertEquals(cells("Åpne for alle", 2L, 65L, 15L, new BigDecimal("32.5")), t.rows().get(0));
-        assertEquals(cells("Rettet mot enkeltbarn/-familier", 2L, 7L, 2L, new BigDecimal("3.5")), t.rows().get(1));
-        assertEquals(cells("Alle tiltak", 4L, 72L, 17L, null), t.rows().get(2));
-        assertEquals(Set.of(2), t.totalRows());
+                ValueKind.DECIMAL), t.columns().stream().map(Table.Column::kind).toList());
+        assertEquals(cells("Åpne for alle", 2L, 65L, 15L, new BigDecimal("32.5")), t.rows().get(0).cells());
+        assertEquals(cells("Rettet mot enkeltbarn/-familier", 2L, 7L, 2L, new BigDecimal("3.5")),
+                t.rows().get(1).cells());
+        assertEquals(cells("Alle tiltak", 4L, 72L, 17L, null), t.rows().get(2).cells());
+        assertEquals(Set.of(2), Set.copyOf(t.rowsOf(Table.RowKind.TOTAL)));
         assertEquals("Gjennomsnitt for alle tiltak: 18,0 barn og unge per tiltak. Gjennomsnitt er avrundet til én "
-                + "desimal.", t.notes().get(1).nb());
+                + "desimal.", t.notes().get(0).text().nb());
+        // what N counts is part of the N, not a note of its own
+        assertEquals("measures that gave their aim and the number of children",
+                t.n().orElseThrow().counted().orElseThrow().en());
     }
 
     @Test
     void participantsOfNothingAndOfOneMeasureAndATie() {
-        IndicatorTable empty = StandardIndicators.participants(S).compute(input(List.of()));
-        assertEquals(0, empty.n());
-        assertEquals(cells("Åpne for alle", 0L, 0L, 0L, null), empty.rows().get(0));
-        IndicatorTable one = StandardIndicators.participants(S)
+        Table empty = StandardIndicators.participants(S).compute(input(List.of()));
+        assertEquals(0, empty.n().orElseThrow().value());
+        assertEquals(cells("Åpne for alle", 0L, 0L, 0L, null), empty.rows().get(0).cells());
+        Table one = StandardIndicators.participants(S)
                 .compute(input(List.of(report("A", List.of(measure("alle", null, true, 7L, null))))));
-        assertEquals(cells("Åpne for alle", 1L, 7L, 0L, new BigDecimal("7.0")), one.rows().get(0));
+        assertEquals(cells("Åpne for alle", 1L, 7L, 0L, new BigDecimal("7.0")), one.rows().get(0).cells());
         // 1 child over 4 measures = 0.25 -> 0.3 (half up at one decimal)
-        IndicatorTable tie = StandardIndicators.participants(S).compute(input(List.of(report("A", List.of(
+        Table tie = StandardIndicators.participants(S).compute(input(List.of(report("A", List.of(
                 measure("individ", null, false, 1L, 0L), measure("individ", null, false, 0L, 0L),
                 measure("individ", null, false, 0L, 0L), measure("individ", null, false, 0L, 0L))))));
-        assertEquals(new BigDecimal("0.3"), tie.rows().get(1).get(4));
+        assertEquals(new BigDecimal("0.3"), tie.rows().get(1).cells().get(4));
     }
 }

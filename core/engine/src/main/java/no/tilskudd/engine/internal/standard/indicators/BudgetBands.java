@@ -2,18 +2,17 @@ package no.tilskudd.engine.internal.standard.indicators;
 
 import static no.tilskudd.engine.internal.standard.indicators.Tables.column;
 import static no.tilskudd.engine.internal.standard.indicators.Tables.row;
+import static no.tilskudd.engine.internal.standard.indicators.Tables.total;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.indicator.IndicatorInput;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.report.ReportBlock.ChartType;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.engine.internal.standard.CommonFields;
@@ -80,7 +79,7 @@ public record BudgetBands(List<BigDecimal> limits) implements TableSpec {
     }
 
     @Override
-    public IndicatorTable compute(String id, LocalizedText title, IndicatorInput input) {
+    public Table compute(String id, LocalizedText title, IndicatorInput input) {
         long[] counts = new long[limits.size() + 1];
         for (Submission s : input.submissions()) {
             for (Map<String, Object> m : s.rows(CommonFields.MEASURES)) {
@@ -89,19 +88,19 @@ public record BudgetBands(List<BigDecimal> limits) implements TableSpec {
         }
         long n = Arrays.stream(counts).sum();
         List<LocalizedText> labels = labels();
-        List<List<Object>> rows = new ArrayList<>();
+        List<Table.Row> rows = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
             rows.add(row(labels.get(i).nb(), counts[i], Percentages.whole(counts[i], n)));
         }
-        rows.add(row("I alt", n, null));
-        return new IndicatorTable(id, title, n,
+        rows.add(total("I alt", n, null));
+        return Table.of(id, title,
                 List.of(column("band", "Midler til tiltaket", "Funds for the measure", ValueKind.TEXT),
                         column("measures", "Antall tiltak", "Measures", ValueKind.COUNT),
                         column("percent", "Prosent", "Percent", ValueKind.PERCENT)),
-                rows,
-                List.of(Tables.nNote(n, "tiltak med oppgitt budsjett", "measures with a budget"),
-                        Tables.ROUNDING_NOTE),
-                Optional.of(ChartType.BAR), Set.of(counts.length));
+                rows)
+                .withN(Tables.n(n, "tiltak med oppgitt budsjett", "measures with a budget"))
+                .withNotes(Tables.remarks(Tables.ROUNDING_NOTE))
+                .withChart(ChartType.BAR);
     }
 
     private static String kr(BigDecimal amount, boolean english) {

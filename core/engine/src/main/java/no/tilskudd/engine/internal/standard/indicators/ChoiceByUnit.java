@@ -2,18 +2,18 @@ package no.tilskudd.engine.internal.standard.indicators;
 
 import static no.tilskudd.engine.internal.standard.indicators.Tables.column;
 import static no.tilskudd.engine.internal.standard.indicators.Tables.row;
+import static no.tilskudd.engine.internal.standard.indicators.Tables.total;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import no.tilskudd.api.form.Choice;
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.indicator.IndicatorInput;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.report.ReportBlock.ChartType;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.engine.internal.standard.Percentages;
@@ -37,7 +37,7 @@ public record ChoiceByUnit(String fieldId, List<Choice> choices, LocalizedText h
     }
 
     @Override
-    public IndicatorTable compute(String id, LocalizedText title, IndicatorInput input) {
+    public Table compute(String id, LocalizedText title, IndicatorInput input) {
         // unit -> {year, answer index} of the latest report that answered
         Map<String, int[]> latest = new HashMap<>();
         for (Submission s : input.submissions()) {
@@ -55,22 +55,24 @@ public record ChoiceByUnit(String fieldId, List<Choice> choices, LocalizedText h
             counts[answer[1]]++;
         }
         long n = latest.size();
-        List<List<Object>> rows = new ArrayList<>();
+        List<Table.Row> rows = new ArrayList<>();
         for (int i = 0; i < choices.size(); i++) {
             rows.add(row(choices.get(i).label().nb(), Percentages.whole(counts[i], n), counts[i]));
         }
-        rows.add(row("N", null, n));
-        return new IndicatorTable(id, title, n,
+        rows.add(total("N", null, n));
+        return Table.of(id, title,
                 List.of(column("answer", heading.nb(), heading.en(), ValueKind.TEXT),
                         column("percent", "Prosent", "Percent", ValueKind.PERCENT),
                         column("count", "Antall", "Count", ValueKind.COUNT)),
-                rows,
-                List.of(new LocalizedText("N er antall kommuner/bydeler som svarte; hver teller én gang, med sitt "
+                rows)
+                .withN(n)
+                .withNotes(Tables.remarks(
+                        new LocalizedText("N er antall kommuner/bydeler som svarte; hver teller én gang, med sitt "
                         + "siste svar i perioden (" + n + ").",
                         "N is the number of municipalities/districts that answered; each counts once, with its "
                                 + "latest answer in the period (" + n + ")."),
-                        Tables.ROUNDING_NOTE),
-                Optional.of(ChartType.BAR), Set.of(choices.size()));
+                        Tables.ROUNDING_NOTE))
+                .withChart(ChartType.BAR);
     }
 
     /** The position of a code in a code list, or -1 when it is absent or not in the list. */

@@ -1,20 +1,17 @@
 package no.tilskudd.engine.internal.standard.indicators;
 
 import static no.tilskudd.engine.internal.standard.indicators.Tables.column;
-import static no.tilskudd.engine.internal.standard.indicators.Tables.row;
+import static no.tilskudd.engine.internal.standard.indicators.Tables.cells;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import no.tilskudd.api.form.Choice;
 import no.tilskudd.api.form.LocalizedText;
-import no.tilskudd.api.indicator.IndicatorColumn;
 import no.tilskudd.api.indicator.IndicatorInput;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.report.ReportBlock.ChartType;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.engine.internal.standard.Percentages;
@@ -37,7 +34,7 @@ public record ChoiceByYear(String fieldId, List<Choice> choices, LocalizedText h
     }
 
     @Override
-    public IndicatorTable compute(String id, LocalizedText title, IndicatorInput input) {
+    public Table compute(String id, LocalizedText title, IndicatorInput input) {
         Map<Integer, long[]> byYear = new TreeMap<>();
         for (Submission s : input.submissions()) {
             int index = ChoiceByUnit.indexOf(choices, Values.code(s.values().get(fieldId)));
@@ -45,7 +42,7 @@ public record ChoiceByYear(String fieldId, List<Choice> choices, LocalizedText h
                 byYear.computeIfAbsent(s.year(), y -> new long[choices.size()])[index]++;
             }
         }
-        List<IndicatorColumn> columns = new ArrayList<>();
+        List<Table.Column> columns = new ArrayList<>();
         columns.add(column("answer", heading.nb(), heading.en(), ValueKind.TEXT));
         for (int year : byYear.keySet()) {
             columns.add(column(String.valueOf(year), year + " (prosent)", year + " (percent)", ValueKind.PERCENT));
@@ -53,9 +50,9 @@ public record ChoiceByYear(String fieldId, List<Choice> choices, LocalizedText h
         }
         List<List<Object>> rows = new ArrayList<>();
         for (Choice c : choices) {
-            rows.add(row(c.label().nb()));
+            rows.add(cells(c.label().nb()));
         }
-        List<Object> nRow = row("N");
+        List<Object> nRow = cells("N");
         long n = 0;
         for (long[] counts : byYear.values()) {
             long total = 0;
@@ -70,11 +67,15 @@ public record ChoiceByYear(String fieldId, List<Choice> choices, LocalizedText h
             nRow.add(total);
             n += total;
         }
-        rows.add(nRow);
-        return new IndicatorTable(id, title, n, columns, rows,
-                List.of(new LocalizedText("N er antall rapporter som svarte, per år (" + n + " i alt).",
+        List<Table.Row> typed = new ArrayList<>();
+        rows.forEach(r -> typed.add(new Table.Row(Table.RowKind.DATA, r)));
+        typed.add(Table.Row.total(nRow.toArray()));
+        return Table.of(id, title, columns, typed)
+                .withN(n)
+                .withNotes(Tables.remarks(
+                        new LocalizedText("N er antall rapporter som svarte, per år (" + n + " i alt).",
                         "N is the number of reports that answered, per year (" + n + " in all)."),
-                        Tables.ROUNDING_NOTE),
-                Optional.of(ChartType.BAR), Set.of(choices.size()));
+                        Tables.ROUNDING_NOTE))
+                .withChart(ChartType.BAR);
     }
 }

@@ -5,7 +5,7 @@ import java.util.Set;
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.indicator.Indicator;
 import no.tilskudd.api.indicator.IndicatorInput;
-import no.tilskudd.api.indicator.IndicatorTable;
+import no.tilskudd.api.report.Table;
 
 /**
  * An indicator made of an id, a title, the schemes it applies to and a table spec.
@@ -27,7 +27,7 @@ public record ConfiguredIndicator(String id, LocalizedText title, Set<String> sc
     }
 
     @Override
-    public IndicatorTable compute(IndicatorInput input) {
+    public Table compute(IndicatorInput input) {
         return spec.compute(id, title, input);
     }
 }

@@ -2,19 +2,18 @@ package no.tilskudd.engine.internal.standard.indicators;
 
 import static no.tilskudd.engine.internal.standard.indicators.Tables.column;
 import static no.tilskudd.engine.internal.standard.indicators.Tables.row;
+import static no.tilskudd.engine.internal.standard.indicators.Tables.total;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import no.tilskudd.api.form.Choice;
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.indicator.IndicatorInput;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.report.ReportBlock.ChartType;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.engine.internal.standard.CommonFields;
@@ -35,7 +34,7 @@ public record MeasuresByCategory(List<Choice> categories) implements TableSpec {
     }
 
     @Override
-    public IndicatorTable compute(String id, LocalizedText title, IndicatorInput input) {
+    public Table compute(String id, LocalizedText title, IndicatorInput input) {
         long[] counts = new long[categories.size()];
         BigDecimal[] budgets = new BigDecimal[categories.size()];
         Arrays.fill(budgets, BigDecimal.ZERO);
@@ -50,19 +49,19 @@ public record MeasuresByCategory(List<Choice> categories) implements TableSpec {
         }
         long n = Arrays.stream(counts).sum();
         BigDecimal total = Arrays.stream(budgets).reduce(BigDecimal.ZERO, BigDecimal::add);
-        List<List<Object>> rows = new ArrayList<>();
+        List<Table.Row> rows = new ArrayList<>();
         for (int i = 0; i < categories.size(); i++) {
             rows.add(row(categories.get(i).label().nb(), counts[i], Percentages.whole(counts[i], n), budgets[i]));
         }
-        rows.add(row("I alt", n, null, total));
-        return new IndicatorTable(id, title, n,
+        rows.add(total("I alt", n, null, total));
+        return Table.of(id, title,
                 List.of(column("category", "Kategori", "Category", ValueKind.TEXT),
                         column("measures", "Antall tiltak", "Measures", ValueKind.COUNT),
                         column("percent", "Prosent", "Percent", ValueKind.PERCENT),
                         column("budget", "Midler brukt (kr)", "Funds spent (NOK)", ValueKind.AMOUNT)),
-                rows,
-                List.of(Tables.nNote(n, "tiltak i de valgte rapportene", "measures in the selected reports"),
-                        Tables.ROUNDING_NOTE),
-                Optional.of(ChartType.PIE), Set.of(categories.size()));
+                rows)
+                .withN(Tables.n(n, "tiltak i de valgte rapportene", "measures in the selected reports"))
+                .withNotes(Tables.remarks(Tables.ROUNDING_NOTE))
+                .withChart(ChartType.PIE);
     }
 }

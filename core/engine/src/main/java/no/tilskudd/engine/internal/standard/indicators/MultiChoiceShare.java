@@ -8,13 +8,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import no.tilskudd.api.form.Choice;
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.indicator.IndicatorInput;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.report.ReportBlock.ChartType;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.engine.internal.standard.Percentages;
@@ -37,7 +36,7 @@ public record MultiChoiceShare(String fieldId, List<Choice> choices, LocalizedTe
     }
 
     @Override
-    public IndicatorTable compute(String id, LocalizedText title, IndicatorInput input) {
+    public Table compute(String id, LocalizedText title, IndicatorInput input) {
         Map<String, Set<String>> named = new HashMap<>();
         for (Submission s : input.submissions()) {
             List<String> codes = Values.codes(s.values().get(fieldId));
@@ -46,22 +45,24 @@ public record MultiChoiceShare(String fieldId, List<Choice> choices, LocalizedTe
             }
         }
         long n = named.size();
-        List<List<Object>> rows = new ArrayList<>();
+        List<Table.Row> rows = new ArrayList<>();
         for (Choice c : choices) {
             long units = named.values().stream().filter(set -> set.contains(c.code())).count();
             rows.add(row(c.label().nb(), Percentages.whole(units, n), units));
         }
-        return new IndicatorTable(id, title, n,
+        return Table.of(id, title,
                 List.of(column("option", heading.nb(), heading.en(), ValueKind.TEXT),
                         column("percent", "Andel av enhetene (prosent)", "Share of the units (percent)",
                                 ValueKind.PERCENT),
                         column("units", "Antall kommuner/bydeler", "Municipalities/districts", ValueKind.COUNT)),
-                rows,
-                List.of(new LocalizedText("N er antall kommuner/bydeler som svarte (" + n + "). En enhet kan nevne "
+                rows)
+                .withN(n)
+                .withNotes(Tables.remarks(
+                        new LocalizedText("N er antall kommuner/bydeler som svarte (" + n + "). En enhet kan nevne "
                         + "flere alternativer, så andelene summerer ikke til 100.",
                         "N is the number of municipalities/districts that answered (" + n + "). A unit may name "
                                 + "several options, so the shares do not add up to 100."),
-                        Tables.ROUNDING_NOTE),
-                Optional.of(ChartType.BAR));
+                        Tables.ROUNDING_NOTE))
+                .withChart(ChartType.BAR);
     }
 }

@@ -2,17 +2,17 @@ package no.tilskudd.engine.internal.standard.indicators;
 
 import static no.tilskudd.engine.internal.standard.indicators.Tables.column;
 import static no.tilskudd.engine.internal.standard.indicators.Tables.row;
+import static no.tilskudd.engine.internal.standard.indicators.Tables.total;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.indicator.IndicatorInput;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.report.ReportBlock.ChartType;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.engine.internal.standard.CommonFields;
@@ -29,7 +29,7 @@ import no.tilskudd.engine.internal.standard.Values;
 public record ParticipantsByOpenness() implements TableSpec {
 
     @Override
-    public IndicatorTable compute(String id, LocalizedText title, IndicatorInput input) {
+    public Table compute(String id, LocalizedText title, IndicatorInput input) {
         long[] measures = new long[2];
         long[] children = new long[2];
         long[] families = new long[2];
@@ -48,14 +48,14 @@ public record ParticipantsByOpenness() implements TableSpec {
         }
         long n = measures[0] + measures[1];
         long allChildren = children[0] + children[1];
-        List<List<Object>> rows = new ArrayList<>();
+        List<Table.Row> rows = new ArrayList<>();
         rows.add(row("Åpne for alle", measures[0], children[0], families[0], mean(children[0], measures[0])));
         rows.add(row("Rettet mot enkeltbarn/-familier", measures[1], children[1], families[1],
                 mean(children[1], measures[1])));
-        rows.add(row("Alle tiltak", n, allChildren, families[0] + families[1], null));
+        rows.add(total("Alle tiltak", n, allChildren, families[0] + families[1], null));
         BigDecimal overall = mean(allChildren, n);
         String overallText = overall == null ? "–" : overall.toPlainString();
-        return new IndicatorTable(id, title, n,
+        return Table.of(id, title,
                 List.of(column("group", "Tiltakets innretning", "Aimed at", ValueKind.TEXT),
                         column("measures", "Antall tiltak", "Measures", ValueKind.COUNT),
                         column("children", "Barn og unge som deltok", "Children and young people who took part",
@@ -63,14 +63,15 @@ public record ParticipantsByOpenness() implements TableSpec {
                         column("families", "Familier som deltok", "Families who took part", ValueKind.PERSONS),
                         column("meanChildren", "Barn og unge per tiltak (gjennomsnitt)",
                                 "Children and young people per measure (mean)", ValueKind.DECIMAL)),
-                rows,
-                List.of(Tables.nNote(n, "tiltak som oppga innretning og antall barn",
-                                "measures that gave their aim and the number of children"),
+                rows)
+                .withN(Tables.n(n, "tiltak som oppga innretning og antall barn",
+                        "measures that gave their aim and the number of children"))
+                .withNotes(Tables.remarks(
                         new LocalizedText("Gjennomsnitt for alle tiltak: " + overallText.replace('.', ',')
                                 + " barn og unge per tiltak. Gjennomsnitt er avrundet til én desimal.",
                                 "Mean over all measures: " + overallText
-                                        + " children and young people per measure. Means are rounded to one decimal.")),
-                Optional.of(ChartType.BAR), Set.of(2));
+                                        + " children and young people per measure. Means are rounded to one decimal.")))
+                .withChart(ChartType.BAR);
     }
 
     private static BigDecimal mean(long sum, long count) {

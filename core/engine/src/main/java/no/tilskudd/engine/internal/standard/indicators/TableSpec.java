@@ -2,7 +2,7 @@ package no.tilskudd.engine.internal.standard.indicators;
 
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.indicator.IndicatorInput;
-import no.tilskudd.api.indicator.IndicatorTable;
+import no.tilskudd.api.report.Table;
 
 /** One kind of indicator table, computed from the submissions of a selection. Implementations hold no state. */
 @FunctionalInterface
@@ -16,5 +16,5 @@ public interface TableSpec {
      * @param input the selection, submissions and org-unit register
      * @return the table with its N
      */
-    IndicatorTable compute(String id, LocalizedText title, IndicatorInput input);
+    Table compute(String id, LocalizedText title, IndicatorInput input);
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import no.tilskudd.api.form.LocalizedText;
-import no.tilskudd.api.indicator.IndicatorColumn;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 
 /** Small helpers for building indicator tables. */
@@ -27,29 +27,59 @@ public final class Tables {
      * @param kind what the column holds
      * @return the column
      */
-    public static IndicatorColumn column(String id, String nb, String en, ValueKind kind) {
-        return new IndicatorColumn(id, new LocalizedText(nb, en), kind);
+    public static Table.Column column(String id, String nb, String en, ValueKind kind) {
+        return new Table.Column(id, new LocalizedText(nb, en), kind);
     }
 
     /**
-     * A row that may hold nulls (empty cells), which {@code List.of} does not allow.
+     * The cells of a row, which may hold nulls (empty cells), which {@code List.of} does not allow.
      *
      * @param cells the cells
-     * @return a modifiable row
+     * @return a modifiable list of cells
      */
-    public static List<Object> row(Object... cells) {
+    public static List<Object> cells(Object... cells) {
         return new ArrayList<>(Arrays.asList(cells));
     }
 
     /**
-     * A note that states what N counts.
+     * An ordinary row.
+     *
+     * @param cells the cells (null for an empty cell)
+     * @return the row
+     */
+    public static Table.Row row(Object... cells) {
+        return Table.Row.data(cells);
+    }
+
+    /**
+     * A total row: its numbers are the sums of the rows above it, back to the previous total.
+     *
+     * @param cells the cells (null for an empty cell)
+     * @return the row
+     */
+    public static Table.Row total(Object... cells) {
+        return Table.Row.total(cells);
+    }
+
+    /**
+     * An N that states what it counts.
      *
      * @param n  the N
      * @param nb what is counted, in bokmål (e.g. "rapporter")
      * @param en what is counted, in English
-     * @return the note
+     * @return the N
      */
-    public static LocalizedText nNote(long n, String nb, String en) {
-        return new LocalizedText("N = " + n + " " + nb + ".", "N = " + n + " " + en + ".");
+    public static Table.Count n(long n, String nb, String en) {
+        return Table.Count.of(n, new LocalizedText(nb, en));
+    }
+
+    /**
+     * Remarks under a table.
+     *
+     * @param texts the texts
+     * @return the notes
+     */
+    public static List<Table.Note> remarks(LocalizedText... texts) {
+        return Arrays.stream(texts).map(Table.Note::remark).toList();
     }
 }

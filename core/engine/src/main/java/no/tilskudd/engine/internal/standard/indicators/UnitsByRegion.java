@@ -2,6 +2,7 @@ package no.tilskudd.engine.internal.standard.indicators;
 
 import static no.tilskudd.engine.internal.standard.indicators.Tables.column;
 import static no.tilskudd.engine.internal.standard.indicators.Tables.row;
+import static no.tilskudd.engine.internal.standard.indicators.Tables.total;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -10,12 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.indicator.IndicatorInput;
-import no.tilskudd.api.indicator.IndicatorTable;
 import no.tilskudd.api.report.ReportBlock.ChartType;
+import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.scheme.OrgUnit;
 import no.tilskudd.api.submission.Submission;
@@ -42,7 +42,7 @@ public record UnitsByRegion(List<String> regions) implements TableSpec {
     }
 
     @Override
-    public IndicatorTable compute(String id, LocalizedText title, IndicatorInput input) {
+    public Table compute(String id, LocalizedText title, IndicatorInput input) {
         Map<String, Integer> latestYear = new HashMap<>();
         for (Submission s : input.submissions()) {
             boolean granted = Values.number(s.values().get(CommonFields.GRANT_AMOUNT))
@@ -70,17 +70,17 @@ public record UnitsByRegion(List<String> regions) implements TableSpec {
             counts.put(UNKNOWN, unknown);
         }
         long n = latestYear.size();
-        List<List<Object>> rows = new ArrayList<>();
+        List<Table.Row> rows = new ArrayList<>();
         counts.forEach((region, c) -> rows.add(row(region, c, Percentages.whole(c, n))));
-        rows.add(row("I alt", n, null));
-        return new IndicatorTable(id, title, n,
+        rows.add(total("I alt", n, null));
+        return Table.of(id, title,
                 List.of(column("region", "Region", "Region", ValueKind.TEXT),
                         column("units", "Kommuner/bydeler", "Municipalities/districts", ValueKind.COUNT),
                         column("percent", "Prosent", "Percent", ValueKind.PERCENT)),
-                rows,
-                List.of(Tables.nNote(n, "kommuner/bydeler med tilskudd i perioden",
-                                "municipalities/districts with a grant in the period"),
-                        Tables.ROUNDING_NOTE),
-                Optional.of(ChartType.BAR), Set.of(rows.size() - 1));
+                rows)
+                .withN(Tables.n(n, "kommuner/bydeler med tilskudd i perioden",
+                        "municipalities/districts with a grant in the period"))
+                .withNotes(Tables.remarks(Tables.ROUNDING_NOTE))
+                .withChart(ChartType.BAR);
     }
 }
