@@ -44,7 +44,7 @@ final class CandidateJar {
     /** The manifest header of a scheme bundle that is data only. */
     static final String SCHEME_HEADER = "Tilskudd-Scheme";
     private static final String DESCRIPTOR = "scheme.json";
-    private static final Pattern SCHEME_PATH = Pattern.compile("[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)*");
+    private static final Pattern SCHEME_PATH = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*");
 
     private final Path jar;
     private final ClassLoader loader;
