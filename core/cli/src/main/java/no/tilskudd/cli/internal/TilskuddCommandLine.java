@@ -201,9 +201,9 @@ public final class TilskuddCommandLine implements CommandLine {
                   backup FILE                              a consistent copy of the store and users, while it runs
                   restore FILE                             unpack a backup into an empty data folder (--data DIR)
                   serve [--port N]                         run the host, watch deploy/ and serve the web console (127.0.0.1:8080)
-                  deploy [--dry-run] [--force] JAR         check a plugin against the stored submissions, then put it in deploy/
-                  undeploy SCHEME                          remove the plugin of a scheme from deploy/
-                  users [list | add NAME --role admin|analyst | passwd NAME | role NAME --role R | remove NAME]
+                  deploy [--dry-run] [--force] [--json] JAR check a plugin against the stored submissions, then put it in deploy/
+                  undeploy [--json] SCHEME                 remove the plugin of a scheme from deploy/
+                  users [list [--json] | add NAME --role admin|analyst | passwd NAME | role NAME --role R | remove NAME]
 
                   --lang en                                English messages (default: Norwegian bokmål)
                 exit codes: 0 ok, 1 violations or failure, 2 usage error""");
