@@ -572,6 +572,7 @@ public final class TilskuddCommandLine implements CommandLine {
         if (!host.serving()) {
             throw new IllegalStateException("serve runs only as the host itself (bin/tilskudd serve)");
         }
+        status.publish();
         out.println("tilskudd host running (started in " + host.startMillis() + " ms); watching " + host.deploy()
                 + " every " + Optional.ofNullable(context.getProperty("felix.fileinstall.poll")).orElse("?")
                 + " ms. Stop with Ctrl-C.");

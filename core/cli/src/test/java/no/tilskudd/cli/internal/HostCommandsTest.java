@@ -108,7 +108,17 @@ class HostCommandsTest {
         }
     };
 
-    private final StatusService statusService = () -> hostStatus;
+    private final StatusService statusService = new StatusService() {
+        @Override
+        public HostStatus status() {
+            return hostStatus;
+        }
+
+        @Override
+        public void publish() {
+            throw new AssertionError("only serve publishes");
+        }
+    };
 
     private final PluginService plugins = new PluginService() {
         @Override

@@ -44,11 +44,11 @@ import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 /**
  * What the host is made of right now: bundles and their states, plugin files that could not be installed or
  * resolved (and why), components that failed to activate, schemes that could not be read, and plugins whose
- * validators are quarantined (the validation service is the one source of that). The serving host publishes it to
+ * validators are quarantined (the validation service is the one source of that). {@code serve} publishes it to
  * {@code data/host-status.json}, on every bundle event and every second, so that {@code tilskudd status} in another
  * process can show it.
  */
-@Component(service = StatusService.class, immediate = true)
+@Component(service = StatusService.class)
 public final class StatusComponent implements StatusService, BundleListener {
 
 
@@ -69,9 +69,6 @@ public final class StatusComponent implements StatusService, BundleListener {
     @Activate
     void activate(BundleContext ctx) {
         this.context = ctx;
-        if (host.serving()) {
-            startPublishing();
-        }
     }
 
     @Deactivate
@@ -84,8 +81,9 @@ public final class StatusComponent implements StatusService, BundleListener {
         return readRunning(host.data()).orElseGet(this::snapshot);
     }
 
-    /** Publishes the status on every bundle event and every second, for plugins that fail before they are bundles. */
-    private synchronized void startPublishing() {
+    /** On every bundle event and every second, for plugins that fail before they are bundles. */
+    @Override
+    public synchronized void publish() {
         if (publisher != null) {
             return;
         }
@@ -95,7 +93,7 @@ public final class StatusComponent implements StatusService, BundleListener {
             t.setDaemon(true);
             return t;
         });
-        publisher.scheduleWithFixedDelay(this::publish, 0, 1, TimeUnit.SECONDS);
+        publisher.scheduleWithFixedDelay(this::write, 0, 1, TimeUnit.SECONDS);
     }
 
     private synchronized void close() {
@@ -119,11 +117,11 @@ public final class StatusComponent implements StatusService, BundleListener {
     public void bundleChanged(BundleEvent event) {
         ScheduledExecutorService p = publisher;
         if (p != null && !p.isShutdown()) {
-            p.execute(this::publish);
+            p.execute(this::write);
         }
     }
 
-    private void publish() {
+    private void write() {
         try {
             HostStatus snap = snapshot();
             Path target = host.data().resolve(FILE);
