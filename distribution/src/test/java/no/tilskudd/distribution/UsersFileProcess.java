@@ -6,10 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import no.tilskudd.web.internal.auth.UserStore;
+import no.tilskudd.api.host.Role;
+import no.tilskudd.host.internal.users.UserStore;
 
 /**
- * A second JVM that changes {@code data/users.json} with the web bundle's own UserStore, as {@code tilskudd users}
+ * A second JVM that changes {@code data/users.json} with the host bundle's own UserStore, as {@code tilskudd users}
  * run in another terminal does when it does not go through the host. It opens nothing else (no store, no
  * framework), so a test of what the running host makes of the change depends on nothing but the file.
  */
@@ -25,7 +26,7 @@ final class UsersFileProcess {
         UserStore users = new UserStore(Path.of(args[0]));
         switch (args[1]) {
             case "passwd" -> System.out.println("new password (shown once): " + users.resetPassword(args[2]));
-            case "role" -> users.setRole(args[2], UserStore.Role.parse(args[3]));
+            case "role" -> users.setRole(args[2], Role.parse(args[3]));
             default -> throw new IllegalArgumentException("passwd NAME | role NAME ROLE, not " + args[1]);
         }
     }

@@ -97,7 +97,8 @@ class KarafFeatureTest {
             }
         }
         assertEquals(List.of("no.tilskudd.api", "no.tilskudd.cli", "no.tilskudd.cross.scheme.indicators",
-                "no.tilskudd.engine", "no.tilskudd.format.pdf", "no.tilskudd.format.xlsx", "no.tilskudd.karaf",
+                "no.tilskudd.engine", "no.tilskudd.format.pdf", "no.tilskudd.format.xlsx", "no.tilskudd.host",
+                "no.tilskudd.karaf",
                 "no.tilskudd.scheme.avdir", "no.tilskudd.scheme.bufdir", "no.tilskudd.scheme.urban.youth",
                 "no.tilskudd.store"), ours.stream().sorted().toList());
         assertEquals(karaf.home.resolve("deploy").toString(), status.get("deploy").asText());

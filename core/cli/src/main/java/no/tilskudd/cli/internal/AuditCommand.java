@@ -7,14 +7,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import no.tilskudd.api.audit.AuditEvent;
 import no.tilskudd.api.audit.AuditLog;
 import no.tilskudd.api.audit.AuditQuery;
+import no.tilskudd.host.json.JsonViews;
 
 /** {@code tilskudd audit [--since DATE] [--limit N] [--json]}: the audit trail, oldest first. */
 final class AuditCommand {
@@ -33,7 +31,7 @@ final class AuditCommand {
                 .map(AuditCommand::limit).orElse(DEFAULT_LIMIT));
         List<AuditEvent> events = audit.read(query);
         if (a.flag("--json")) {
-            out.println(json.writeValueAsString(Map.of("events", view(events))));
+            out.println(json.writeValueAsString(JsonViews.audit(events)));
             return 0;
         }
         for (AuditEvent e : events) {
@@ -47,22 +45,6 @@ final class AuditCommand {
             out.println("no audit events" + (query.since().isPresent() ? " since " + query.since().get() : ""));
         }
         return 0;
-    }
-
-    /** The JSON view of events, one object each. */
-    static List<Map<String, Object>> view(List<AuditEvent> events) {
-        List<Map<String, Object>> list = new ArrayList<>(events.size());
-        for (AuditEvent e : events) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("sequence", e.sequence());
-            m.put("at", e.at().toString());
-            m.put("actor", e.entry().actor());
-            m.put("action", e.entry().action());
-            m.put("subject", e.entry().subject());
-            m.put("details", e.entry().details());
-            list.add(m);
-        }
-        return list;
     }
 
     /** A date (the start of that day, UTC) or an instant such as {@code 2026-12-01T10:00:00Z}. */

@@ -22,6 +22,10 @@ import no.tilskudd.api.audit.AuditEntry;
 import no.tilskudd.api.audit.AuditLog;
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.form.Severity;
+import no.tilskudd.api.host.PluginRefusedException;
+import no.tilskudd.api.host.PluginService;
+import no.tilskudd.api.host.StatusService;
+import no.tilskudd.api.host.UserService;
 import no.tilskudd.api.indicator.Selection;
 import no.tilskudd.api.report.Table;
 import no.tilskudd.api.scheme.OrgUnit;
@@ -36,7 +40,7 @@ import no.tilskudd.api.service.ReportService;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.UnknownFormatException;
 import no.tilskudd.api.store.StoreMaintenance;
-import no.tilskudd.api.service.ValidationService;
+import no.tilskudd.host.json.JsonViews;
 import no.tilskudd.launch.CommandLine;
 import no.tilskudd.launch.Host;
 import org.osgi.framework.BundleContext;
@@ -76,11 +80,16 @@ public final class TilskuddCommandLine implements CommandLine {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile StoreMaintenance maintenance;
     @Reference
-    private ValidationService validation;
+    private StatusService status;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PluginService plugins;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile UserService users;
 
     private BundleContext context;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private HostStatus status;
 
     /** For Declarative Services, which sets the references. */
     public TilskuddCommandLine() {
@@ -98,16 +107,24 @@ public final class TilskuddCommandLine implements CommandLine {
         this.audit = audit;
     }
 
+    /** For unit tests of the host commands (status, deploy, undeploy, users), with fakes of their services. */
+    TilskuddCommandLine(SchemeRegistry schemes, ImportService imports, IndicatorService indicators,
+            ReportService reports, OrgUnitRegister orgUnits, Host host, AuditLog audit, StatusService status,
+            PluginService plugins, UserService users) {
+        this(schemes, imports, indicators, reports, orgUnits, host, audit);
+        this.status = status;
+        this.plugins = plugins;
+        this.users = users;
+    }
+
     @Activate
     void activate(BundleContext ctx) {
         this.context = ctx;
-        this.status = new HostStatus(ctx, host, schemes, validation);
     }
 
     @Deactivate
     void deactivate() {
         stopped.countDown();
-        status.close();
     }
 
     @Override
@@ -133,11 +150,14 @@ public final class TilskuddCommandLine implements CommandLine {
                 case "report" -> report(rest, cwd, out);
                 case "template" -> template(rest, cwd, out);
                 case "org-units" -> orgUnits(rest, cwd, out);
-                case "status" -> status(rest, out);
+                case "status" -> StatusCommand.run(status, rest, out, JSON);
                 case "audit" -> AuditCommand.run(required(audit), rest, out, JSON);
                 case "backup" -> backup(rest, cwd, out);
                 case "serve" -> serve(rest, cwd, out, err);
-                case "deploy", "undeploy", "users" -> extension(command, rest, cwd, out, err);
+                case "deploy" -> PluginCommands.deploy(required(plugins, "plugin"), rest, cwd, host.deploy(),
+                        host.serving(), out, err, JSON);
+                case "undeploy" -> PluginCommands.undeploy(required(plugins, "plugin"), rest, host.deploy(), out, JSON);
+                case "users" -> UserCommands.run(required(users, "user"), rest, out, JSON);
                 case "help", "--help", "-h" -> {
                     usage(out);
                     yield OK;
@@ -151,7 +171,7 @@ public final class TilskuddCommandLine implements CommandLine {
         } catch (Args.UsageException e) {
             err.println("tilskudd " + command + ": " + e.getMessage());
             return USAGE;
-        } catch (UnknownFormatException e) {
+        } catch (UnknownFormatException | PluginRefusedException e) {
             err.println("tilskudd " + command + ": " + e.getMessage());
             return FAILED;
         } catch (IllegalArgumentException | IllegalStateException | IOException e) {
@@ -181,9 +201,9 @@ public final class TilskuddCommandLine implements CommandLine {
                   backup FILE                              a consistent copy of the store and users, while it runs
                   restore FILE                             unpack a backup into an empty data folder (--data DIR)
                   serve [--port N]                         run the host, watch deploy/ and serve the web console (127.0.0.1:8080)
-                  deploy [--dry-run] [--force] JAR         check a plugin against the stored submissions, then put it in deploy/
-                  undeploy SCHEME                          remove the plugin of a scheme from deploy/
-                  users [list | add NAME --role admin|analyst | passwd NAME | role NAME --role R | remove NAME]
+                  deploy [--dry-run] [--force] [--json] JAR check a plugin against the stored submissions, then put it in deploy/
+                  undeploy [--json] SCHEME                 remove the plugin of a scheme from deploy/
+                  users [list [--json] | add NAME --role admin|analyst | passwd NAME | role NAME --role R | remove NAME]
 
                   --lang en                                English messages (default: Norwegian bokmål)
                 exit codes: 0 ok, 1 violations or failure, 2 usage error""");
@@ -297,19 +317,7 @@ public final class TilskuddCommandLine implements CommandLine {
         Args a = Args.parse(argv, Set.of("--lang"), Set.of("--json"));
         Locale locale = locale(a);
         if (a.flag("--json")) {
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (Scheme s : schemes.schemes()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", s.id());
-                m.put("name", text(s.name(), locale));
-                m.put("agency", text(s.agency(), locale));
-                m.put("budgetLine", s.budgetLine());
-                m.put("formVersions", s.formVersions());
-                m.put("bundle", s.origin().name());
-                m.put("bundleVersion", s.origin().version());
-                list.add(m);
-            }
-            out.println(JSON.writeValueAsString(Map.of("schemes", list, "problems", schemes.problems())));
+            out.println(JSON.writeValueAsString(JsonViews.schemes(schemes.schemes(), schemes.problems(), locale)));
             return OK;
         }
         if (schemes.schemes().isEmpty()) {
@@ -466,30 +474,10 @@ public final class TilskuddCommandLine implements CommandLine {
         Args a = Args.parse(argv, Set.of("--scheme", "--years", "--region", "--org-units", "--lang"),
                 Set.of("--json"));
         Locale locale = locale(a);
-        IndicatorService.Results r = indicators.compute(selection(a));
+        Selection sel = selection(a);
+        IndicatorService.Results r = indicators.compute(sel);
         if (a.flag("--json")) {
-            List<Map<String, Object>> list = new ArrayList<>();
-            for (Table t : r.tables()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", t.id());
-                m.put("title", text(t.title(), locale));
-                m.put("n", t.n().map(Table.Count::value).orElse(null));
-                m.put("nCounted", t.n().flatMap(Table.Count::counted).map(c -> text(c, locale)).orElse(null));
-                m.put("columns", t.columns().stream().map(c -> text(c.label(), locale)).toList());
-                m.put("columnIds", t.columns().stream().map(Table.Column::id).toList());
-                m.put("columnKinds", t.columns().stream().map(c -> c.kind().name().toLowerCase(Locale.ROOT)).toList());
-                Map<String, String> rowKinds = new java.util.TreeMap<>();
-                t.rowsOf(Table.RowKind.COUNT).forEach(row -> rowKinds.put(String.valueOf(row), "count"));
-                m.put("rowKinds", rowKinds);
-                m.put("rows", t.rows().stream().map(row -> row.cellsIn(locale)).toList());
-                m.put("notes", t.notes().stream().map(n -> text(n.text(), locale)).toList());
-                list.add(m);
-            }
-            Map<String, Object> root = new LinkedHashMap<>();
-            root.put("submissions", r.submissions());
-            root.put("indicators", list);
-            root.put("failures", r.failures());
-            out.println(JSON.writeValueAsString(root));
+            out.println(JSON.writeValueAsString(JsonViews.indicators(sel, r, locale)));
         } else {
             out.println(r.submissions() + " reports selected");
             for (Table t : r.tables()) {
@@ -559,16 +547,7 @@ public final class TilskuddCommandLine implements CommandLine {
                 .filter(u -> region.map(r -> r.equals(u.region())).orElse(true))
                 .filter(u -> year.map(u::validIn).orElse(true)).toList();
         if (a.flag("--json")) {
-            out.println(JSON.writeValueAsString(Map.of("orgUnits", list.stream().map(u -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("code", u.code());
-                m.put("name", u.name());
-                m.put("county", u.county());
-                m.put("region", u.region());
-                m.put("validFrom", u.validFrom().orElse(null));
-                m.put("validTo", u.validTo().orElse(null));
-                return m;
-            }).toList())));
+            out.println(JSON.writeValueAsString(JsonViews.orgUnits(orgUnits.regions(), list)));
         } else {
             for (OrgUnit u : list) {
                 out.printf("%-7s %-32s %-18s %s%n", u.code(), u.name(), u.county(), u.region());
@@ -580,25 +559,24 @@ public final class TilskuddCommandLine implements CommandLine {
 
     // ---------------------------------------------------------------- status, serve
 
-    private int status(List<String> argv, PrintStream out) throws IOException {
-        Args a = Args.parse(argv, Set.of(), Set.of("--json"));
-        Map<String, Object> snapshot = HostStatus.readRunning(host.data()).orElseGet(status::snapshot);
-        if (a.flag("--json")) {
-            out.println(JSON.writeValueAsString(snapshot));
-        } else {
-            HostStatus.print(snapshot, out);
-        }
-        return Boolean.TRUE.equals(snapshot.get("healthy")) ? OK : FAILED;
-    }
-
+    /**
+     * The long-running host: the launcher has started the framework, FileInstall on deploy/ and (with the web
+     * console) the HTTP server; this says so and waits until the host stops.
+     */
     private int serve(List<String> argv, Path cwd, PrintStream out, PrintStream err) throws IOException {
+        // --port is the launcher's, which starts the web server with it; it is accepted here so that usage matches.
         Args a = Args.parse(argv, Set.of("--port"), Set.of());
-        status.startPublishing();
+        if (!a.positional().isEmpty()) {
+            throw new Args.UsageException("takes no arguments, only --port N");
+        }
+        if (!host.serving()) {
+            throw new IllegalStateException("serve runs only as the host itself (bin/tilskudd serve)");
+        }
+        status.publish();
         out.println("tilskudd host running (started in " + host.startMillis() + " ms); watching " + host.deploy()
                 + " every " + Optional.ofNullable(context.getProperty("felix.fileinstall.poll")).orElse("?")
                 + " ms. Stop with Ctrl-C.");
-        List<String> http = a.option("--port").map(p -> List.of("--port", p)).orElse(List.of());
-        int web = extension("http", http, cwd, out, err);
+        int web = ServeCommand.webConsole(context, host, Optional.ofNullable(users), out, err);
         if (web != OK) {
             return web;
         }
@@ -609,34 +587,6 @@ public final class TilskuddCommandLine implements CommandLine {
             Thread.currentThread().interrupt();
         }
         return OK;
-    }
-
-    /**
-     * Runs a command another bundle contributes (the web console: deploy, undeploy, users, and serve's web server).
-     * Such commands are CommandLine objects registered under java.lang.Object with a tilskudd.command property, so
-     * that the launcher never takes one of them for this command line.
-     */
-    private int extension(String command, List<String> argv, Path cwd, PrintStream out, PrintStream err) {
-        try {
-            org.osgi.framework.ServiceReference<?>[] refs =
-                    context.getServiceReferences((String) null, "(tilskudd.command=" + command + ")");
-            Object svc = refs == null ? null : context.getService(refs[0]);
-            if (!(svc instanceof CommandLine c)) {
-                err.println("tilskudd " + (command.equals("http") ? "serve" : command) + ": the web console bundle "
-                        + "(no.tilskudd.web) is not installed");
-                return command.equals("http") ? OK : FAILED;
-            }
-            try {
-                List<String> args = new ArrayList<>();
-                args.add(command);
-                args.addAll(argv);
-                return c.run(args, cwd, out, err);
-            } finally {
-                context.ungetService(refs[0]);
-            }
-        } catch (org.osgi.framework.InvalidSyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     // ---------------------------------------------------------------- audit and backup
@@ -662,9 +612,18 @@ public final class TilskuddCommandLine implements CommandLine {
         return service;
     }
 
+    /** The plugin and user services need the store (their changes go to the audit trail). */
+    private static <T> T required(T service, String what) {
+        if (service == null) {
+            throw new IllegalStateException("the " + what + " service is not active (it needs the submission "
+                    + "store); see tilskudd status");
+        }
+        return service;
+    }
+
     // ---------------------------------------------------------------- helpers
 
-    private static Locale locale(Args a) {
+    static Locale locale(Args a) {
         return a.option("--lang").map(l -> {
             if (!l.equals("nb") && !l.equals("en")) {
                 throw new Args.UsageException("--lang must be nb or en");

@@ -30,7 +30,8 @@ import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Starts Felix with the bundles in {@code bundle/}, the plugins in {@code deploy/}, and runs one command through the
- * CLI bundle. For {@code serve} it also starts Felix FileInstall, which then owns {@code deploy/}, and opens
+ * CLI bundle. For {@code serve} it also starts Felix FileInstall, which then owns {@code deploy/}, the web server
+ * ({@link WebServer}), and opens
  * {@code data/host.sock}: a one-shot command started while a host serves the same data folder runs in that host
  * through the socket, since only one process may have the store open.
  */
@@ -59,6 +60,8 @@ public final class Launcher {
     private long startMillis;
     private HostSocket socket;
     private FileLogger logger;
+    private Map<String, String> webOverrides = Map.of();
+    private boolean webStarted;
 
     /**
      * Creates a launcher; {@link #start()} boots it. Programs that embed a host use {@code EmbeddedHost}, which finds
@@ -230,6 +233,7 @@ public final class Launcher {
             props.put("felix.fileinstall.filter", ".*\\.jar");
             props.putIfAbsent("felix.fileinstall.log.level", "3");
             props.put("felix.fileinstall.bundles.startTransient", "false");
+            webOverrides = WebServer.defaults(props, data);
         }
         FileLogger logger = new FileLogger(data.resolve("log/tilskudd.log"), serving ? err : null);
         for (String f : notPrivate) {
@@ -363,6 +367,18 @@ public final class Launcher {
      * @return the exit code
      */
     public int runCommand(List<String> args, Path workingDirectory, PrintStream out, PrintStream err) {
+        if (serving && !args.isEmpty() && args.get(0).equals("serve")) {
+            synchronized (this) {
+                if (!webStarted) {
+                    int web = WebServer.start(framework.getBundleContext(), home, args.subList(1, args.size()),
+                            webOverrides, err);
+                    if (web != CommandLine.OK) {
+                        return web;
+                    }
+                    webStarted = true;
+                }
+            }
+        }
         ServiceTracker<CommandLine, CommandLine> tracker =
                 new ServiceTracker<>(framework.getBundleContext(), CommandLine.class, null);
         tracker.open();

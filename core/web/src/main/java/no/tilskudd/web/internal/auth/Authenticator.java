@@ -9,8 +9,9 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import no.tilskudd.web.internal.auth.UserStore.Role;
-import no.tilskudd.web.internal.auth.UserStore.User;
+import no.tilskudd.api.host.Role;
+import no.tilskudd.api.host.User;
+import no.tilskudd.api.host.UserService;
 
 /**
  * Who is asking: a session cookie, or HTTP Basic credentials (accepted only where they cannot be read on the way, see
@@ -24,7 +25,7 @@ public final class Authenticator {
     private static final long BASIC_CACHE_MS = 60_000;
     private static final int BASIC_CACHE_MAX = 1000;
 
-    private final UserStore users;
+    private final UserService users;
     private final Sessions sessions;
     private final SignInThrottle throttle;
     private final SignInFailures failures;
@@ -91,7 +92,7 @@ public final class Authenticator {
      * @param sessions the sessions
      * @param throttle the sign-in throttle, shared with the session sign-in
      */
-    public Authenticator(UserStore users, Sessions sessions, SignInThrottle throttle) {
+    public Authenticator(UserService users, Sessions sessions, SignInThrottle throttle) {
         this(users, sessions, throttle, (name, address, via) -> throttle.failed(name, address));
     }
 
@@ -118,7 +119,7 @@ public final class Authenticator {
      * @param throttle the throttle consulted before each try
      * @param failures where failures go; it must count them in the throttle
      */
-    public Authenticator(UserStore users, Sessions sessions, SignInThrottle throttle, SignInFailures failures) {
+    public Authenticator(UserService users, Sessions sessions, SignInThrottle throttle, SignInFailures failures) {
         this.users = users;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -173,9 +174,9 @@ public final class Authenticator {
         if (wait.isPresent()) {
             throw Refused.throttled(wait.get());
         }
-        // The key covers the stored hash, so a new password or a removed user is never served from the cache.
+        // The key covers the credential stamp, so a new password or a removed user is never served from the cache.
         Optional<User> stored = users.find(name);
-        String key = digest(decoded + "\n" + stored.map(u -> Base64.getEncoder().encodeToString(u.hash())).orElse(""));
+        String key = digest(decoded + "\n" + stored.map(User::stamp).orElse(""));
         Long until = basicCache.get(key);
         Optional<User> user;
         if (stored.isPresent() && until != null && until > System.currentTimeMillis()) {

@@ -3,28 +3,26 @@ package no.tilskudd.web.internal.auth;
 import java.util.Map;
 import no.tilskudd.api.audit.AuditEntry;
 import no.tilskudd.api.audit.AuditLog;
-import no.tilskudd.launch.Host;
+import no.tilskudd.api.host.UserService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The users, sessions and sign-in throttling of this host, shared by the HTTP API and the commands. */
+/** The sessions and sign-in throttling of the console, over the host's users. */
 @Component(service = Security.class)
 public final class Security {
 
     @Reference
-    private Host host;
+    private UserService users;
     @Reference
     private AuditLog audit;
 
-    private UserStore users;
     private Sessions sessions;
     private SignInThrottle throttle;
     private Authenticator authenticator;
 
     @Activate
     void activate() {
-        users = new UserStore(host.data());
         sessions = new Sessions();
         throttle = new SignInThrottle();
         authenticator = new Authenticator(users, sessions, throttle, this::signInFailed);
@@ -61,7 +59,7 @@ public final class Security {
     }
 
     /** @return the users */
-    public UserStore users() {
+    public UserService users() {
         return users;
     }
 

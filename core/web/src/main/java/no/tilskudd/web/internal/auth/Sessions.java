@@ -10,11 +10,12 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import no.tilskudd.api.host.User;
 
 /**
  * Signed-in sessions, in memory (a restart signs everyone out). A session id is 256 random bits and lives in an
  * HttpOnly, SameSite=Strict cookie; each session also has its own CSRF token that the page sends in a header on
- * every state-changing request, and the {@linkplain UserStore.User#stamp() credential stamp} of its user at sign-in,
+ * every state-changing request, and the {@linkplain User#stamp() credential stamp} of its user at sign-in,
  * which every request compares with the user as stored now.
  */
 public final class Sessions {
@@ -99,7 +100,7 @@ public final class Sessions {
      * @param user the signed-in user
      * @return the session
      */
-    public Session create(UserStore.User user) {
+    public Session create(User user) {
         Instant now = clock.instant();
         if (sessions.size() >= MAX_SESSIONS) {
             sessions.values().removeIf(s -> expired(s, now));

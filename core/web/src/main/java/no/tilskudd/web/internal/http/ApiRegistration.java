@@ -2,26 +2,40 @@ package no.tilskudd.web.internal.http;
 
 import jakarta.servlet.Servlet;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Hashtable;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.tilskudd.api.audit.AuditLog;
+import no.tilskudd.api.host.PluginService;
+import no.tilskudd.api.host.Role;
+import no.tilskudd.api.host.StatusService;
+import no.tilskudd.api.service.ImportService;
+import no.tilskudd.api.service.IndicatorService;
+import no.tilskudd.api.service.OrgUnitRegister;
+import no.tilskudd.api.service.ReportService;
+import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.launch.Host;
-import org.osgi.framework.Bundle;
+import no.tilskudd.web.internal.auth.Security;
+import no.tilskudd.web.internal.http.ApiServlet.Handler;
+import no.tilskudd.web.internal.http.ApiServlet.Route;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 /**
- * Registers {@link ApiServlet} with the HTTP whiteboard in {@code serve}, with multipart uploads buffered in
- * {@code data/uploads}. The multipart location must be a whiteboard service property, and the data folder is known
- * only at run time, which a component's declared properties cannot express; so this component registers the servlet
- * itself, as a service factory: the servlet is still made by DS, and only when the whiteboard asks for it.
+ * The route table of the JSON API: each route is a servlet of its own on the HTTP whiteboard, under its own
+ * pattern, so that the whiteboard is the router. In {@code serve} only: it first checks the web settings
+ * ({@code web.trustedProxies}, {@code web.allowedHosts}; a wrong one fails this component, and {@code serve} says
+ * why) and empties {@code data/uploads}, what a host killed during an upload left there.
  * <p>
- * Without a location, Felix HTTP writes multipart buffers to {@code java.io.tmpdir}, readable by other users.
+ * The servlets are registered here rather than declared as components because multipart uploads are buffered in
+ * {@code data/uploads}, and the multipart location must be a whiteboard service property known only at run time.
+ * Without it, Felix HTTP writes multipart buffers to {@code java.io.tmpdir}, readable by other users.
  */
 @Component(immediate = true)
 public final class ApiRegistration {
@@ -29,57 +43,108 @@ public final class ApiRegistration {
     @Reference
     private Host host;
     @Reference
-    private ComponentServiceObjects<ApiServlet> api;
+    private SchemeRegistry schemes;
+    @Reference
+    private ImportService imports;
+    @Reference
+    private IndicatorService indicators;
+    @Reference
+    private ReportService reports;
+    @Reference
+    private OrgUnitRegister orgUnits;
+    @Reference
+    private PluginService plugins;
+    @Reference
+    private StatusService status;
+    @Reference
+    private AuditLog audit;
+    @Reference
+    private Security security;
 
-    private ServiceRegistration<Servlet> registration;
+    private final List<ServiceRegistration<Servlet>> registrations = new ArrayList<>();
 
     @Activate
     void activate(BundleContext context) throws IOException {
         if (!host.serving()) {
             return;
         }
-        Hashtable<String, Object> p = new Hashtable<>();
-        p.put("osgi.http.whiteboard.servlet.pattern", "/api/*");
-        p.put("osgi.http.whiteboard.servlet.name", "tilskudd-api");
-        p.put("osgi.http.whiteboard.servlet.multipart.enabled", Boolean.TRUE);
-        p.put("osgi.http.whiteboard.servlet.multipart.location", Uploads.folder(host.data()).toString());
-        p.put("osgi.http.whiteboard.servlet.multipart.maxFileSize", ApiServlet.MAX_JAR_BYTES);
-        p.put("osgi.http.whiteboard.servlet.multipart.maxRequestSize", ApiServlet.MAX_REQUEST_BYTES);
-        // Felix's own limit on parts; the servlet's limit on files (10) gives the clearer answer below it.
-        p.put("osgi.http.whiteboard.servlet.multipart.maxFileCount", (long) ApiServlet.MAX_FILES + 5);
-        registration = context.registerService(Servlet.class, new ServiceFactory<Servlet>() {
-            @Override
-            public Servlet getService(Bundle bundle, ServiceRegistration<Servlet> reg) {
-                return api.getService();
-            }
-
-            @Override
-            public void ungetService(Bundle bundle, ServiceRegistration<Servlet> reg, Servlet servlet) {
-                api.ungetService((ApiServlet) servlet);
-            }
-        }, p);
+        RequestGuard guard = RequestGuard.from(context::getProperty);
+        Uploads.empty(host.data());
+        WebLog log = new WebLog(host.data());
+        for (Route r : routes(log)) {
+            Hashtable<String, Object> p = new Hashtable<>();
+            p.put("osgi.http.whiteboard.servlet.pattern", r.pattern());
+            p.put("osgi.http.whiteboard.servlet.name", "tilskudd-api-" + r.name());
+            p.put("osgi.http.whiteboard.servlet.multipart.enabled", Boolean.TRUE);
+            p.put("osgi.http.whiteboard.servlet.multipart.location", Uploads.folder(host.data()).toString());
+            p.put("osgi.http.whiteboard.servlet.multipart.maxFileSize", ApiServlet.MAX_JAR_BYTES);
+            p.put("osgi.http.whiteboard.servlet.multipart.maxRequestSize", ApiServlet.MAX_REQUEST_BYTES);
+            // Felix's own limit on parts; the servlet's limit on files (10) gives the clearer answer below it.
+            p.put("osgi.http.whiteboard.servlet.multipart.maxFileCount", (long) ApiServlet.MAX_FILES + 5);
+            registrations.add(context.registerService(Servlet.class, new ApiServlet(r, guard, security, log), p));
+        }
     }
 
-    /**
-     * Empties {@code data/uploads} (creating it, mode 700), for {@code serve} before its web server starts: what is
-     * there was left by a host that was killed during an upload.
-     *
-     * @param data the data folder
-     * @throws IOException when something in it cannot be deleted
-     */
-    public static void emptyUploads(Path data) throws IOException {
-        Uploads.empty(data);
+    /** The routes: pattern, role, and the handler of each method. */
+    private List<Route> routes(WebLog log) {
+        SessionResource session = new SessionResource(security, log);
+        CatalogResource catalog = new CatalogResource(schemes, orgUnits, reports, imports);
+        SubmissionsResource submissions = new SubmissionsResource(imports, host);
+        IndicatorsResource numbers = new IndicatorsResource(schemes, indicators, reports, orgUnits);
+        PluginsResource bundles = new PluginsResource(plugins, status, host, log);
+        AuditResource auditTrail = new AuditResource(audit);
+        return List.of(
+                route("health", "/api/health", null, "GET", c -> c.json(200, Map.of("status", "ok", "time",
+                        java.time.Instant.now().toString()))),
+                new Route("session", "/api/session", null, methods("GET", session::get, "POST", session::signIn,
+                        "DELETE", session::signOut), null),
+                route("schemes", "/api/schemes", Role.ANALYST, "GET", catalog::schemes),
+                route("org-units", "/api/org-units", Role.ANALYST, "GET", catalog::orgUnits),
+                route("formats", "/api/formats", Role.ANALYST, "GET", catalog::formats),
+                route("validate", "/api/submissions/validate", Role.ANALYST, "POST", submissions::validate),
+                route("submissions", "/api/submissions", Role.ANALYST, "POST", submissions::store),
+                route("indicators", "/api/indicators", Role.ANALYST, "GET", numbers::indicators),
+                route("reports", "/api/reports", Role.ANALYST, "GET", numbers::report),
+                route("templates", "/api/templates", Role.ANALYST, "GET", numbers::template),
+                route("status", "/api/status", Role.ADMIN, "GET", bundles::status),
+                new Route("bundles", "/api/bundles", Role.ADMIN, methods("GET", bundles::status, "POST",
+                        bundles::upload), null),
+                route("bundle", "/api/bundles/*", Role.ADMIN, "DELETE", bundles::remove),
+                route("audit", "/api/audit", Role.ADMIN, "GET", auditTrail::get),
+                // Everything else under /api: signed in, then told there is no such route.
+                new Route("none", "/api/*", Role.ANALYST, Map.of(), c -> {
+                    throw ApiException.notFound("no API route " + ApiServlet.apiPath(c.req()));
+                }));
+    }
+
+    private static Route route(String name, String pattern, Role role, String method, Handler h) {
+        return new Route(name, pattern, role, Map.of(method, h), null);
+    }
+
+    /** Methods in the order the 405 answer names them. */
+    private static Map<String, Handler> methods(String m1, Handler h1, String m2, Handler h2) {
+        Map<String, Handler> m = new LinkedHashMap<>();
+        m.put(m1, h1);
+        m.put(m2, h2);
+        return m;
+    }
+
+    private static Map<String, Handler> methods(String m1, Handler h1, String m2, Handler h2, String m3,
+            Handler h3) {
+        Map<String, Handler> m = methods(m1, h1, m2, h2);
+        m.put(m3, h3);
+        return m;
     }
 
     @Deactivate
     void deactivate() {
-        if (registration != null) {
+        for (ServiceRegistration<Servlet> r : registrations) {
             try {
-                registration.unregister();
+                r.unregister();
             } catch (IllegalStateException e) {
                 // Already gone with the bundle.
             }
-            registration = null;
         }
+        registrations.clear();
     }
 }

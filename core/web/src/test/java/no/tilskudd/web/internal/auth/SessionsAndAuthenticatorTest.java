@@ -6,21 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
-import no.tilskudd.web.internal.auth.UserStore.Role;
+import no.tilskudd.api.host.Role;
+import no.tilskudd.api.host.User;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class SessionsAndAuthenticatorTest {
-
-    @TempDir
-    Path data;
 
     static final class MovableClock extends Clock {
         Instant now = Instant.parse("2026-01-01T10:00:00Z");
@@ -41,8 +37,8 @@ class SessionsAndAuthenticatorTest {
         }
     }
 
-    private static UserStore.User user(String name) {
-        return new UserStore.User(name, Role.ANALYST, new byte[16], new byte[32], 1, "");
+    private static User user(String name) {
+        return new User(name, Role.ANALYST, "", "stamp of " + name);
     }
 
     private static Client direct(String address) {
@@ -73,7 +69,7 @@ class SessionsAndAuthenticatorTest {
 
     @Test
     void basicOnlyFromLoopbackAndSessionsByCookie() throws Exception {
-        UserStore users = new UserStore(data);
+        FakeUsers users = new FakeUsers();
         String pw = users.createIfMissing().orElseThrow().password();
         Sessions sessions = new Sessions();
         Authenticator auth = new Authenticator(users, sessions, new SignInThrottle());
@@ -100,7 +96,7 @@ class SessionsAndAuthenticatorTest {
 
     @Test
     void aSessionEndsWhenItsUserChangesWhoeverChangedIt() throws Exception {
-        UserStore users = new UserStore(data);
+        FakeUsers users = new FakeUsers();
         users.createIfMissing();
         users.add("ana", Role.ANALYST);
         users.add("bo", Role.ANALYST);
@@ -112,8 +108,8 @@ class SessionsAndAuthenticatorTest {
         Sessions.Session cy = sessions.create(users.find("cy").orElseThrow());
         assertTrue(auth.identify(ana.id(), null, direct("127.0.0.1")).isPresent());
 
-        // Another process (a second UserStore on the same file), not this one's Sessions.
-        UserStore other = new UserStore(data);
+        // Another process, not this one's Sessions (the users file's own test covers seeing its change).
+        FakeUsers other = users;
         other.resetPassword("ana");
         other.setRole("bo", Role.ADMIN);
         other.remove("cy");
@@ -125,7 +121,7 @@ class SessionsAndAuthenticatorTest {
 
     @Test
     void basicIsRefusedThroughAProxyOverPlainHttpAndThrottled() throws Exception {
-        UserStore users = new UserStore(data);
+        FakeUsers users = new FakeUsers();
         String pw = users.createIfMissing().orElseThrow().password();
         Authenticator auth = new Authenticator(users, new Sessions(), new SignInThrottle());
         String basic = "Basic " + Base64.getEncoder().encodeToString(("admin:" + pw).getBytes(StandardCharsets.UTF_8));

@@ -1,9 +1,8 @@
-package no.tilskudd.cli.internal;
+package no.tilskudd.host.internal.status;
 
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -21,9 +18,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import no.tilskudd.api.host.BundleStatus;
+import no.tilskudd.api.host.HostStatus;
+import no.tilskudd.api.host.StatusService;
 import no.tilskudd.api.service.Quarantine;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.ValidationService;
+import no.tilskudd.host.json.JsonViews;
 import no.tilskudd.launch.Host;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -32,37 +33,57 @@ import org.osgi.framework.BundleException;
 import org.osgi.framework.BundleListener;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 /**
  * What the host is made of right now: bundles and their states, plugin files that could not be installed or
- * resolved (and why), schemes that could not be read, and plugins whose validators are quarantined (the validation
- * service is the one source of that). The long-running host publishes it to
- * {@code data/host-status.json} so that {@code tilskudd status} in another process can show it.
+ * resolved (and why), components that failed to activate, schemes that could not be read, and plugins whose
+ * validators are quarantined (the validation service is the one source of that). {@code serve} publishes it to
+ * {@code data/host-status.json}, on every bundle event and every second, so that {@code tilskudd status} in another
+ * process can show it.
  */
-final class HostStatus implements BundleListener {
+@Component(service = StatusService.class)
+public final class StatusComponent implements StatusService, BundleListener {
+
 
     static final String FILE = "host-status.json";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final BundleContext context;
-    private final Host host;
-    private final SchemeRegistry schemes;
-    private final ValidationService validation;
+    @Reference
+    private Host host;
+    @Reference
+    private SchemeRegistry schemes;
+    @Reference
+    private ValidationService validation;
+
+    private BundleContext context;
     private ScheduledExecutorService publisher;
 
-    HostStatus(BundleContext context, Host host, SchemeRegistry schemes, ValidationService validation) {
-        this.context = context;
-        this.host = host;
-        this.schemes = schemes;
-        this.validation = validation;
+    @Activate
+    void activate(BundleContext ctx) {
+        this.context = ctx;
     }
 
-    /** Publishes the status on every bundle event and every second, for plugins that fail before they are bundles. */
-    synchronized void startPublishing() {
+    @Deactivate
+    void deactivate() {
+        close();
+    }
+
+    @Override
+    public HostStatus status() {
+        return readRunning(host.data()).orElseGet(this::snapshot);
+    }
+
+    /** On every bundle event and every second, for plugins that fail before they are bundles. */
+    @Override
+    public synchronized void publish() {
         if (publisher != null) {
             return;
         }
@@ -72,10 +93,10 @@ final class HostStatus implements BundleListener {
             t.setDaemon(true);
             return t;
         });
-        publisher.scheduleWithFixedDelay(this::publish, 0, 1, TimeUnit.SECONDS);
+        publisher.scheduleWithFixedDelay(this::write, 0, 1, TimeUnit.SECONDS);
     }
 
-    synchronized void close() {
+    private synchronized void close() {
         if (publisher != null) {
             publisher.shutdownNow();
             try {
@@ -96,60 +117,48 @@ final class HostStatus implements BundleListener {
     public void bundleChanged(BundleEvent event) {
         ScheduledExecutorService p = publisher;
         if (p != null && !p.isShutdown()) {
-            p.execute(this::publish);
+            p.execute(this::write);
         }
     }
 
-    private void publish() {
+    private void write() {
         try {
-            Map<String, Object> snap = snapshot();
+            HostStatus snap = snapshot();
             Path target = host.data().resolve(FILE);
             Path tmp = Files.createTempFile(host.data(), FILE, ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), snap);
+            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), JsonViews.status(snap));
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             // The next event or tick tries again; the status file is only a view.
         }
     }
 
-    Map<String, Object> snapshot() {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("pid", ProcessHandle.current().pid());
-        m.put("serving", host.serving());
-        m.put("time", Instant.now().toString());
-        m.put("startMillis", host.startMillis());
-        m.put("deploy", host.deploy().toString());
-        List<Map<String, Object>> bundles = new ArrayList<>();
+    HostStatus snapshot() {
+        List<BundleStatus> bundles = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         Set<String> installedFiles = new HashSet<>();
         for (Bundle b : context.getBundles()) {
-            Map<String, Object> bm = new LinkedHashMap<>();
-            bm.put("id", b.getBundleId());
-            bm.put("symbolicName", b.getSymbolicName());
-            bm.put("version", b.getVersion().toString());
-            bm.put("state", state(b));
             Optional<Path> path = path(b.getLocation());
             String file = path.map(p -> p.getFileName().toString()).orElse(b.getLocation());
-            bm.put("location", file);
             // FileInstall writes locations as file:/x, the launcher as file:///x: compare paths, not strings.
             boolean deployed = path.map(p -> host.deploy().toAbsolutePath().normalize().equals(p.getParent()))
                     .orElse(false);
-            bm.put("deployed", deployed);
             if (deployed) {
                 installedFiles.add(file);
             }
             boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            String failure = null;
             if (b.getState() == Bundle.INSTALLED && !fragment) {
-                String reason = resolutionFailure(b);
-                bm.put("failure", reason);
-                failures.add(file + ": " + reason);
+                failure = resolutionFailure(b);
             } else if (b.getState() == Bundle.RESOLVED && !fragment && b.getBundleId() != 0) {
-                bm.put("failure", "resolved but not started");
-                failures.add(file + ": resolved but not started");
+                failure = "resolved but not started";
             }
-            bundles.add(bm);
+            if (failure != null) {
+                failures.add(file + ": " + failure);
+            }
+            bundles.add(new BundleStatus(b.getBundleId(), b.getSymbolicName(), b.getVersion().toString(), state(b),
+                    file, deployed, Optional.ofNullable(failure)));
         }
-        m.put("bundles", bundles);
         failures.addAll(componentFailures());
         host.deployFailures().forEach((file, reason) -> {
             if (!installedFiles.contains(file) || !failures.stream().anyMatch(f -> f.startsWith(file + ":"))) {
@@ -163,14 +172,11 @@ final class HostStatus implements BundleListener {
                 failures.add(name + ": not installed: " + unreadableReason(jar));
             }
         }
-        m.put("schemes", schemes.schemes().stream().map(s -> s.id() + " " + s.formVersions() + " from "
-                + s.origin()).toList());
-        m.put("schemeProblems", schemes.problems());
-        m.put("failures", failures);
+        List<String> schemeList = schemes.schemes().stream().map(s -> s.id() + " " + s.formVersions() + " from "
+                + s.origin()).toList();
         List<String> quarantined = validation.quarantined().stream().map(Quarantine::toString).toList();
-        m.put("quarantined", quarantined);
-        m.put("healthy", failures.isEmpty() && schemes.problems().isEmpty() && quarantined.isEmpty());
-        return m;
+        return new HostStatus(ProcessHandle.current().pid(), host.serving(), Instant.now(), host.startMillis(),
+                host.deploy().toString(), bundles, schemeList, schemes.problems(), failures, quarantined);
     }
 
     /** Components that Declarative Services could not activate, e.g. a plugin whose activate method throws. */
@@ -258,51 +264,42 @@ final class HostStatus implements BundleListener {
     }
 
     /** The status a running host published, if that host is still alive and is not this process. */
-    static Optional<Map<String, Object>> readRunning(Path data) {
+    static Optional<HostStatus> readRunning(Path data) {
         Path f = data.resolve(FILE);
         if (!Files.exists(f)) {
             return Optional.empty();
         }
         try {
-            Map<String, Object> m = JSON.readValue(f.toFile(), new TypeReference<Map<String, Object>>() { });
-            long pid = ((Number) m.get("pid")).longValue();
+            JsonNode m = JSON.readTree(f.toFile());
+            long pid = m.path("pid").asLong();
             if (pid == ProcessHandle.current().pid()) {
                 return Optional.empty();
             }
             boolean alive = ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            return alive ? Optional.of(m) : Optional.empty();
+            return alive ? Optional.of(fromJson(m)) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
-    @SuppressWarnings("unchecked")
-    static void print(Map<String, Object> m, PrintStream out) {
-        out.println(Boolean.TRUE.equals(m.get("serving")) ? "running host, process " + m.get("pid")
-                : "no running host; status of a fresh start (" + m.get("startMillis") + " ms)");
-        for (Map<String, Object> b : (List<Map<String, Object>>) m.get("bundles")) {
-            out.printf("%4s %-12s %-45s %-16s %s%n", b.get("id"), b.get("state"), b.get("symbolicName"),
-                    b.get("version"), Boolean.TRUE.equals(b.get("deployed")) ? "deploy/" + b.get("location") : "");
+    /** Reads what {@link JsonViews#status} wrote. */
+    static HostStatus fromJson(JsonNode m) {
+        List<BundleStatus> bundles = new ArrayList<>();
+        for (JsonNode b : m.path("bundles")) {
+            bundles.add(new BundleStatus(b.path("id").asLong(), b.path("symbolicName").isNull() ? null
+                    : b.path("symbolicName").asText(), b.path("version").asText(), b.path("state").asText(),
+                    b.path("location").asText(), b.path("deployed").asBoolean(),
+                    b.hasNonNull("failure") ? Optional.of(b.path("failure").asText()) : Optional.empty()));
         }
-        out.println("schemes:");
-        for (String s : (List<String>) m.get("schemes")) {
-            out.println("  " + s);
-        }
-        List<String> failures = (List<String>) m.get("failures");
-        List<String> problems = (List<String>) m.get("schemeProblems");
-        List<String> quarantined = (List<String>) m.getOrDefault("quarantined", List.of());
-        if (failures.isEmpty() && problems.isEmpty() && quarantined.isEmpty()) {
-            out.println("no failures");
-        }
-        for (String f : failures) {
-            out.println("FAILED " + f);
-        }
-        for (String p : problems) {
-            out.println("SCHEME PROBLEM " + p);
-        }
-        for (String q : quarantined) {
-            out.println("QUARANTINED " + q);
-        }
+        return new HostStatus(m.path("pid").asLong(), m.path("serving").asBoolean(),
+                Instant.parse(m.path("time").asText()), m.path("startMillis").asLong(), m.path("deploy").asText(),
+                bundles, texts(m.path("schemes")), texts(m.path("schemeProblems")), texts(m.path("failures")),
+                texts(m.path("quarantined")));
     }
 
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
 }

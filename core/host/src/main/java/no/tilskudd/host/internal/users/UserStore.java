@@ -1,4 +1,4 @@
-package no.tilskudd.web.internal.auth;
+package no.tilskudd.host.internal.users;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,16 +20,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import no.tilskudd.api.audit.AuditEntry;
+import no.tilskudd.api.host.NewPassword;
+import no.tilskudd.api.host.Role;
+import no.tilskudd.api.host.User;
+import no.tilskudd.api.host.UserService;
 
 /**
  * The console's users, kept in {@code data/users.json} with salted PBKDF2-HMAC-SHA256 hashes. The file is re-read
@@ -37,7 +41,7 @@ import javax.crypto.spec.PBEKeySpec;
  * request: a change is seen by modification time, size and file identity (every write renames a new file into place,
  * so even a rewrite of the same size within the file system's time resolution is noticed).
  */
-public final class UserStore {
+public final class UserStore implements UserService {
 
     /** The file in the data folder. */
     public static final String FILE = "users.json";
@@ -51,13 +55,19 @@ public final class UserStore {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path file;
-    private Map<String, User> users = Map.of();
+    private final Consumer<AuditEntry> audit;
+    private Map<String, Stored> users = Map.of();
     private FileTime loadedTime;
     private long loadedSize = -1;
     private Object loadedKey;
 
     /** A user as stored: never the password, only its hash. */
-    public record User(String name, Role role, byte[] salt, byte[] hash, int iterations, String created) {
+    public record Stored(String name, Role role, byte[] salt, byte[] hash, int iterations, String created) {
+
+        /** @return the user as others may see it */
+        public User view() {
+            return new User(name, role, created, stamp());
+        }
 
         /**
          * What a session remembers of the user it was signed in as: a digest of the name, role and password hash.
@@ -84,11 +94,69 @@ public final class UserStore {
     }
 
     /**
+     * A store whose changes are not recorded anywhere, for tests and for a second process that only changes the file.
+     *
      * @param dataDir the host's data folder
      */
     public UserStore(Path dataDir) {
-        this.file = dataDir.resolve(FILE);
+        this(dataDir, e -> { });
     }
+
+    /**
+     * @param dataDir the host's data folder
+     * @param audit   where the changes made through {@link UserService} are recorded
+     */
+    public UserStore(Path dataDir, Consumer<AuditEntry> audit) {
+        this.file = dataDir.resolve(FILE);
+        this.audit = audit;
+    }
+
+    // ------------------------------------------------------------------------------------------ UserService
+
+    @Override
+    public List<User> list() {
+        return current().values().stream().map(Stored::view).toList();
+    }
+
+    @Override
+    public Optional<User> find(String name) {
+        return stored(name).map(Stored::view);
+    }
+
+    @Override
+    public NewPassword add(String name, Role role, String actor) throws IOException {
+        String password = add(name, role);
+        audit.accept(new AuditEntry(actor, "user.add", name, Map.of("role", role.id())));
+        return new NewPassword(name, password);
+    }
+
+    @Override
+    public NewPassword resetPassword(String name, String actor) throws IOException {
+        String password = resetPassword(name);
+        audit.accept(new AuditEntry(actor, "user.passwd", name, Map.of()));
+        return new NewPassword(name, password);
+    }
+
+    @Override
+    public void setRole(String name, Role role, String actor) throws IOException {
+        setRole(name, role);
+        audit.accept(new AuditEntry(actor, "user.role", name, Map.of("role", role.id())));
+    }
+
+    @Override
+    public void remove(String name, String actor) throws IOException {
+        remove(name);
+        audit.accept(new AuditEntry(actor, "user.remove", name, Map.of()));
+    }
+
+    @Override
+    public Optional<NewPassword> createFirstAdmin(String actor) throws IOException {
+        Optional<Created> c = createIfMissing();
+        c.ifPresent(x -> audit.accept(new AuditEntry(actor, "user.add", x.name(), Map.of("role", Role.ADMIN.id()))));
+        return c.map(x -> new NewPassword(x.name(), x.password()));
+    }
+
+    // ------------------------------------------------------------------------------------------ the file
 
     /** @return the users file */
     public Path file() {
@@ -104,7 +172,7 @@ public final class UserStore {
      * @throws IOException when the file cannot be written
      */
     public synchronized Optional<Created> createIfMissing() throws IOException {
-        Map<String, User> all = new LinkedHashMap<>(current());
+        Map<String, Stored> all = new LinkedHashMap<>(current());
         if (all.values().stream().anyMatch(u -> u.role() == Role.ADMIN)) {
             return Optional.empty();
         }
@@ -129,28 +197,24 @@ public final class UserStore {
      * @param password the password
      * @return the user, if the password is right
      */
+    @Override
     public Optional<User> authenticate(String name, String password) {
-        User u = current().get(name);
+        Stored u = current().get(name);
         if (u == null) {
             // Spend the same time as for a real user, so that timing does not tell which names exist.
             hash(password.toCharArray(), new byte[SALT_BYTES], ITERATIONS);
             return Optional.empty();
         }
         byte[] candidate = hash(password.toCharArray(), u.salt(), u.iterations());
-        return MessageDigest.isEqual(candidate, u.hash()) ? Optional.of(u) : Optional.empty();
+        return MessageDigest.isEqual(candidate, u.hash()) ? Optional.of(u.view()) : Optional.empty();
     }
 
     /**
      * @param name a user name
-     * @return the user, if present now
+     * @return the user as stored, if present now
      */
-    public Optional<User> find(String name) {
+    public Optional<Stored> stored(String name) {
         return Optional.ofNullable(current().get(name));
-    }
-
-    /** @return the users, by name */
-    public List<User> list() {
-        return new ArrayList<>(current().values());
     }
 
     /**
@@ -163,7 +227,7 @@ public final class UserStore {
      */
     public synchronized String add(String name, Role role) throws IOException {
         checkName(name);
-        Map<String, User> all = new LinkedHashMap<>(current());
+        Map<String, Stored> all = new LinkedHashMap<>(current());
         if (all.containsKey(name)) {
             throw new IllegalArgumentException("user '" + name + "' already exists");
         }
@@ -181,8 +245,8 @@ public final class UserStore {
      * @throws IOException when the file cannot be written
      */
     public synchronized String resetPassword(String name) throws IOException {
-        Map<String, User> all = new LinkedHashMap<>(current());
-        User u = all.get(name);
+        Map<String, Stored> all = new LinkedHashMap<>(current());
+        Stored u = all.get(name);
         if (u == null) {
             throw new IllegalArgumentException("no user '" + name + "'");
         }
@@ -200,8 +264,8 @@ public final class UserStore {
      * @throws IOException when the file cannot be written
      */
     public synchronized void setRole(String name, Role role) throws IOException {
-        Map<String, User> all = new LinkedHashMap<>(current());
-        User u = all.get(name);
+        Map<String, Stored> all = new LinkedHashMap<>(current());
+        Stored u = all.get(name);
         if (u == null) {
             throw new IllegalArgumentException("no user '" + name + "'");
         }
@@ -209,7 +273,7 @@ public final class UserStore {
                 && all.values().stream().filter(x -> x.role() == Role.ADMIN).count() == 1) {
             throw new IllegalArgumentException("'" + name + "' is the last administrator");
         }
-        all.put(name, new User(name, role, u.salt(), u.hash(), u.iterations(), u.created()));
+        all.put(name, new Stored(name, role, u.salt(), u.hash(), u.iterations(), u.created()));
         write(all, false);
     }
 
@@ -220,8 +284,8 @@ public final class UserStore {
      * @throws IOException when the file cannot be written
      */
     public synchronized void remove(String name) throws IOException {
-        Map<String, User> all = new LinkedHashMap<>(current());
-        User u = all.remove(name);
+        Map<String, Stored> all = new LinkedHashMap<>(current());
+        Stored u = all.remove(name);
         if (u == null) {
             throw new IllegalArgumentException("no user '" + name + "'");
         }
@@ -237,10 +301,10 @@ public final class UserStore {
         }
     }
 
-    private static User newUser(String name, Role role, String password) {
+    private static Stored newUser(String name, Role role, String password) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
-        return new User(name, role, salt, hash(password.toCharArray(), salt, ITERATIONS), ITERATIONS,
+        return new Stored(name, role, salt, hash(password.toCharArray(), salt, ITERATIONS), ITERATIONS,
                 Instant.now().toString());
     }
 
@@ -263,7 +327,7 @@ public final class UserStore {
     }
 
     /** The users as the file says now; a file changed by another process is read again. */
-    private synchronized Map<String, User> current() {
+    private synchronized Map<String, Stored> current() {
         try {
             if (!Files.exists(file)) {
                 users = Map.of();
@@ -285,9 +349,9 @@ public final class UserStore {
         return users;
     }
 
-    private Map<String, User> read() throws IOException {
+    private Map<String, Stored> read() throws IOException {
         JsonNode root = JSON.readTree(file.toFile());
-        Map<String, User> out = new LinkedHashMap<>();
+        Map<String, Stored> out = new LinkedHashMap<>();
         Base64.Decoder b64 = Base64.getDecoder();
         for (JsonNode n : root.path("users")) {
             String name = n.path("name").asText();
@@ -295,18 +359,18 @@ public final class UserStore {
             if (name.isEmpty() || iterations < 1) {
                 throw new IOException(file + ": every user needs a name and iterations");
             }
-            out.put(name, new User(name, Role.parse(n.path("role").asText()), b64.decode(n.path("salt").asText()),
+            out.put(name, new Stored(name, Role.parse(n.path("role").asText()), b64.decode(n.path("salt").asText()),
                     b64.decode(n.path("hash").asText()), iterations, n.path("created").asText("")));
         }
         return out;
     }
 
-    private void write(Map<String, User> all, boolean createNew) throws IOException {
+    private void write(Map<String, Stored> all, boolean createNew) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.put("algorithm", ALGORITHM);
         ArrayNode list = root.putArray("users");
         Base64.Encoder b64 = Base64.getEncoder();
-        for (User u : all.values()) {
+        for (Stored u : all.values()) {
             ObjectNode n = list.addObject();
             n.put("name", u.name());
             n.put("role", u.role().id());
@@ -346,45 +410,6 @@ public final class UserStore {
             Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException | IOException e) {
             // Not a POSIX file system: the data folder's own permissions apply.
-        }
-    }
-
-    /** @return role ids, for messages */
-    public static String roles() {
-        return Role.ADMIN.id() + ", " + Role.ANALYST.id();
-    }
-
-    /** Roles: an administrator may do everything an analyst may. */
-    public enum Role {
-        /** Imports, indicators, reports, templates. */
-        ANALYST,
-        /** Also plugins (bundles). */
-        ADMIN;
-
-        /** @return the id used in the file and the API */
-        public String id() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        /**
-         * @param other the role a route needs
-         * @return whether this role may use it
-         */
-        public boolean includes(Role other) {
-            return this == ADMIN || this == other;
-        }
-
-        /**
-         * @param id a role id
-         * @return the role
-         */
-        public static Role parse(String id) {
-            for (Role r : values()) {
-                if (r.id().equals(id)) {
-                    return r;
-                }
-            }
-            throw new IllegalArgumentException("unknown role '" + id + "' (roles: " + roles() + ")");
         }
     }
 }

@@ -1,16 +1,11 @@
-package no.tilskudd.web.internal.deploy;
+package no.tilskudd.host.internal.plugins;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,13 +15,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import no.tilskudd.api.audit.AuditEntry;
+import no.tilskudd.api.audit.AuditLog;
 import no.tilskudd.api.form.Severity;
+import no.tilskudd.api.host.DeployRequest;
+import no.tilskudd.api.host.Deployment;
+import no.tilskudd.api.host.DryRun;
+import no.tilskudd.api.host.PluginJar;
+import no.tilskudd.api.host.PluginRefusedException;
+import no.tilskudd.api.host.PluginService;
+import no.tilskudd.api.host.Undeployment;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.scheme.SchemeDefinition;
 import no.tilskudd.api.service.OrgUnitRegister;
@@ -47,140 +48,109 @@ import org.osgi.framework.Version;
 import org.osgi.framework.namespace.PackageNamespace;
 import org.osgi.framework.wiring.BundleCapability;
 import org.osgi.framework.wiring.BundleWiring;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * Plugin jars in {@code deploy/}: a dry run that checks the stored submissions against a jar's forms and rules
  * before it is deployed, deploying (an atomic move into {@code deploy/}, where FileInstall picks it up), and
- * removal. Used by the HTTP API and by the {@code deploy}/{@code undeploy} commands.
+ * removal. {@link #deploy} is the one way in: every check a jar must pass before the host takes it belongs there.
  */
-public final class Plugins {
+@Component(service = PluginService.class)
+public final class PluginServiceComponent implements PluginService {
 
     /** How long a serving host waits for FileInstall to act on a change before answering. */
     static final long WAIT_MS = 20_000;
     private static final int MAX_EXAMPLES = 5;
-    private static final Pattern DS_IMPL = Pattern.compile("<implementation\\s+class=\"([^\"]+)\"");
-    private static final Pattern DS_PROVIDE = Pattern.compile("<provide\\s+interface=\"([^\"]+)\"");
 
-    private final BundleContext context;
-    private final Host host;
-    private final SubmissionStore store;
-    private final ValidationService validation;
-    private final OrgUnitRegister orgUnits;
-    private final SchemeRegistry schemes;
+    @Reference
+    private Host host;
+    @Reference
+    private SubmissionStore store;
+    @Reference
+    private ValidationService validation;
+    @Reference
+    private OrgUnitRegister orgUnits;
+    @Reference
+    private SchemeRegistry schemes;
+    @Reference
+    private AuditLog audit;
 
-    /** The identity of a plugin jar, from its manifest. */
-    public record JarInfo(String symbolicName, String version) {
+    private BundleContext context;
+
+    @Activate
+    void activate(BundleContext ctx) {
+        this.context = ctx;
     }
 
-    /** Thrown when a jar cannot be used at all, with a sentence that says why. */
-    public static final class RefusedException extends Exception {
-        private static final long serialVersionUID = 1L;
-        private final String code;
-
-        RefusedException(String code, String message) {
-            super(message);
-            this.code = code;
-        }
-
-        /** @return a stable code for the reason */
-        public String code() {
-            return code;
-        }
+    @Override
+    public PluginJar inspect(Path jar) throws PluginRefusedException {
+        String[] id = identity(jar);
+        return new PluginJar(id[0], id[1], find(id[0]).map(b -> b.getVersion().toString()));
     }
 
-    /**
-     * @param context    the web bundle's context
-     * @param host       the host
-     * @param store      the submission store
-     * @param validation the installed validation, for what is valid now
-     * @param orgUnits   the org-unit register
-     * @param schemes    the installed schemes
-     */
-    public Plugins(BundleContext context, Host host, SubmissionStore store, ValidationService validation,
-            OrgUnitRegister orgUnits, SchemeRegistry schemes) {
-        this.context = context;
-        this.host = host;
-        this.store = store;
-        this.validation = validation;
-        this.orgUnits = orgUnits;
-        this.schemes = schemes;
-    }
-
-    /**
-     * Reads a jar's bundle identity.
-     *
-     * @param jar the jar
-     * @return its symbolic name and version
-     * @throws RefusedException when it is not a readable bundle
-     */
-    public static JarInfo inspect(Path jar) throws RefusedException {
+    /** A jar's symbolic name and version, from its manifest. */
+    static String[] identity(Path jar) throws PluginRefusedException {
         try (JarFile j = new JarFile(jar.toFile())) {
             Manifest mf = j.getManifest();
             if (mf == null) {
-                throw new RefusedException("not_a_bundle", "the jar has no manifest, so it is not an OSGi bundle");
+                throw new PluginRefusedException(PluginRefusedException.NOT_A_BUNDLE,
+                        "the jar has no manifest, so it is not an OSGi bundle");
             }
             Attributes a = mf.getMainAttributes();
             String bsn = a.getValue(Constants.BUNDLE_SYMBOLICNAME);
             if (bsn == null || bsn.isBlank()) {
-                throw new RefusedException("not_a_bundle", "the manifest has no Bundle-SymbolicName");
+                throw new PluginRefusedException(PluginRefusedException.NOT_A_BUNDLE,
+                        "the manifest has no Bundle-SymbolicName");
             }
             bsn = bsn.split(";")[0].trim();
             if (!bsn.matches("[A-Za-z0-9_.-]{1,200}")) {
-                throw new RefusedException("not_a_bundle", "the Bundle-SymbolicName is not a plain name");
+                throw new PluginRefusedException(PluginRefusedException.NOT_A_BUNDLE,
+                        "the Bundle-SymbolicName is not a plain name");
             }
             String version;
             try {
                 version = Version.parseVersion(a.getValue(Constants.BUNDLE_VERSION)).toString();
             } catch (IllegalArgumentException e) {
-                throw new RefusedException("not_a_bundle", "the Bundle-Version is malformed: " + e.getMessage());
+                throw new PluginRefusedException(PluginRefusedException.NOT_A_BUNDLE,
+                        "the Bundle-Version is malformed: " + e.getMessage());
             }
-            return new JarInfo(bsn, version);
+            return new String[] {bsn, version};
         } catch (IOException e) {
-            throw new RefusedException("not_a_jar", "not a valid jar (" + e.getMessage() + ")");
+            throw new PluginRefusedException(PluginRefusedException.NOT_A_JAR,
+                    "not a valid jar (" + e.getMessage() + ")");
         }
     }
 
     // ------------------------------------------------------------------------------------------------ dry run
 
-    /**
-     * Checks what deploying a jar would do to the stored submissions of the schemes it contributes: each one is
-     * validated against the jar's forms and validators and against the installed ones, and the submissions that
-     * would become invalid are counted by error code. Nothing is installed.
-     *
-     * @param jar    the jar
-     * @param locale the language of messages
-     * @return the report
-     * @throws RefusedException when the jar is not a bundle
-     * @throws IOException      when the jar cannot be read
-     */
-    public Map<String, Object> dryRun(Path jar, Locale locale) throws RefusedException, IOException {
-        JarInfo info = inspect(jar);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("bundle", bundleJson(info));
+    @Override
+    public DryRun dryRun(Path jar, Locale locale) throws PluginRefusedException, IOException {
+        PluginJar info = inspect(jar);
         List<String> problems = new ArrayList<>();
-        List<Map<String, Object>> schemeList = new ArrayList<>();
+        List<DryRun.SchemeCheck> checks = new ArrayList<>();
         long checked = 0;
         long becomeInvalid = 0;
         long alreadyInvalid = 0;
         Map<String, CodeCount> byCode = new TreeMap<>();
-        try (PluginClassLoader loader = new PluginClassLoader(jar.toUri().toURL(), Plugins.class.getClassLoader(),
-                this::fromFramework)) {
+        try (PluginClassLoader loader = new PluginClassLoader(jar.toUri().toURL(),
+                PluginServiceComponent.class.getClassLoader(), this::fromFramework)) {
+            CandidateJar candidate = new CandidateJar(jar, loader, problems);
             List<Object> plugins = new ArrayList<>();
-            plugins.addAll(instantiate(loader, jar, SchemeDefinition.class, problems));
-            plugins.addAll(instantiate(loader, jar, Validator.class, problems));
+            plugins.addAll(candidate.instances(SchemeDefinition.class));
+            plugins.addAll(candidate.instances(Validator.class));
             StandaloneEngine.Builder builder = StandaloneEngine.builder().orgUnits(orgUnits).add(plugins.toArray());
-            if (declaresScheme(jar)) {
-                // A data-only scheme: the jar's manifest names the folder of its descriptor (Tilskudd-Scheme).
+            if (!candidate.dataSchemes().isEmpty()) {
+                // Read by path, as the engine's extender reads an installed bundle, so that the descriptor's standard
+                // indicators and rules take part and the upload is not held open afterwards.
                 builder.addSchemeJar(jar);
             }
             StandaloneEngine engine = builder.build();
             problems.addAll(engine.schemes().problems());
             for (Scheme s : engine.schemes().schemes()) {
-                Map<String, Object> sm = new LinkedHashMap<>();
-                sm.put("id", s.id());
-                sm.put("formVersions", s.formVersions());
-                sm.put("installedFormVersions", schemes.scheme(s.id()).map(Scheme::formVersions).orElse(null));
-                Optional<String> installedFrom = schemes.scheme(s.id()).map(x -> x.origin().name());
+                Optional<Scheme> installed = schemes.scheme(s.id());
+                Optional<String> installedFrom = installed.map(x -> x.origin().name());
                 if (installedFrom.isPresent() && !installedFrom.get().equals(info.symbolicName())) {
                     problems.add("scheme '" + s.id() + "' is already contributed by " + installedFrom.get()
                             + "; two plugins cannot claim the same scheme");
@@ -211,34 +181,19 @@ public final class Plugins {
                         }
                     }
                 }
-                sm.put("checked", schemeChecked);
-                sm.put("becomeInvalid", schemeInvalid);
-                schemeList.add(sm);
+                checks.add(new DryRun.SchemeCheck(s.id(), s.formVersions(), installed.map(Scheme::formVersions),
+                        schemeChecked, schemeInvalid));
                 checked += schemeChecked;
                 becomeInvalid += schemeInvalid;
             }
-        } catch (LinkageError | ReflectiveOperationException | RuntimeException e) {
+        } catch (LinkageError | RuntimeException e) {
             problems.add("the plugin's classes could not be used: " + e);
         }
-        out.put("schemes", schemeList);
-        out.put("checked", checked);
-        out.put("becomeInvalid", becomeInvalid);
-        out.put("alreadyInvalid", alreadyInvalid);
-        List<Map<String, Object>> codes = new ArrayList<>();
+        List<DryRun.NewError> codes = new ArrayList<>();
         byCode.entrySet().stream().sorted((a, b) -> Integer.compare(b.getValue().keys.size(), a.getValue().keys.size()))
-                .forEach(e -> {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("code", e.getKey());
-                    m.put("submissions", e.getValue().keys.size());
-                    m.put("message", e.getValue().message);
-                    m.put("paths", new ArrayList<>(e.getValue().paths));
-                    m.put("examples", e.getValue().examples);
-                    codes.add(m);
-                });
-        out.put("byCode", codes);
-        out.put("problems", problems);
-        out.put("safe", problems.isEmpty() && becomeInvalid == 0);
-        return out;
+                .forEach(e -> codes.add(new DryRun.NewError(e.getKey(), e.getValue().keys.size(), e.getValue().message,
+                        new ArrayList<>(e.getValue().paths), e.getValue().examples)));
+        return new DryRun(info, checks, checked, becomeInvalid, alreadyInvalid, codes, problems);
     }
 
     private static final class CodeCount {
@@ -260,58 +215,6 @@ public final class Plugins {
             }
         }
         return s;
-    }
-
-    private static boolean declaresScheme(Path jar) throws IOException {
-        try (JarFile j = new JarFile(jar.toFile())) {
-            Manifest m = j.getManifest();
-            return m != null && m.getMainAttributes().getValue("Tilskudd-Scheme") != null;
-        }
-    }
-
-    /** The plugin classes a jar offers for a service type: its META-INF/services, else its DS descriptors. */
-    private static <T> List<T> instantiate(ClassLoader loader, Path jar, Class<T> type, List<String> problems)
-            throws IOException, ReflectiveOperationException {
-        Set<String> names = new LinkedHashSet<>();
-        try (JarFile j = new JarFile(jar.toFile())) {
-            JarEntry services = j.getJarEntry("META-INF/services/" + type.getName());
-            if (services != null) {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(j.getInputStream(services),
-                        StandardCharsets.UTF_8))) {
-                    r.lines().map(l -> l.replaceAll("#.*", "").trim()).filter(l -> !l.isEmpty()).forEach(names::add);
-                }
-            } else {
-                Enumeration<JarEntry> entries = j.entries();
-                while (entries.hasMoreElements()) {
-                    JarEntry e = entries.nextElement();
-                    if (e.getName().startsWith("OSGI-INF/") && e.getName().endsWith(".xml")) {
-                        String xml;
-                        try (InputStream in = j.getInputStream(e)) {
-                            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                        }
-                        Matcher impl = DS_IMPL.matcher(xml);
-                        Matcher provide = DS_PROVIDE.matcher(xml);
-                        boolean offers = false;
-                        while (provide.find()) {
-                            offers |= provide.group(1).equals(type.getName());
-                        }
-                        if (offers && impl.find()) {
-                            names.add(impl.group(1));
-                        }
-                    }
-                }
-            }
-        }
-        List<T> out = new ArrayList<>();
-        for (String n : names) {
-            try {
-                Class<?> c = loader.loadClass(n);
-                out.add(type.cast(c.getDeclaredConstructor().newInstance()));
-            } catch (ReflectiveOperationException | LinkageError | ClassCastException e) {
-                problems.add(n + " (" + type.getSimpleName() + ") could not be created: " + e);
-            }
-        }
-        return out;
     }
 
     /** A class from the bundle that exports its package now (highest version first), for the dry-run loader. */
@@ -351,21 +254,21 @@ public final class Plugins {
 
     // ------------------------------------------------------------------------------------------------ deploy
 
-    /**
-     * Moves a jar into {@code deploy/} atomically, under the file name of the installed version if there is one
-     * (so that it is an update, not a second copy). A serving host then waits for FileInstall to start it.
-     *
-     * @param jar the jar (a temporary file; it is copied, not moved)
-     * @return what happened: file, bundle, state, failure
-     * @throws RefusedException when the jar is not a bundle or would replace a core bundle
-     * @throws IOException      when writing fails
-     */
-    public Map<String, Object> deploy(Path jar) throws RefusedException, IOException {
-        JarInfo info = inspect(jar);
+    @Override
+    public Deployment deploy(Path jar, DeployRequest request) throws PluginRefusedException, IOException {
+        PluginJar info = inspect(jar);
         for (Bundle b : context.getBundles()) {
             if (info.symbolicName().equals(b.getSymbolicName()) && !inDeploy(b)) {
-                throw new RefusedException("core_bundle", info.symbolicName() + " is part of the host (not a "
-                        + "plugin in deploy/) and cannot be replaced through deploy/");
+                throw new PluginRefusedException(PluginRefusedException.CORE_BUNDLE, info.symbolicName()
+                        + " is part of the host (not a plugin in deploy/) and cannot be replaced through deploy/");
+            }
+        }
+        Optional<DryRun> check = Optional.empty();
+        if (request.dryRunFirst()) {
+            check = Optional.of(dryRun(jar, request.locale()));
+            if (!check.get().safe() && !request.force()) {
+                throw new PluginRefusedException(PluginRefusedException.NOT_SAFE, "not deployed: the dry run found "
+                        + "problems; deploy with --force to deploy anyway", check.get());
             }
         }
         String name = deployedFile(info.symbolicName()).map(p -> p.getFileName().toString())
@@ -381,15 +284,22 @@ public final class Plugins {
         } finally {
             Files.deleteIfExists(part);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("file", name);
-        out.put("bundle", bundleJson(info));
-        if (!host.serving()) {
-            out.put("state", "DEPLOYED");
-            return out;
-        }
-        // FileInstall installs and starts, then refreshes the wiring, which stops and starts the bundle once more:
-        // it counts as started only when it has stayed active for two polls.
+        Deployment d = host.serving() ? awaitStarted(name, info, check)
+                : new Deployment(name, info, "DEPLOYED", Optional.empty(), check);
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("file", name);
+        details.put("state", d.state());
+        details.put("dryRun", check.map(c -> c.safe() ? "safe" : "not safe").orElse("not run"));
+        details.put("forced", Boolean.toString(check.map(c -> !c.safe()).orElse(false) && request.force()));
+        audit.record(new AuditEntry(request.actor(), "plugin.deploy", request.displayName(), details));
+        return d;
+    }
+
+    /**
+     * FileInstall installs and starts, then refreshes the wiring, which stops and starts the bundle once more: it
+     * counts as started only when it has stayed active for two polls.
+     */
+    private Deployment awaitStarted(String name, PluginJar info, Optional<DryRun> check) {
         long settle = Math.max(300, 2 * poll());
         long deadline = System.currentTimeMillis() + WAIT_MS;
         long activeSince = -1;
@@ -407,50 +317,36 @@ public final class Plugins {
             }
             sleep();
         }
-        out.put("state", b.map(Plugins::state).orElse("WAITING"));
-        if (b.isPresent() && b.get().getState() != Bundle.ACTIVE) {
-            out.put("failure", failure(b.get()));
-        }
-        return out;
+        Optional<String> failure = b.filter(x -> x.getState() != Bundle.ACTIVE).map(PluginServiceComponent::failure);
+        return new Deployment(name, info, b.map(PluginServiceComponent::state).orElse("WAITING"), failure, check);
     }
 
-    /**
-     * Deletes a plugin's jar from {@code deploy/}; a serving host waits until FileInstall has uninstalled it.
-     *
-     * @param symbolicName the bundle's symbolic name
-     * @return what was removed
-     * @throws RefusedException when the bundle is not a plugin from deploy/
-     * @throws IOException      when the file cannot be deleted
-     */
-    public Map<String, Object> undeploy(String symbolicName) throws RefusedException, IOException {
+    @Override
+    public Undeployment undeploy(String symbolicName, String actor) throws PluginRefusedException, IOException {
         Optional<Path> file = deployedFile(symbolicName);
         if (file.isEmpty()) {
             boolean core = find(symbolicName).isPresent();
-            throw new RefusedException(core ? "core_bundle" : "not_found", core ? symbolicName
-                    + " is part of the host, not a plugin in deploy/" : "no plugin " + symbolicName + " in deploy/");
+            throw new PluginRefusedException(core ? PluginRefusedException.CORE_BUNDLE : PluginRefusedException.NOT_FOUND,
+                    core ? symbolicName + " is part of the host, not a plugin in deploy/"
+                            : "no plugin " + symbolicName + " in deploy/");
         }
         Files.delete(file.get());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("file", file.get().getFileName().toString());
-        out.put("symbolicName", symbolicName);
+        String state;
         if (host.serving()) {
             long deadline = System.currentTimeMillis() + WAIT_MS;
             while (System.currentTimeMillis() < deadline && find(symbolicName).filter(this::inDeploy).isPresent()) {
                 sleep();
             }
-            out.put("state", find(symbolicName).filter(this::inDeploy).isPresent() ? "STOPPING" : "UNINSTALLED");
+            state = find(symbolicName).filter(this::inDeploy).isPresent() ? "STOPPING" : "UNINSTALLED";
         } else {
-            out.put("state", "REMOVED");
+            state = "REMOVED";
         }
-        return out;
+        Undeployment u = new Undeployment(file.get().getFileName().toString(), symbolicName, state);
+        audit.record(new AuditEntry(actor, "plugin.undeploy", symbolicName, Map.of("file", u.file())));
+        return u;
     }
 
-    /**
-     * The plugin that contributes a scheme.
-     *
-     * @param schemeId the scheme
-     * @return the bundle symbolic name
-     */
+    @Override
     public Optional<String> bundleOfScheme(String schemeId) {
         return schemes.scheme(schemeId).map(s -> s.origin().name());
     }
@@ -471,10 +367,10 @@ public final class Plugins {
         try (Stream<Path> s = Files.list(host.deploy())) {
             for (Path p : s.filter(x -> x.getFileName().toString().endsWith(".jar")).sorted().toList()) {
                 try {
-                    if (inspect(p).symbolicName().equals(symbolicName)) {
+                    if (identity(p)[0].equals(symbolicName)) {
                         return Optional.of(p);
                     }
-                } catch (RefusedException e) {
+                } catch (PluginRefusedException e) {
                     // a broken jar is not the one asked for
                 }
             }
@@ -502,14 +398,6 @@ public final class Plugins {
         } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
             return Optional.empty();
         }
-    }
-
-    private Map<String, Object> bundleJson(JarInfo info) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("symbolicName", info.symbolicName());
-        m.put("version", info.version());
-        m.put("installedVersion", find(info.symbolicName()).map(b -> b.getVersion().toString()).orElse(null));
-        return m;
     }
 
     private long poll() {

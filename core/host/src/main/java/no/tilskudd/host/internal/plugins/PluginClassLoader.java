@@ -1,4 +1,4 @@
-package no.tilskudd.web.internal.deploy;
+package no.tilskudd.host.internal.plugins;
 
 import java.io.IOException;
 import java.net.URL;
@@ -24,7 +24,7 @@ final class PluginClassLoader extends URLClassLoader {
 
     /**
      * @param jar       the plugin jar
-     * @param api       a loader that sees the API packages (the web bundle's)
+     * @param api       a loader that sees the API packages (this bundle's)
      * @param framework finds a class among the packages other bundles export, or returns null
      */
     PluginClassLoader(URL jar, ClassLoader api, Function<String, Class<?>> framework) {
@@ -38,7 +38,12 @@ final class PluginClassLoader extends URLClassLoader {
         synchronized (getClassLoadingLock(name)) {
             Class<?> c = findLoadedClass(name);
             if (c == null && name.startsWith("no.tilskudd.api.")) {
-                c = api.loadClass(name);
+                try {
+                    c = api.loadClass(name);
+                } catch (ClassNotFoundException e) {
+                    // an API package this bundle does not import: the framework lookup below finds its exporter
+                    c = framework.apply(name);
+                }
             }
             if (c == null) {
                 try {

@@ -1,4 +1,4 @@
-package no.tilskudd.web.internal.auth;
+package no.tilskudd.host.internal.users;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Optional;
-import no.tilskudd.web.internal.auth.UserStore.Role;
+import no.tilskudd.api.host.Role;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,8 +54,8 @@ class UserStoreTest {
         users.createIfMissing();
         users.add("a", Role.ANALYST);
         users.add("b", Role.ANALYST);
-        UserStore.User a = users.find("a").orElseThrow();
-        UserStore.User b = users.find("b").orElseThrow();
+        UserStore.Stored a = users.stored("a").orElseThrow();
+        UserStore.Stored b = users.stored("b").orElseThrow();
         assertNotEquals(java.util.Arrays.toString(a.salt()), java.util.Arrays.toString(b.salt()));
         assertNotEquals(java.util.Arrays.toString(a.hash()), java.util.Arrays.toString(b.hash()));
         assertEquals(32, a.hash().length);

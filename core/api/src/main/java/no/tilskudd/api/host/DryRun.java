@@ -1,0 +1,103 @@
+package no.tilskudd.api.host;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What deploying a plugin jar would do to the stored submissions of the schemes it contributes: each one validated
+ * against the jar's forms and validators and against the installed ones.
+ *
+ * @param bundle         the jar's identity
+ * @param schemes        one check per scheme the jar contributes
+ * @param checked        stored submissions checked, over all schemes
+ * @param becomeInvalid  submissions valid now that would have errors with the jar
+ * @param alreadyInvalid submissions that have errors now
+ * @param byCode         the new errors, by code, most frequent first
+ * @param problems       why the jar cannot be used as it is (unreadable definitions, a scheme another plugin owns)
+ */
+public record DryRun(PluginJar bundle, List<SchemeCheck> schemes, long checked, long becomeInvalid,
+        long alreadyInvalid, List<NewError> byCode, List<String> problems) {
+
+    /**
+     * Copies the lists.
+     *
+     * @param bundle         the jar's identity
+     * @param schemes        one check per scheme the jar contributes
+     * @param checked        stored submissions checked, over all schemes
+     * @param becomeInvalid  submissions valid now that would have errors with the jar
+     * @param alreadyInvalid submissions that have errors now
+     * @param byCode         the new errors, by code, most frequent first
+     * @param problems       why the jar cannot be used as it is (unreadable definitions, a scheme another plugin owns)
+     */
+    public DryRun {
+        Objects.requireNonNull(bundle, "bundle");
+        schemes = List.copyOf(schemes);
+        byCode = List.copyOf(byCode);
+        problems = List.copyOf(problems);
+    }
+
+    /**
+     * Whether the jar may be deployed without {@code --force}.
+     *
+     * @return true when there are no problems and no submission would become invalid
+     */
+    public boolean safe() {
+        return problems.isEmpty() && becomeInvalid == 0;
+    }
+
+    /**
+     * One scheme the jar contributes.
+     *
+     * @param id                    the scheme id
+     * @param formVersions          the jar's form versions
+     * @param installedFormVersions the installed scheme's form versions, if the scheme is installed
+     * @param checked               stored submissions of the scheme checked
+     * @param becomeInvalid         of those, the ones that would become invalid
+     */
+    public record SchemeCheck(String id, List<String> formVersions, Optional<List<String>> installedFormVersions,
+            long checked, long becomeInvalid) {
+
+        /**
+         * Copies the lists.
+         *
+         * @param id                    the scheme id
+         * @param formVersions          the jar's form versions
+         * @param installedFormVersions the installed scheme's form versions, if the scheme is installed
+         * @param checked               stored submissions of the scheme checked
+         * @param becomeInvalid         of those, the ones that would become invalid
+         */
+        public SchemeCheck {
+            Objects.requireNonNull(id, "id");
+            formVersions = List.copyOf(formVersions);
+            installedFormVersions = installedFormVersions.map(List::copyOf);
+        }
+    }
+
+    /**
+     * A new error code and the submissions that would get it.
+     *
+     * @param code        the violation code
+     * @param submissions how many submissions would get it
+     * @param message     its message in the language asked for
+     * @param paths       the field paths it is reported at
+     * @param examples    a few of the submissions, as {@code YEAR ORGUNIT}
+     */
+    public record NewError(String code, int submissions, String message, List<String> paths, List<String> examples) {
+
+        /**
+         * Copies the lists.
+         *
+         * @param code        the violation code
+         * @param submissions how many submissions would get it
+         * @param message     its message in the language asked for
+         * @param paths       the field paths it is reported at
+         * @param examples    a few of the submissions, as {@code YEAR ORGUNIT}
+         */
+        public NewError {
+            Objects.requireNonNull(code, "code");
+            paths = List.copyOf(paths);
+            examples = List.copyOf(examples);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package no.tilskudd.api.host;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The users who may sign in to the console, kept in the data folder with salted password hashes. Passwords are
+ * always generated, never chosen; a change made by another process is seen at the next call. Every change is
+ * recorded in the audit trail with the actor given.
+ */
+@ProviderType
+public interface UserService {
+
+    /**
+     * The users.
+     *
+     * @return the users, in the order they were added
+     */
+    List<User> list();
+
+    /**
+     * One user.
+     *
+     * @param name a user name
+     * @return the user, if present now
+     */
+    Optional<User> find(String name);
+
+    /**
+     * Checks a name and password (in the same time whether or not the name exists).
+     *
+     * @param name     the user name
+     * @param password the password
+     * @return the user, if the password is right
+     */
+    Optional<User> authenticate(String name, String password);
+
+    /**
+     * Adds a user with a generated password.
+     *
+     * @param name  the name (1-64 letters, digits, dot, dash, underscore)
+     * @param role  the role
+     * @param actor who adds it
+     * @return the generated password, to be shown once
+     * @throws IOException              when the users file cannot be written
+     * @throws IllegalArgumentException for a bad or existing name
+     */
+    NewPassword add(String name, Role role, String actor) throws IOException;
+
+    /**
+     * Gives a user a new generated password; the user's sessions end.
+     *
+     * @param name  the user
+     * @param actor who asks
+     * @return the new password
+     * @throws IOException              when the users file cannot be written
+     * @throws IllegalArgumentException when there is no such user
+     */
+    NewPassword resetPassword(String name, String actor) throws IOException;
+
+    /**
+     * Gives a user another role; the user's sessions end. The last administrator stays one.
+     *
+     * @param name  the user
+     * @param role  the new role
+     * @param actor who asks
+     * @throws IOException              when the users file cannot be written
+     * @throws IllegalArgumentException when there is no such user, or it is the last administrator
+     */
+    void setRole(String name, Role role, String actor) throws IOException;
+
+    /**
+     * Removes a user; the user's sessions end. The last administrator cannot be removed.
+     *
+     * @param name  the user
+     * @param actor who asks
+     * @throws IOException              when the users file cannot be written
+     * @throws IllegalArgumentException when there is no such user, or it is the last administrator
+     */
+    void remove(String name, String actor) throws IOException;
+
+    /**
+     * On a first start (no administrator yet) adds one, {@code admin}, with a generated password. There is never a
+     * built-in password.
+     *
+     * @param actor who starts the host
+     * @return the new administrator and password, or empty when there already is one
+     * @throws IOException when the users file cannot be written
+     */
+    Optional<NewPassword> createFirstAdmin(String actor) throws IOException;
+}

@@ -1,0 +1,71 @@
+package no.tilskudd.host.internal.users;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import no.tilskudd.api.audit.AuditLog;
+import no.tilskudd.api.host.NewPassword;
+import no.tilskudd.api.host.Role;
+import no.tilskudd.api.host.User;
+import no.tilskudd.api.host.UserService;
+import no.tilskudd.launch.Host;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The users of this host, in its data folder, with every change in the audit trail. */
+@Component(service = UserService.class)
+public final class UserServiceComponent implements UserService {
+
+    @Reference
+    private Host host;
+    @Reference
+    private AuditLog audit;
+
+    private UserStore users;
+
+    @Activate
+    void activate() {
+        users = new UserStore(host.data(), audit::record);
+    }
+
+    @Override
+    public List<User> list() {
+        return users.list();
+    }
+
+    @Override
+    public Optional<User> find(String name) {
+        return users.find(name);
+    }
+
+    @Override
+    public Optional<User> authenticate(String name, String password) {
+        return users.authenticate(name, password);
+    }
+
+    @Override
+    public NewPassword add(String name, Role role, String actor) throws IOException {
+        return users.add(name, role, actor);
+    }
+
+    @Override
+    public NewPassword resetPassword(String name, String actor) throws IOException {
+        return users.resetPassword(name, actor);
+    }
+
+    @Override
+    public void setRole(String name, Role role, String actor) throws IOException {
+        users.setRole(name, role, actor);
+    }
+
+    @Override
+    public void remove(String name, String actor) throws IOException {
+        users.remove(name, actor);
+    }
+
+    @Override
+    public Optional<NewPassword> createFirstAdmin(String actor) throws IOException {
+        return users.createFirstAdmin(actor);
+    }
+}

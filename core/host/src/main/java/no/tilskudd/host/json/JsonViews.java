@@ -1,0 +1,310 @@
+package no.tilskudd.host.json;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import no.tilskudd.api.audit.AuditEvent;
+import no.tilskudd.api.form.FormDefinition;
+import no.tilskudd.api.host.BundleStatus;
+import no.tilskudd.api.host.Deployment;
+import no.tilskudd.api.host.DryRun;
+import no.tilskudd.api.host.HostStatus;
+import no.tilskudd.api.host.PluginJar;
+import no.tilskudd.api.host.Undeployment;
+import no.tilskudd.api.host.User;
+import no.tilskudd.api.indicator.Selection;
+import no.tilskudd.api.report.Table;
+import no.tilskudd.api.scheme.OrgUnit;
+import no.tilskudd.api.scheme.Scheme;
+import no.tilskudd.api.service.IndicatorService;
+
+/**
+ * The JSON documents of the resources that {@code tilskudd ... --json} and the HTTP API both show (documented in
+ * docs/http-api.md). Each view is a tree of maps, lists and plain values in a fixed key order, which Jackson writes
+ * as it is; absent values are {@code null}. Texts are given in the language asked for.
+ */
+public final class JsonViews {
+
+    private JsonViews() {
+    }
+
+    /**
+     * {@code tilskudd schemes --json}, {@code GET /api/schemes}.
+     *
+     * @param schemes  the installed schemes
+     * @param problems schemes that could not be read
+     * @param locale   the language of texts
+     * @return {@code {"schemes": [...], "problems": [...]}}
+     */
+    public static Map<String, Object> schemes(List<Scheme> schemes, List<String> problems, Locale locale) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Scheme s : schemes) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", s.id());
+            m.put("name", s.name().in(locale));
+            m.put("agency", s.agency().in(locale));
+            m.put("budgetLine", s.budgetLine());
+            m.put("firstYear", s.firstYear());
+            List<Map<String, Object>> forms = new ArrayList<>();
+            for (FormDefinition f : s.forms()) {
+                Map<String, Object> fm = new LinkedHashMap<>();
+                fm.put("version", f.version());
+                fm.put("firstYear", f.firstYear());
+                fm.put("lastYear", f.lastYear());
+                fm.put("title", f.title().in(locale));
+                forms.add(fm);
+            }
+            m.put("forms", forms);
+            m.put("formVersions", s.formVersions());
+            m.put("bundle", s.origin().name());
+            m.put("bundleVersion", s.origin().version());
+            m.put("demoData", s.demoData().isPresent());
+            list.add(m);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schemes", list);
+        root.put("problems", problems);
+        return root;
+    }
+
+    /**
+     * {@code tilskudd indicators --json}, {@code GET /api/indicators}.
+     *
+     * @param selection what was selected
+     * @param results   the computed tables
+     * @param locale    the language of texts
+     * @return {@code {"scheme", "years": [from, to], "submissions", "indicators": [...], "failures": [...]}}
+     */
+    public static Map<String, Object> indicators(Selection selection, IndicatorService.Results results,
+            Locale locale) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Table t : results.tables()) {
+            list.add(indicatorTable(t, locale));
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("scheme", selection.schemeId());
+        root.put("years", List.of(selection.fromYear(), selection.toYear()));
+        root.put("submissions", results.submissions());
+        root.put("indicators", list);
+        root.put("failures", results.failures());
+        return root;
+    }
+
+    /**
+     * One indicator table: the one place a table becomes JSON.
+     *
+     * @param t      the table
+     * @param locale the language of texts
+     * @return {@code {"id", "title", "n", "nCounted", "columns", "columnIds", "columnKinds", "rows", "totalRows", "rowKinds",
+     *         "chart", "notes"}}
+     */
+    public static Map<String, Object> indicatorTable(Table t, Locale locale) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("title", t.title().in(locale));
+        m.put("n", t.n().map(Table.Count::value).orElse(null));
+        m.put("nCounted", t.n().flatMap(Table.Count::counted).map(c -> c.in(locale)).orElse(null));
+        m.put("columns", t.columns().stream().map(c -> c.label().in(locale)).toList());
+        m.put("columnIds", t.columns().stream().map(Table.Column::id).toList());
+        m.put("columnKinds", t.columns().stream().map(c -> c.kind().name().toLowerCase(Locale.ROOT)).toList());
+        m.put("rows", t.rows().stream().map(row -> row.cellsIn(locale)).toList());
+        m.put("totalRows", new TreeSet<>(t.rowsOf(Table.RowKind.TOTAL)));
+        // JSON keys are text: rows whose numbers are counts under a table of another kind, by row index.
+        Map<String, String> rowKinds = new TreeMap<>();
+        t.rowsOf(Table.RowKind.COUNT).forEach(row -> rowKinds.put(String.valueOf(row), "count"));
+        m.put("rowKinds", rowKinds);
+        m.put("chart", t.chart().map(c -> c.name().toLowerCase(Locale.ROOT)).orElse(null));
+        m.put("notes", t.notes().stream().map(n -> n.text().in(locale)).toList());
+        return m;
+    }
+
+    /**
+     * {@code tilskudd org-units --json}, {@code GET /api/org-units}.
+     *
+     * @param regions  the register's regions
+     * @param orgUnits the org units selected
+     * @return {@code {"regions": [...], "orgUnits": [...]}}
+     */
+    public static Map<String, Object> orgUnits(List<String> regions, List<OrgUnit> orgUnits) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (OrgUnit u : orgUnits) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", u.code());
+            m.put("name", u.name());
+            m.put("county", u.county());
+            m.put("region", u.region());
+            m.put("validFrom", u.validFrom().orElse(null));
+            m.put("validTo", u.validTo().orElse(null));
+            list.add(m);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("regions", regions);
+        root.put("orgUnits", list);
+        return root;
+    }
+
+    /**
+     * {@code tilskudd status --json}, {@code GET /api/status} and {@code GET /api/bundles}; also the file a
+     * serving host publishes.
+     *
+     * @param s the status
+     * @return the document
+     */
+    public static Map<String, Object> status(HostStatus s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("pid", s.pid());
+        m.put("serving", s.serving());
+        m.put("time", s.time().toString());
+        m.put("startMillis", s.startMillis());
+        m.put("deploy", s.deploy());
+        List<Map<String, Object>> bundles = new ArrayList<>();
+        for (BundleStatus b : s.bundles()) {
+            Map<String, Object> bm = new LinkedHashMap<>();
+            bm.put("id", b.id());
+            bm.put("symbolicName", b.symbolicName());
+            bm.put("version", b.version());
+            bm.put("state", b.state());
+            bm.put("location", b.location());
+            bm.put("deployed", b.deployed());
+            b.failure().ifPresent(f -> bm.put("failure", f));
+            bundles.add(bm);
+        }
+        m.put("bundles", bundles);
+        m.put("schemes", s.schemes());
+        m.put("schemeProblems", s.schemeProblems());
+        m.put("failures", s.failures());
+        m.put("quarantined", s.quarantined());
+        m.put("healthy", s.healthy());
+        return m;
+    }
+
+    /**
+     * {@code tilskudd audit --json}, {@code GET /api/audit}.
+     *
+     * @param events the events, oldest first
+     * @return {@code {"events": [{"sequence", "at", "actor", "action", "subject", "details"}]}}
+     */
+    public static Map<String, Object> audit(List<AuditEvent> events) {
+        List<Map<String, Object>> list = new ArrayList<>(events.size());
+        for (AuditEvent e : events) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sequence", e.sequence());
+            m.put("at", e.at().toString());
+            m.put("actor", e.entry().actor());
+            m.put("action", e.entry().action());
+            m.put("subject", e.entry().subject());
+            m.put("details", e.entry().details());
+            list.add(m);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("events", list);
+        return root;
+    }
+
+    /**
+     * A plugin jar's identity.
+     *
+     * @param b the jar
+     * @return {@code {"symbolicName", "version", "installedVersion"}}
+     */
+    public static Map<String, Object> bundle(PluginJar b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("symbolicName", b.symbolicName());
+        m.put("version", b.version());
+        m.put("installedVersion", b.installedVersion().orElse(null));
+        return m;
+    }
+
+    /**
+     * {@code tilskudd deploy --dry-run --json}, {@code POST /api/bundles?dryRun=true} (which adds {@code file}).
+     *
+     * @param d the dry run
+     * @return the document
+     */
+    public static Map<String, Object> dryRun(DryRun d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("bundle", bundle(d.bundle()));
+        List<Map<String, Object>> schemes = new ArrayList<>();
+        for (DryRun.SchemeCheck s : d.schemes()) {
+            Map<String, Object> sm = new LinkedHashMap<>();
+            sm.put("id", s.id());
+            sm.put("formVersions", s.formVersions());
+            sm.put("installedFormVersions", s.installedFormVersions().orElse(null));
+            sm.put("checked", s.checked());
+            sm.put("becomeInvalid", s.becomeInvalid());
+            schemes.add(sm);
+        }
+        out.put("schemes", schemes);
+        out.put("checked", d.checked());
+        out.put("becomeInvalid", d.becomeInvalid());
+        out.put("alreadyInvalid", d.alreadyInvalid());
+        List<Map<String, Object>> codes = new ArrayList<>();
+        for (DryRun.NewError e : d.byCode()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", e.code());
+            m.put("submissions", e.submissions());
+            m.put("message", e.message());
+            m.put("paths", e.paths());
+            m.put("examples", e.examples());
+            codes.add(m);
+        }
+        out.put("byCode", codes);
+        out.put("problems", d.problems());
+        out.put("safe", d.safe());
+        return out;
+    }
+
+    /**
+     * A deployment: {@code POST /api/bundles}; {@code tilskudd deploy --json} puts it under {@code deploy}, beside
+     * the dry run under {@code check}.
+     *
+     * @param d the deployment
+     * @return {@code {"file", "bundle", "state", "failure"?}}
+     */
+    public static Map<String, Object> deployment(Deployment d) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("file", d.file());
+        out.put("bundle", bundle(d.bundle()));
+        out.put("state", d.state());
+        d.failure().ifPresent(f -> out.put("failure", f));
+        return out;
+    }
+
+    /**
+     * {@code tilskudd undeploy --json}, {@code DELETE /api/bundles/{symbolicName}}.
+     *
+     * @param u the removal
+     * @return {@code {"file", "symbolicName", "state"}}
+     */
+    public static Map<String, Object> undeployment(Undeployment u) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("file", u.file());
+        out.put("symbolicName", u.symbolicName());
+        out.put("state", u.state());
+        return out;
+    }
+
+    /**
+     * {@code tilskudd users list --json}.
+     *
+     * @param users the users
+     * @return {@code {"users": [{"name", "role", "created"}]}}, never a password or its hash
+     */
+    public static Map<String, Object> users(List<User> users) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (User u : users) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", u.name());
+            m.put("role", u.role().id());
+            m.put("created", u.created());
+            list.add(m);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("users", list);
+        return root;
+    }
+}

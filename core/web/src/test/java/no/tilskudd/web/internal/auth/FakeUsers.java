@@ -1,0 +1,107 @@
+package no.tilskudd.web.internal.auth;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import no.tilskudd.api.host.NewPassword;
+import no.tilskudd.api.host.Role;
+import no.tilskudd.api.host.User;
+import no.tilskudd.api.host.UserService;
+
+/**
+ * Users in memory for the tests of sign-in and sessions: every change of password or role gives a new credential
+ * stamp, as the host's users file does (whose re-reading after another process's change its own test covers).
+ */
+final class FakeUsers implements UserService {
+
+    private final Map<String, User> users = new LinkedHashMap<>();
+    private final Map<String, String> passwords = new LinkedHashMap<>();
+
+    Optional<NewPassword> createIfMissing() {
+        return users.values().stream().anyMatch(u -> u.role() == Role.ADMIN) ? Optional.empty()
+                : Optional.of(new NewPassword("admin", add("admin", Role.ADMIN)));
+    }
+
+    String add(String name, Role role) {
+        if (users.containsKey(name)) {
+            throw new IllegalArgumentException("user '" + name + "' already exists");
+        }
+        return put(name, role);
+    }
+
+    String resetPassword(String name) {
+        return put(name, existing(name).role());
+    }
+
+    void setRole(String name, Role role) {
+        put(name, role, passwords.get(existing(name).name()));
+    }
+
+    void remove(String name) {
+        existing(name);
+        users.remove(name);
+        passwords.remove(name);
+    }
+
+    private User existing(String name) {
+        User u = users.get(name);
+        if (u == null) {
+            throw new IllegalArgumentException("no user '" + name + "'");
+        }
+        return u;
+    }
+
+    private String put(String name, Role role) {
+        String password = UUID.randomUUID().toString();
+        put(name, role, password);
+        return password;
+    }
+
+    private void put(String name, Role role, String password) {
+        users.put(name, new User(name, role, "", UUID.randomUUID().toString()));
+        passwords.put(name, password);
+    }
+
+    @Override
+    public List<User> list() {
+        return new ArrayList<>(users.values());
+    }
+
+    @Override
+    public Optional<User> find(String name) {
+        return Optional.ofNullable(users.get(name));
+    }
+
+    @Override
+    public Optional<User> authenticate(String name, String password) {
+        return password.equals(passwords.get(name)) ? find(name) : Optional.empty();
+    }
+
+    @Override
+    public NewPassword add(String name, Role role, String actor) {
+        return new NewPassword(name, add(name, role));
+    }
+
+    @Override
+    public NewPassword resetPassword(String name, String actor) {
+        return new NewPassword(name, resetPassword(name));
+    }
+
+    @Override
+    public void setRole(String name, Role role, String actor) {
+        setRole(name, role);
+    }
+
+    @Override
+    public void remove(String name, String actor) {
+        remove(name);
+    }
+
+    @Override
+    public Optional<NewPassword> createFirstAdmin(String actor) {
+        return createIfMissing();
+    }
+}
