@@ -67,6 +67,16 @@ public final class IndicatorRunner implements IndicatorService {
                 failures.add(indicator.id() + " (" + indicator.getClass().getName() + "): " + e);
             }
         }
+        // A plugin stopped during the run leaves its indicator's object usable, so the run would end with a table
+        // from a plugin that is gone (or from the old version of one being replaced): refuse the whole result.
+        Collection<Indicator> installed = indicators.get();
+        for (Indicator indicator : applicable) {
+            if (installed.stream().noneMatch(i -> i == indicator)) {
+                throw new SchemeChangedException(selection.schemeId(), "indicator '" + indicator.id() + "' ("
+                        + indicator.getClass().getName() + ") of scheme '" + selection.schemeId()
+                        + "' was removed or replaced while it ran; its results are refused. Try again.");
+            }
+        }
         return new Results(own.size(), tables, failures);
     }
 }

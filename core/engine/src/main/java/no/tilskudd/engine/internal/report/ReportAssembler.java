@@ -35,6 +35,7 @@ import no.tilskudd.api.service.ReportOptions;
 import no.tilskudd.api.service.ReportService;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.UnknownFormatException;
+import no.tilskudd.engine.internal.indicators.SchemeChangedException;
 import no.tilskudd.engine.internal.indicators.SubmissionSelector;
 
 /** Builds the format-neutral report from the indicators, and hands reports and templates to the exporters. */
@@ -129,7 +130,19 @@ public final class ReportAssembler implements ReportService {
         List<Table> data = options.includeData()
                 ? DataTables.build(scheme, selector.select(Optional.of(scheme.id()), selection), orgUnits)
                 : List.of();
+        unchanged(scheme);
         return new Report(title, en ? "en" : "nb-NO", meta, sections, data);
+    }
+
+    /**
+     * The scheme a report describes must still be the installed one when the report is complete: one removed or
+     * replaced in the meantime would leave a report of a plugin that is gone, or of two versions at once.
+     */
+    private void unchanged(Scheme scheme) {
+        if (schemes.scheme(scheme.id()).orElse(null) != scheme) {
+            throw new SchemeChangedException(scheme.id(), "scheme '" + scheme.id() + "' (plugin " + scheme.origin()
+                    + ") was removed or replaced while its report was made; the report is refused. Try again.");
+        }
     }
 
     private String describeSelection(Selection s, boolean en) {
@@ -217,7 +230,10 @@ public final class ReportAssembler implements ReportService {
     public void writeReport(Selection selection, ReportOptions options, String format, OutputStream out)
             throws IOException {
         ReportExporter exporter = exporter(format);
+        Scheme scheme = schemes.scheme(selection.schemeId()).orElseThrow(() -> new IllegalArgumentException(
+                "scheme '" + selection.schemeId() + "' is not installed"));
         exporter.export(assemble(selection, options), out);
+        unchanged(scheme);
     }
 
     @Override
