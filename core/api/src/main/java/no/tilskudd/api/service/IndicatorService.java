@@ -15,6 +15,7 @@ public interface IndicatorService {
      *
      * @param selection what to compute over
      * @return the tables, ordered by indicator id, and the failures
+     * @throws SchemeChangedException when an indicator of the scheme was removed or replaced while it ran
      */
     Results compute(Selection selection);
 

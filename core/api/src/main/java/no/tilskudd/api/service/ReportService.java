@@ -18,6 +18,7 @@ public interface ReportService {
      * @param selection what the report covers
      * @param options   language, suppression of small counts, data tables
      * @return the report
+     * @throws SchemeChangedException when the scheme or one of its indicators was removed or replaced meanwhile
      */
     Report assemble(Selection selection, ReportOptions options);
 
@@ -45,6 +46,8 @@ public interface ReportService {
      * @param format    the format id
      * @param out       where to write
      * @throws UnknownFormatException when the format is not installed
+     * @throws SchemeChangedException when the scheme or one of its indicators was removed or replaced meanwhile;
+     *                                the caller discards what was written
      * @throws IOException            when writing fails
      */
     void writeReport(Selection selection, ReportOptions options, String format, OutputStream out) throws IOException;

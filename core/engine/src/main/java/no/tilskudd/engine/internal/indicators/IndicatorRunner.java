@@ -12,6 +12,7 @@ import no.tilskudd.api.indicator.Selection;
 import no.tilskudd.api.report.Table;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
+import no.tilskudd.api.service.SchemeChangedException;
 import no.tilskudd.api.store.SubmissionStore;
 import no.tilskudd.api.submission.Submission;
 

@@ -35,7 +35,7 @@ import no.tilskudd.api.service.ReportOptions;
 import no.tilskudd.api.service.ReportService;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.UnknownFormatException;
-import no.tilskudd.engine.internal.indicators.SchemeChangedException;
+import no.tilskudd.api.service.SchemeChangedException;
 import no.tilskudd.engine.internal.indicators.SubmissionSelector;
 
 /** Builds the format-neutral report from the indicators, and hands reports and templates to the exporters. */

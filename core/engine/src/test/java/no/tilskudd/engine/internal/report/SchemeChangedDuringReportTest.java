@@ -28,7 +28,7 @@ import no.tilskudd.api.submission.Submission;
 import no.tilskudd.engine.InMemoryStore;
 import no.tilskudd.engine.TestSchemes;
 import no.tilskudd.engine.internal.indicators.IndicatorRunner;
-import no.tilskudd.engine.internal.indicators.SchemeChangedException;
+import no.tilskudd.api.service.SchemeChangedException;
 import no.tilskudd.engine.internal.indicators.SubmissionSelector;
 import no.tilskudd.engine.internal.orgunits.CsvOrgUnitRegister;
 import no.tilskudd.engine.internal.registry.SchemeCatalog;

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import no.tilskudd.api.host.Role;
 import no.tilskudd.api.indicator.YearRange;
+import no.tilskudd.api.service.SchemeChangedException;
 import no.tilskudd.api.service.UnknownFormatException;
 import no.tilskudd.web.internal.auth.Authenticator;
 import no.tilskudd.web.internal.auth.Authenticator.Principal;
@@ -139,6 +140,8 @@ final class ApiServlet extends HttpServlet {
             error(req, resp, e.status(), e.code(), e.getMessage(), e.extra());
         } catch (UnknownFormatException e) {
             error(req, resp, 404, "unknown_format", e.getMessage(), Map.of("formats", new TreeSet<>(e.available())));
+        } catch (SchemeChangedException e) {
+            error(req, resp, 409, "scheme_changed", e.getMessage(), Map.of("scheme", e.schemeId()));
         } catch (IllegalArgumentException e) {
             error(req, resp, 400, "bad_request", e.getMessage(), Map.of());
         } catch (Exception e) {

@@ -1,4 +1,4 @@
-package no.tilskudd.engine.internal.indicators;
+package no.tilskudd.api.service;
 
 /**
  * A scheme, or an indicator that applies to it, was removed or replaced while its indicators or report were made.
@@ -12,6 +12,7 @@ public final class SchemeChangedException extends IllegalStateException {
     /** The code of the refusal, as in the findings of an import refused for the same reason. */
     public static final String CODE = "SCHEME_CHANGED";
 
+    /** The scheme whose result was refused. */
     private final String schemeId;
 
     /**
