@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -245,36 +246,70 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AutoCloseab
             for (int start = 0; start < batch.size(); start += BATCH_SIZE) {
                 int end = Math.min(batch.size(), start + BATCH_SIZE);
                 for (int i = start; i < end; i++) {
-                    Submission s = batch.get(i);
-                    ps.setString(1, s.schemeId());
-                    ps.setInt(2, s.year());
-                    ps.setString(3, s.orgUnit());
-                    ps.setString(4, s.formVersion().orElseThrow());
-                    ps.setString(5, json.get(i));
-                    ps.setString(6, source);
-                    ps.setObject(7, importedAt);
+                    bind(ps, batch.get(i), json.get(i), source, importedAt);
                     ps.addBatch();
                 }
+                Savepoint beforeChunk = c.setSavepoint();
                 try {
                     ps.executeBatch();
                 } catch (BatchUpdateException e) {
-                    SubmissionKey failed = batch.get(start + failedIndex(e, end - start)).key();
-                    SQLException cause = cause(e);
-                    if (dialect.isUniqueViolation(cause)) {
+                    Failure failure = locate(c, beforeChunk, ps, batch, json, source, importedAt, start, end, e);
+                    SubmissionKey failed = batch.get(failure.index()).key();
+                    if (dialect.isUniqueViolation(failure.cause())) {
                         // Stored by another process after this transaction looked for duplicates.
                         if (!replace) {
                             DuplicateSubmissionException d = new DuplicateSubmissionException(List.of(failed));
-                            d.initCause(e);
+                            d.initCause(failure.cause());
                             throw d;
                         }
                         throw new StoreException("submission " + failed
-                                + " was stored by another process during this save; try again", e);
+                                + " was stored by another process during this save; try again", failure.cause());
                     }
                     throw new StoreException("cannot store submission " + failed + " (from " + source + "): "
-                            + cause.getMessage(), e);
+                            + failure.cause().getMessage(), failure.cause());
                 }
             }
         }
+    }
+
+    private static void bind(PreparedStatement ps, Submission s, String json, String source,
+            OffsetDateTime importedAt) throws SQLException {
+        ps.setString(1, s.schemeId());
+        ps.setInt(2, s.year());
+        ps.setString(3, s.orgUnit());
+        ps.setString(4, s.formVersion().orElseThrow());
+        ps.setString(5, json);
+        ps.setString(6, source);
+        ps.setObject(7, importedAt);
+    }
+
+    /**
+     * Which insert of a failed chunk failed, and why. Drivers differ in what a failed batch tells (PostgreSQL's marks
+     * every statement of it as failed), so the chunk is undone to its savepoint and run again one insert at a time up
+     * to the one that fails; the transaction is rolled back by the caller either way.
+     */
+    private static Failure locate(Connection c, Savepoint beforeChunk, PreparedStatement ps, List<Submission> batch,
+            List<String> json, String source, OffsetDateTime importedAt, int start, int end,
+            BatchUpdateException e) {
+        try {
+            ps.clearBatch();
+            c.rollback(beforeChunk);
+            for (int i = start; i < end; i++) {
+                bind(ps, batch.get(i), json.get(i), source, importedAt);
+                try {
+                    ps.executeUpdate();
+                } catch (SQLException single) {
+                    single.addSuppressed(e);
+                    return new Failure(i, single);
+                }
+            }
+        } catch (SQLException again) {
+            e.addSuppressed(again);
+        }
+        return new Failure(start + failedIndex(e, end - start), cause(e));
+    }
+
+    private record Failure(int index, SQLException cause) {
     }
 
     /** The position in a batch of the first statement that failed. */
