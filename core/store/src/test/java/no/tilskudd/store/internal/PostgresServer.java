@@ -12,7 +12,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * server runs as the user {@code postgres}. Without the server's programs the tests fail and say what to install:
  * a store suite that silently skipped PostgreSQL would prove nothing about it.
  */
-final class PostgresServer implements ExtensionContext.Store.CloseableResource {
+public final class PostgresServer implements ExtensionContext.Store.CloseableResource {
 
     static final String SUPERUSER = "postgres";
     static final String OWNER = "tilskudd_owner";
@@ -80,7 +82,7 @@ final class PostgresServer implements ExtensionContext.Store.CloseableResource {
      * @param context any test's context
      * @return the server
      */
-    static PostgresServer get(ExtensionContext context) {
+    public static PostgresServer get(ExtensionContext context) {
         return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(PostgresServer.class, k -> start(), PostgresServer.class);
     }
@@ -151,7 +153,7 @@ final class PostgresServer implements ExtensionContext.Store.CloseableResource {
      * @param database the database
      * @return the URL
      */
-    String url(String database) {
+    public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
@@ -161,7 +163,7 @@ final class PostgresServer implements ExtensionContext.Store.CloseableResource {
      * @return its name
      * @throws SQLException when it cannot be created
      */
-    String createDatabase() throws SQLException {
+    public String createDatabase() throws SQLException {
         String name = "tilskudd_" + DATABASES.incrementAndGet();
         try (Connection c = superuser("postgres"); Statement st = c.createStatement()) {
             st.execute("CREATE DATABASE " + name + " OWNER " + OWNER);
@@ -176,7 +178,7 @@ final class PostgresServer implements ExtensionContext.Store.CloseableResource {
      * @return the connection
      * @throws SQLException when it cannot connect
      */
-    Connection superuser(String database) throws SQLException {
+    public Connection superuser(String database) throws SQLException {
         return PostgresSubmissionStore.dataSource(url(database), SUPERUSER, SUPERUSER_PASSWORD).getConnection();
     }
 
@@ -189,6 +191,20 @@ final class PostgresServer implements ExtensionContext.Store.CloseableResource {
      * @throws IOException when a file cannot be written
      */
     PostgresSettings settings(String database, Path folder) throws IOException {
+        Map<String, String> settings = storeSettings(database, folder);
+        return PostgresSettings.of(settings::get, folder);
+    }
+
+    /**
+     * The settings that put a host's store in a database ({@code store.url} and the rest, as in
+     * {@code conf/tilskudd.properties}), with its password files written (private) into a folder.
+     *
+     * @param database the database
+     * @param folder   where the password files go
+     * @return the settings
+     * @throws IOException when a file cannot be written
+     */
+    public Map<String, String> storeSettings(String database, Path folder) throws IOException {
         Path ownerFile = folder.resolve("owner.pw");
         Path appFile = folder.resolve("app.pw");
         for (Path f : List.of(ownerFile, appFile)) {
@@ -198,14 +214,13 @@ final class PostgresServer implements ExtensionContext.Store.CloseableResource {
         }
         Files.writeString(ownerFile, OWNER_PASSWORD + "\n");
         Files.writeString(appFile, APP_PASSWORD + "\n");
-        return PostgresSettings.of(key -> switch (key) {
-            case PostgresSettings.URL -> url(database);
-            case PostgresSettings.OWNER -> OWNER;
-            case PostgresSettings.OWNER_PASSWORD_FILE -> ownerFile.toString();
-            case PostgresSettings.USER -> APP;
-            case PostgresSettings.PASSWORD_FILE -> appFile.toString();
-            default -> null;
-        }, folder);
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put(PostgresSettings.URL, url(database));
+        settings.put(PostgresSettings.OWNER, OWNER);
+        settings.put(PostgresSettings.OWNER_PASSWORD_FILE, ownerFile.toString());
+        settings.put(PostgresSettings.USER, APP);
+        settings.put(PostgresSettings.PASSWORD_FILE, appFile.toString());
+        return settings;
     }
 
     @Override
