@@ -5,63 +5,33 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.naming.Referenceable;
-import no.tilskudd.api.audit.AuditEntry;
-import no.tilskudd.api.audit.AuditEvent;
-import no.tilskudd.api.audit.AuditQuery;
-import no.tilskudd.api.store.DuplicateSubmissionException;
-import no.tilskudd.api.store.SaveResult;
 import no.tilskudd.api.store.StoreException;
-import no.tilskudd.api.store.StoredSubmission;
-import no.tilskudd.api.store.SubmissionQuery;
-import no.tilskudd.api.store.SubmissionStore;
-import no.tilskudd.api.submission.Submission;
-import no.tilskudd.api.submission.SubmissionKey;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * The submission store on an embedded H2 database. Opening it brings the schema up to date.
+ * The submission store on an embedded H2 database, the default. Opening it brings the schema up to date.
  *
  * <p>The data source is created directly rather than through {@code DriverManager}, which does not see drivers in
  * other bundles.
  */
-public final class H2SubmissionStore implements SubmissionStore, AutoCloseable {
+public final class H2SubmissionStore extends SqlSubmissionStore {
 
     /** The file name of the database in the data directory (H2 adds {@code .mv.db}). */
     static final String DATABASE_NAME = "tilskudd";
-
-    private static final int BATCH_SIZE = 1000;
-
-    private static final String COLUMNS =
-            "scheme_id, report_year, org_unit, form_version, values_json, source, imported_at";
-    private static final String INSERT = "INSERT INTO submission (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String DELETE =
-            "DELETE FROM submission WHERE scheme_id = ? AND report_year = ? AND org_unit = ?";
-    private static final String STORED_UNITS =
-            "SELECT org_unit FROM submission WHERE scheme_id = ? AND report_year = ?";
 
     /**
      * H2's data source is a {@link Referenceable}. Naming the type here makes bnd write {@code requires java.naming}
@@ -74,21 +44,8 @@ public final class H2SubmissionStore implements SubmissionStore, AutoCloseable {
     /** How long opening waits for another process that has the database open, by default. */
     static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
 
-    /**
-     * What the application user may do with each table. A table that a migration adds must be listed here, or the
-     * application cannot use it; the audit trail may only grow.
-     */
-    static final Map<String, String> APP_PRIVILEGES = Map.of(
-            "SUBMISSION", "SELECT, INSERT, UPDATE, DELETE",
-            "AUDIT_EVENT", "SELECT, INSERT");
-
     private final String url;
     private final StoreCredentials credentials;
-    private final JdbcConnectionPool pool;
-    /** Holds the database open while the store is, so that no other process opens the file between two uses. */
-    private final Connection keeper;
-    private final ValuesCodec codec = new ValuesCodec();
-    private final AuditTable audit = new AuditTable();
 
     /**
      * Opens the file database {@code tilskudd} in a data directory, and holds it open until {@link #close()}: no
@@ -142,19 +99,32 @@ public final class H2SubmissionStore implements SubmissionStore, AutoCloseable {
     }
 
     private H2SubmissionStore(String jdbcUrl, StoreCredentials credentials, Duration lockWait) {
-        this.url = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        this(jdbcUrl, credentials, open(jdbcUrl, credentials, lockWait));
+    }
+
+    private H2SubmissionStore(String jdbcUrl, StoreCredentials credentials, Opened opened) {
+        super(Dialect.H2, opened.connections(), opened.migrated());
+        this.url = jdbcUrl;
         this.credentials = credentials;
+    }
+
+    private record Opened(Connections connections, List<Integer> migrated) {
+    }
+
+    private static Opened open(String jdbcUrl, StoreCredentials credentials, Duration lockWait) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Connection held = null;
         JdbcConnectionPool appPool = null;
         try (Connection owner = connect(dataSource(jdbcUrl, credentials.ownerUser(), credentials.ownerPassword()),
                 lockWait)) {
-            Migrations.store().apply(owner);
-            grantApplication(owner, credentials);
+            List<Integer> migrated = prepareSchema(Dialect.H2, owner, lockKey(jdbcUrl), credentials.appUser(),
+                    credentials.appPassword(), Math.max(60, lockWait.toSeconds()));
             dropDefaultAdmin(owner);
             // Settings in the URL (such as DB_CLOSE_DELAY) need admin rights; the owner has applied them.
-            String appUrl = jdbcUrl.contains(";") ? jdbcUrl.substring(0, jdbcUrl.indexOf(';')) : jdbcUrl;
-            appPool = JdbcConnectionPool.create(dataSource(appUrl, credentials.appUser(), credentials.appPassword()));
+            appPool = JdbcConnectionPool.create(dataSource(lockKey(jdbcUrl), credentials.appUser(),
+                    credentials.appPassword()));
             held = appPool.getConnection();
+            return new Opened(connections(appPool, held), migrated);
         } catch (SQLException e) {
             close(held, appPool);
             throw new StoreException("cannot open the submission database " + jdbcUrl + ": " + e.getMessage(), e);
@@ -162,8 +132,26 @@ public final class H2SubmissionStore implements SubmissionStore, AutoCloseable {
             close(held, appPool);
             throw e;
         }
-        this.pool = appPool;
-        this.keeper = held;
+    }
+
+    /** The database a URL names, without its settings: the key of its migration lock in this JVM. */
+    static String lockKey(String jdbcUrl) {
+        return jdbcUrl.contains(";") ? jdbcUrl.substring(0, jdbcUrl.indexOf(';')) : jdbcUrl;
+    }
+
+    /** The pool, and the connection that holds the database open until the store closes. */
+    private static Connections connections(JdbcConnectionPool pool, Connection keeper) {
+        return new Connections() {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return pool.getConnection();
+            }
+
+            @Override
+            public void close() {
+                H2SubmissionStore.close(keeper, pool);
+            }
+        };
     }
 
     /**
@@ -171,7 +159,7 @@ public final class H2SubmissionStore implements SubmissionStore, AutoCloseable {
      * written first; for a database written before the store had its own users (user {@code SA}, no password), new
      * ones given to that database as its owner, and then written.
      */
-    private static StoreCredentials credentialsOf(Path dataDirectory, Duration lockWait) {
+    private static StoreCredentials credentialsUnlocked(Path dataDirectory, Duration lockWait) {
         StoreCredentials known = StoreCredentials.read(dataDirectory);
         if (known != null) {
             return known;
@@ -197,21 +185,6 @@ public final class H2SubmissionStore implements SubmissionStore, AutoCloseable {
                         + "from a backup (tilskudd restore FILE)", e);
             }
             throw new StoreException("cannot take over the database " + url + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Creates or updates the application user and gives it exactly the rights of {@link #APP_PRIVILEGES}. */
-    private static void grantApplication(Connection owner, StoreCredentials credentials) throws SQLException {
-        String app = credentials.appUser();
-        try (Statement st = owner.createStatement()) {
-            // Generated passwords are URL-safe base64: nothing in them can end the literal.
-            st.execute("CREATE USER IF NOT EXISTS " + app + " PASSWORD '" + credentials.appPassword() + "'");
-            st.execute("ALTER USER " + app + " SET PASSWORD '" + credentials.appPassword() + "'");
-            st.execute("ALTER USER " + app + " ADMIN FALSE");
-            for (Map.Entry<String, String> table : APP_PRIVILEGES.entrySet()) {
-                st.execute("REVOKE ALL ON " + table.getKey() + " FROM " + app);
-                st.execute("GRANT " + table.getValue() + " ON " + table.getKey() + " TO " + app);
-            }
         }
     }
 
@@ -298,6 +271,7 @@ public final class H2SubmissionStore implements SubmissionStore, AutoCloseable {
      * @return the files written, relative to the directory
      * @throws IOException when a file cannot be written
      */
+    @Override
     public List<Path> backup(Path directory) throws IOException {
         Path zip = directory.resolve(".backup-" + System.nanoTime() + ".zip");
         try (Connection owner = dataSource(url, credentials.ownerUser(), credentials.ownerPassword()).getConnection();
@@ -330,281 +304,20 @@ public final class H2SubmissionStore implements SubmissionStore, AutoCloseable {
     }
 
     /**
-     * Appends an event to the audit trail.
-     *
-     * @param entry what to record
-     * @return the recorded event
+     * Opens a data folder's database under its migration lock, so that two stores starting in this JVM at once
+     * neither write two credentials files nor migrate twice.
      */
-    public AuditEvent record(AuditEntry entry) {
-        try (Connection c = pool.getConnection()) {
-            return audit.insert(c, entry, Instant.now().truncatedTo(ChronoUnit.MICROS));
+    private static StoreCredentials credentialsOf(Path dataDirectory, Duration lockWait) {
+        try (Dialect.MigrationLock lock = Dialect.H2.migrationLock(null, fileUrl(dataDirectory),
+                Math.max(60, lockWait.toSeconds()))) {
+            return credentialsUnlocked(dataDirectory, lockWait);
         } catch (SQLException e) {
-            throw new StoreException("cannot record " + entry.action() + " in the audit trail: " + e.getMessage(), e);
+            throw new StoreException("cannot open " + fileUrl(dataDirectory) + ": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Reads the audit trail, oldest first.
-     *
-     * @param query which events
-     * @return the events
-     */
-    public List<AuditEvent> read(AuditQuery query) {
-        try (Connection c = pool.getConnection()) {
-            return audit.read(c, query);
-        } catch (SQLException e) {
-            throw new StoreException("cannot read the audit trail: " + e.getMessage(), e);
-        }
-    }
-
-    @Override
-    public SaveResult save(List<Submission> submissions, boolean replace, String source, String actor) {
-        Objects.requireNonNull(source, "source");
-        Objects.requireNonNull(actor, "actor");
-        List<Submission> batch = List.copyOf(submissions);
-        if (batch.isEmpty()) {
-            return new SaveResult(0, 0);
-        }
-        List<String> json = new ArrayList<>(batch.size());
-        for (Submission s : batch) {
-            if (s.formVersion().isEmpty()) {
-                throw new IllegalArgumentException("submission " + s.key()
-                        + " has no form version; resolve the form version before saving");
-            }
-            json.add(codec.write(s));
-        }
-        Instant importedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        // The pool rolls back and restores auto-commit when a connection is handed back.
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                SaveResult result = save(c, batch, json, replace, source, importedAt);
-                audit.insert(c, AuditTable.saved(actor, source, batch, result), importedAt);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                Migrations.rollback(c, e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot save " + batch.size() + " submissions from " + source + ": "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private SaveResult save(Connection c, List<Submission> batch, List<String> json, boolean replace, String source,
-            Instant importedAt) throws SQLException {
-        Set<SubmissionKey> seen = new HashSet<>();
-        Set<SubmissionKey> repeated = new HashSet<>();
-        for (Submission s : batch) {
-            if (!seen.add(s.key())) {
-                repeated.add(s.key());
-            }
-        }
-        Set<SubmissionKey> stored = storedKeys(c, batch);
-        Set<SubmissionKey> existing = new LinkedHashSet<>();
-        Set<SubmissionKey> duplicates = new LinkedHashSet<>();
-        for (Submission s : batch) {
-            SubmissionKey key = s.key();
-            if (stored.contains(key)) {
-                existing.add(key);
-            }
-            if (repeated.contains(key) || (!replace && stored.contains(key))) {
-                duplicates.add(key);
-            }
-        }
-        if (!duplicates.isEmpty()) {
-            throw new DuplicateSubmissionException(List.copyOf(duplicates));
-        }
-        delete(c, List.copyOf(existing));
-        insert(c, batch, json, replace, source, OffsetDateTime.ofInstant(importedAt, ZoneOffset.UTC));
-        return new SaveResult(batch.size() - existing.size(), existing.size());
-    }
-
-    /** The keys of the batch that are already stored, found with one query per scheme and year. */
-    private static Set<SubmissionKey> storedKeys(Connection c, List<Submission> batch) throws SQLException {
-        Set<SchemeYear> schemeYears = new LinkedHashSet<>();
-        for (Submission s : batch) {
-            schemeYears.add(new SchemeYear(s.schemeId(), s.year()));
-        }
-        Set<SubmissionKey> stored = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(STORED_UNITS)) {
-            for (SchemeYear sy : schemeYears) {
-                ps.setString(1, sy.schemeId());
-                ps.setInt(2, sy.year());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        stored.add(new SubmissionKey(sy.schemeId(), sy.year(), rs.getString(1)));
-                    }
-                }
-            }
-        }
-        return stored;
-    }
-
-    private static void delete(Connection c, List<SubmissionKey> keys) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(DELETE)) {
-            for (int start = 0; start < keys.size(); start += BATCH_SIZE) {
-                List<SubmissionKey> chunk = keys.subList(start, Math.min(keys.size(), start + BATCH_SIZE));
-                for (SubmissionKey k : chunk) {
-                    ps.setString(1, k.schemeId());
-                    ps.setInt(2, k.year());
-                    ps.setString(3, k.orgUnit());
-                    ps.addBatch();
-                }
-                try {
-                    ps.executeBatch();
-                } catch (BatchUpdateException e) {
-                    SubmissionKey failed = chunk.get(failedIndex(e, chunk.size()));
-                    throw new StoreException("cannot replace stored submission " + failed + ": "
-                            + cause(e).getMessage(), e);
-                }
-            }
-        }
-    }
-
-    private static void insert(Connection c, List<Submission> batch, List<String> json, boolean replace,
-            String source, OffsetDateTime importedAt) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (int start = 0; start < batch.size(); start += BATCH_SIZE) {
-                int end = Math.min(batch.size(), start + BATCH_SIZE);
-                for (int i = start; i < end; i++) {
-                    Submission s = batch.get(i);
-                    ps.setString(1, s.schemeId());
-                    ps.setInt(2, s.year());
-                    ps.setString(3, s.orgUnit());
-                    ps.setString(4, s.formVersion().orElseThrow());
-                    ps.setString(5, json.get(i));
-                    ps.setString(6, source);
-                    ps.setObject(7, importedAt);
-                    ps.addBatch();
-                }
-                try {
-                    ps.executeBatch();
-                } catch (BatchUpdateException e) {
-                    SubmissionKey failed = batch.get(start + failedIndex(e, end - start)).key();
-                    SQLException cause = cause(e);
-                    if (cause.getErrorCode() == ErrorCode.DUPLICATE_KEY_1) {
-                        // Stored by another process after this transaction looked for duplicates.
-                        if (!replace) {
-                            DuplicateSubmissionException d = new DuplicateSubmissionException(List.of(failed));
-                            d.initCause(e);
-                            throw d;
-                        }
-                        throw new StoreException("submission " + failed
-                                + " was stored by another process during this save; try again", e);
-                    }
-                    throw new StoreException("cannot store submission " + failed + " (from " + source + "): "
-                            + cause.getMessage(), e);
-                }
-            }
-        }
-    }
-
-    /** The position in a batch of the first statement that failed. */
-    private static int failedIndex(BatchUpdateException e, int size) {
-        int[] counts = e.getUpdateCounts();
-        if (counts != null) {
-            for (int i = 0; i < counts.length; i++) {
-                if (counts[i] == Statement.EXECUTE_FAILED) {
-                    return i;
-                }
-            }
-            // A driver that stops at the first failure reports only the statements before it.
-            if (counts.length < size) {
-                return counts.length;
-            }
-        }
-        return 0;
-    }
-
-    private static SQLException cause(BatchUpdateException e) {
-        SQLException next = e.getNextException();
-        return next != null ? next : e;
-    }
-
-    @Override
-    public List<StoredSubmission> find(SubmissionQuery query) {
-        Where where = Where.of(query);
-        String sql = "SELECT " + COLUMNS + " FROM submission" + where.sql()
-                + " ORDER BY scheme_id, report_year, org_unit";
-        List<StoredSubmission> found = new ArrayList<>();
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            where.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    SubmissionKey key = new SubmissionKey(rs.getString(1), rs.getInt(2), rs.getString(3));
-                    Submission submission = new Submission(key.schemeId(), key.year(), key.orgUnit(),
-                            Optional.of(rs.getString(4)), codec.read(rs.getString(5), key));
-                    found.add(new StoredSubmission(submission, rs.getString(6),
-                            rs.getObject(7, OffsetDateTime.class).toInstant()));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot read submissions (" + query + "): " + e.getMessage(), e);
-        }
-        return found;
-    }
-
-    @Override
-    public long count(SubmissionQuery query) {
-        Where where = Where.of(query);
-        try (Connection c = pool.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM submission" + where.sql())) {
-            where.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("cannot count submissions (" + query + "): " + e.getMessage(), e);
-        }
-    }
-
-    /** Closes all connections, and so the database file. */
-    @Override
-    public void close() {
-        close(keeper, pool);
     }
 
     @Override
     public String toString() {
         return "H2SubmissionStore[" + url + "]";
-    }
-
-    private record SchemeYear(String schemeId, int year) {
-    }
-
-    /** The WHERE clause of a query and its parameters. */
-    private record Where(String sql, List<Object> parameters) {
-
-        static Where of(SubmissionQuery query) {
-            List<String> conditions = new ArrayList<>();
-            List<Object> parameters = new ArrayList<>();
-            query.schemeId().ifPresent(id -> {
-                conditions.add("scheme_id = ?");
-                parameters.add(id);
-            });
-            query.fromYear().ifPresent(year -> {
-                conditions.add("report_year >= ?");
-                parameters.add(year);
-            });
-            query.toYear().ifPresent(year -> {
-                conditions.add("report_year <= ?");
-                parameters.add(year);
-            });
-            if (!query.orgUnits().isEmpty()) {
-                conditions.add("org_unit = ANY(?)");
-                parameters.add(query.orgUnits().toArray(String[]::new));
-            }
-            return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions),
-                    parameters);
-        }
-
-        void bind(PreparedStatement ps) throws SQLException {
-            for (int i = 0; i < parameters.size(); i++) {
-                ps.setObject(i + 1, parameters.get(i));
-            }
-        }
     }
 }

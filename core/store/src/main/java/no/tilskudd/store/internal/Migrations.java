@@ -36,7 +36,7 @@ final class Migrations {
     /** The scripts of the submission store, in order. */
     static final List<String> STORE_SCRIPTS = List.of("V1__submissions.sql", "V2__audit.sql");
 
-    /** Where the submission store's scripts are. */
+    /** Where the submission store's scripts for H2 are ({@link Dialect#migrationBase()} for each database). */
     static final String STORE_BASE = "/no/tilskudd/store/internal/migration/";
 
     private static final Pattern NAME = Pattern.compile("V([1-9][0-9]*)__[A-Za-z0-9_\\-]+\\.sql");
@@ -62,9 +62,14 @@ final class Migrations {
         }
     }
 
-    /** The migrations of the submission store. */
+    /** The migrations of the submission store on H2. */
     static Migrations store() {
-        return new Migrations(STORE_BASE, STORE_SCRIPTS);
+        return store(Dialect.H2);
+    }
+
+    /** The migrations of the submission store on a database: the same script names on each. */
+    static Migrations store(Dialect dialect) {
+        return new Migrations(dialect.migrationBase(), STORE_SCRIPTS);
     }
 
     /**

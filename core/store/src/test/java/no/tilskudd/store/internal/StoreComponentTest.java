@@ -17,17 +17,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.BundleContext;
 
-class H2StoreComponentTest {
+class StoreComponentTest {
 
     @TempDir
     Path dir;
 
-    /** A bundle context that answers only the data property. */
+    /** A bundle context that has only the data property. */
     private static BundleContext context(String data) {
-        return (BundleContext) Proxy.newProxyInstance(H2StoreComponentTest.class.getClassLoader(),
+        return (BundleContext) Proxy.newProxyInstance(StoreComponentTest.class.getClassLoader(),
                 new Class<?>[] {BundleContext.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getProperty") && H2StoreComponent.DATA_PROPERTY.equals(args[0])) {
-                        return data;
+                    if (method.getName().equals("getProperty")) {
+                        return StoreComponent.DATA_PROPERTY.equals(args[0]) ? data : null;
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
@@ -36,7 +36,7 @@ class H2StoreComponentTest {
     @Test
     void activationOpensTheStoreInTheDataDirectoryAndDeactivationClosesIt() throws Exception {
         Path data = dir.resolve("not/yet/there");
-        H2StoreComponent component = new H2StoreComponent();
+        StoreComponent component = new StoreComponent();
 
         component.activate(context(data.toString()), Map.of());
         try {
@@ -59,9 +59,9 @@ class H2StoreComponentTest {
     void aConfiguredDataDirectoryWinsOverTheFrameworkProperty() throws Exception {
         Path framework = dir.resolve("framework");
         Path configured = dir.resolve("karaf/data/tilskudd");
-        H2StoreComponent component = new H2StoreComponent();
+        StoreComponent component = new StoreComponent();
 
-        component.activate(context(framework.toString()), Map.of(H2StoreComponent.DATA_PROPERTY, configured.toString()));
+        component.activate(context(framework.toString()), Map.of(StoreComponent.DATA_PROPERTY, configured.toString()));
         try {
             assertTrue(Files.isRegularFile(configured.resolve("tilskudd.mv.db")));
             assertFalse(Files.exists(framework));
@@ -78,22 +78,22 @@ class H2StoreComponentTest {
     @Test
     void aConfigurationChangeIsTakenWithoutARestartAndMovesTheStoreOnlyWhenTheFolderChanges() throws Exception {
         String xml;
-        try (var in = H2StoreComponent.class.getResourceAsStream(
-                "/OSGI-INF/no.tilskudd.store.internal.H2StoreComponent.xml")) {
+        try (var in = StoreComponent.class.getResourceAsStream(
+                "/OSGI-INF/no.tilskudd.store.internal.StoreComponent.xml")) {
             xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
         assertTrue(xml.contains("modified=\"modified\"") && xml.contains("configuration-pid=\"no.tilskudd\""), xml);
 
         Path first = dir.resolve("first");
         Path second = dir.resolve("second");
-        H2StoreComponent component = new H2StoreComponent();
-        component.activate(context(null), Map.of(H2StoreComponent.DATA_PROPERTY, first.toString()));
+        StoreComponent component = new StoreComponent();
+        component.activate(context(null), Map.of(StoreComponent.DATA_PROPERTY, first.toString()));
         try {
             component.save(List.of(submission("ks", 2024, "0301")), false, "a");
-            component.modified(context(null), Map.of(H2StoreComponent.DATA_PROPERTY, first.toString(),
+            component.modified(context(null), Map.of(StoreComponent.DATA_PROPERTY, first.toString(),
                     "felix.fileinstall.filename", "file:/opt/karaf/etc/no.tilskudd.cfg"));
             assertEquals(1, component.count(SubmissionQuery.all()));
-            component.modified(context(null), Map.of(H2StoreComponent.DATA_PROPERTY, second.toString()));
+            component.modified(context(null), Map.of(StoreComponent.DATA_PROPERTY, second.toString()));
             assertTrue(Files.isRegularFile(second.resolve("tilskudd.mv.db")));
             assertEquals(0, component.count(SubmissionQuery.all()), "the store in the new folder is empty");
         } finally {

@@ -1,0 +1,209 @@
+package no.tilskudd.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import no.tilskudd.api.store.StoreException;
+
+/**
+ * Everything the store does differently on H2 and on PostgreSQL: its migration scripts, how migrations are kept to
+ * one at a time, how the application user gets its rights, and how a unique-key violation is recognised. The rest
+ * of the store's SQL is the same on both.
+ */
+enum Dialect {
+
+    /**
+     * Embedded H2. Only one process can have a file database open, so a lock in this JVM, per database, keeps
+     * migrations to one at a time.
+     */
+    H2("/no/tilskudd/store/internal/migration/") {
+        @Override
+        MigrationLock migrationLock(Connection owner, String database, long waitSeconds) {
+            ReentrantLock lock = H2_LOCKS.computeIfAbsent(database, d -> new ReentrantLock());
+            try {
+                if (!lock.tryLock(waitSeconds, TimeUnit.SECONDS)) {
+                    throw new StoreException("the schema of " + database + " is being migrated by another store in "
+                            + "this process (waited " + waitSeconds + " s)");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while waiting to migrate " + database, e);
+            }
+            return lock::unlock;
+        }
+
+        @Override
+        void grantApplication(Connection owner, String app, String password) throws SQLException {
+            try (Statement st = owner.createStatement()) {
+                // Generated passwords are URL-safe base64: nothing in them can end the literal.
+                st.execute("CREATE USER IF NOT EXISTS " + app + " PASSWORD '" + password + "'");
+                st.execute("ALTER USER " + app + " SET PASSWORD '" + password + "'");
+                st.execute("ALTER USER " + app + " ADMIN FALSE");
+                for (Map.Entry<String, String> table : SqlSubmissionStore.APP_PRIVILEGES.entrySet()) {
+                    st.execute("REVOKE ALL ON " + table.getKey() + " FROM " + app);
+                    st.execute("GRANT " + table.getValue() + " ON " + table.getKey() + " TO " + app);
+                }
+            }
+        }
+    },
+
+    /**
+     * PostgreSQL, which several hosts may share: a session-level advisory lock of the database keeps migrations to
+     * one at a time across all of them. The users exist already (a database administrator creates them); the owner
+     * only grants the application user its rights, and the store refuses an application user with more.
+     */
+    POSTGRESQL("/no/tilskudd/store/internal/migration/postgresql/") {
+        @Override
+        MigrationLock migrationLock(Connection owner, String database, long waitSeconds) throws SQLException {
+            try (Statement st = owner.createStatement()) {
+                st.execute("SET lock_timeout = '" + waitSeconds + "s'");
+                try {
+                    st.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK_KEY + ")");
+                } catch (SQLException e) {
+                    throw new StoreException("the schema of " + database + " is being migrated by another host "
+                            + "(waited " + waitSeconds + " s for its lock): " + e.getMessage(), e);
+                } finally {
+                    st.execute("RESET lock_timeout");
+                }
+            }
+            return () -> {
+                try (Statement st = owner.createStatement()) {
+                    st.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK_KEY + ")");
+                }
+            };
+        }
+
+        @Override
+        void grantApplication(Connection owner, String app, String password) throws SQLException {
+            checkApplicationRole(owner, app);
+            String schema;
+            String database;
+            try (Statement st = owner.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT current_schema(), current_database()")) {
+                rs.next();
+                schema = rs.getString(1);
+                database = rs.getString(2);
+            }
+            try (Statement st = owner.createStatement()) {
+                // Only the owner creates objects. Where the owner does not own the schema (PostgreSQL before 15),
+                // these revoke nothing and the check below names what is left to revoke.
+                st.execute("REVOKE CREATE ON SCHEMA " + quote(schema) + " FROM PUBLIC, " + quote(app));
+                st.execute("REVOKE CREATE, TEMPORARY ON DATABASE " + quote(database) + " FROM PUBLIC, " + quote(app));
+                st.execute("GRANT USAGE ON SCHEMA " + quote(schema) + " TO " + quote(app));
+                for (Map.Entry<String, String> table : SqlSubmissionStore.APP_PRIVILEGES.entrySet()) {
+                    st.execute("REVOKE ALL ON " + table.getKey() + " FROM " + quote(app));
+                    st.execute("GRANT " + table.getValue() + " ON " + table.getKey() + " TO " + quote(app));
+                }
+            }
+            try (PreparedStatement ps = owner.prepareStatement("SELECT has_schema_privilege(?, ?, 'CREATE'), "
+                    + "has_database_privilege(?, ?, 'CREATE')")) {
+                ps.setString(1, app);
+                ps.setString(2, schema);
+                ps.setString(3, app);
+                ps.setString(4, database);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1) || rs.getBoolean(2)) {
+                        throw new StoreException("the application user " + app + " may still create objects in "
+                                + (rs.getBoolean(1) ? "schema " + schema : "database " + database)
+                                + " (granted by another role); revoke CREATE from it and from PUBLIC there");
+                    }
+                }
+            }
+        }
+
+        private void checkApplicationRole(Connection owner, String app) throws SQLException {
+            try (PreparedStatement ps = owner.prepareStatement("SELECT rolsuper, rolcreaterole, rolcreatedb, "
+                    + "rolbypassrls, pg_has_role(oid, current_user, 'MEMBER') FROM pg_roles WHERE rolname = ?")) {
+                ps.setString(1, app);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StoreException("the application user " + app + " (store.user) does not exist on "
+                                + "the PostgreSQL server; create it: CREATE ROLE " + quote(app)
+                                + " LOGIN PASSWORD '...'");
+                    }
+                    String[] rights = {"SUPERUSER", "CREATEROLE", "CREATEDB", "BYPASSRLS"};
+                    for (int i = 0; i < rights.length; i++) {
+                        if (rs.getBoolean(i + 1)) {
+                            throw new StoreException("the application user " + app + " (store.user) has "
+                                    + rights[i] + "; it must have no more than the rights the store grants it: "
+                                    + "ALTER ROLE " + quote(app) + " NO" + rights[i]);
+                        }
+                    }
+                    if (rs.getBoolean(5)) {
+                        throw new StoreException("the application user " + app + " (store.user) is the owner or "
+                                + "has the owner's rights (store.owner); use a separate role");
+                    }
+                }
+            }
+        }
+    };
+
+    /** The key of the advisory lock that migrations hold (an arbitrary number: "tilskudd" in ASCII). */
+    static final long MIGRATION_LOCK_KEY = 0x74696c736b756464L;
+
+    private static final Map<String, ReentrantLock> H2_LOCKS = new ConcurrentHashMap<>();
+
+    private final String migrationBase;
+
+    Dialect(String migrationBase) {
+        this.migrationBase = migrationBase;
+    }
+
+    /** The resource folder of this database's migration scripts (the same names, in the same order, on both). */
+    String migrationBase() {
+        return migrationBase;
+    }
+
+    /**
+     * Waits until no other store migrates this database, and keeps others out until the lock is closed.
+     *
+     * @param owner       the owner's connection (unused on H2)
+     * @param database    the database, for the message (and, on H2, the key of the lock)
+     * @param waitSeconds how long to wait
+     * @return the lock, released by closing it
+     * @throws StoreException when the wait is over
+     * @throws SQLException   when the database cannot take the lock
+     */
+    abstract MigrationLock migrationLock(Connection owner, String database, long waitSeconds) throws SQLException;
+
+    /**
+     * Gives the application user exactly the rights of {@link SqlSubmissionStore#APP_PRIVILEGES}, creating it where
+     * the store manages its users (H2).
+     *
+     * @param owner    the owner's connection, in auto-commit
+     * @param app      the application user
+     * @param password its password (used on H2 only)
+     * @throws SQLException   when a statement fails
+     * @throws StoreException when the user has rights it must not have
+     */
+    abstract void grantApplication(Connection owner, String app, String password) throws SQLException;
+
+    /**
+     * Whether a failure is a unique-key violation, such as another store's insert of the same submission.
+     *
+     * @param e the failure
+     * @return whether it is one
+     */
+    boolean isUniqueViolation(SQLException e) {
+        // SQLSTATE 23505 on both (H2's DUPLICATE_KEY_1 is the same number).
+        return "23505".equals(e.getSQLState());
+    }
+
+    /** A quoted SQL identifier. */
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    /** A held migration lock. */
+    interface MigrationLock extends AutoCloseable {
+        @Override
+        void close() throws SQLException;
+    }
+}

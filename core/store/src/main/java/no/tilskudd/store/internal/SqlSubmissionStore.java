@@ -1,0 +1,435 @@
+package no.tilskudd.store.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import no.tilskudd.api.audit.AuditEntry;
+import no.tilskudd.api.audit.AuditEvent;
+import no.tilskudd.api.audit.AuditQuery;
+import no.tilskudd.api.store.DuplicateSubmissionException;
+import no.tilskudd.api.store.SaveResult;
+import no.tilskudd.api.store.StoreException;
+import no.tilskudd.api.store.StoredSubmission;
+import no.tilskudd.api.store.SubmissionQuery;
+import no.tilskudd.api.store.SubmissionStore;
+import no.tilskudd.api.submission.Submission;
+import no.tilskudd.api.submission.SubmissionKey;
+
+/**
+ * The submission store on a SQL database, the same on H2 and PostgreSQL; what differs is in {@link Dialect}. The
+ * store uses the application user's connections only; its subclasses open them after the owner has brought the
+ * schema up to date and granted the application user its rights.
+ */
+public abstract class SqlSubmissionStore implements SubmissionStore, AutoCloseable {
+
+    /**
+     * What the application user may do with each table. A table that a migration adds must be listed here, or the
+     * application cannot use it; the audit trail may only grow.
+     */
+    static final Map<String, String> APP_PRIVILEGES = Map.of(
+            "SUBMISSION", "SELECT, INSERT, UPDATE, DELETE",
+            "AUDIT_EVENT", "SELECT, INSERT");
+
+    private static final int BATCH_SIZE = 1000;
+
+    private static final String COLUMNS =
+            "scheme_id, report_year, org_unit, form_version, values_json, source, imported_at";
+    private static final String INSERT = "INSERT INTO submission (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String DELETE =
+            "DELETE FROM submission WHERE scheme_id = ? AND report_year = ? AND org_unit = ?";
+    private static final String STORED_UNITS =
+            "SELECT org_unit FROM submission WHERE scheme_id = ? AND report_year = ?";
+
+    private final Dialect dialect;
+    private final Connections pool;
+    private final List<Integer> migrated;
+    private final ValuesCodec codec = new ValuesCodec();
+    private final AuditTable audit = new AuditTable();
+
+    /** Runs in a save between its look for stored keys and its inserts: tests make two saves overlap there. */
+    volatile Runnable afterDuplicateCheck = () -> { };
+
+    /**
+     * @param dialect  the database's dialect
+     * @param pool     the application user's connections, closed with the store
+     * @param migrated the schema versions this store applied when it opened
+     */
+    SqlSubmissionStore(Dialect dialect, Connections pool, List<Integer> migrated) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.pool = Objects.requireNonNull(pool, "pool");
+        this.migrated = List.copyOf(migrated);
+    }
+
+    /**
+     * As the owner, waits for any other store migrating the same database, then applies the pending migrations and
+     * grants the application user its rights, holding the migration lock throughout.
+     *
+     * @param dialect     the database's dialect
+     * @param owner       the owner's connection, in auto-commit
+     * @param database    the database, for messages and the lock
+     * @param app         the application user
+     * @param appPassword its password, where the store sets it (H2)
+     * @param waitSeconds how long to wait for another store's migration
+     * @return the versions applied now
+     * @throws SQLException when a statement fails
+     */
+    static List<Integer> prepareSchema(Dialect dialect, Connection owner, String database, String app,
+            String appPassword, long waitSeconds) throws SQLException {
+        try (Dialect.MigrationLock lock = dialect.migrationLock(owner, database, waitSeconds)) {
+            List<Integer> now = Migrations.store(dialect).apply(owner);
+            dialect.grantApplication(owner, app, appPassword);
+            return now;
+        }
+    }
+
+    /** The schema versions that opening this store applied; empty when another store or an earlier run had. */
+    List<Integer> migrated() {
+        return migrated;
+    }
+
+    /**
+     * Appends an event to the audit trail.
+     *
+     * @param entry what to record
+     * @return the recorded event
+     */
+    public AuditEvent record(AuditEntry entry) {
+        try (Connection c = pool.getConnection()) {
+            return audit.insert(c, entry, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        } catch (SQLException e) {
+            throw new StoreException("cannot record " + entry.action() + " in the audit trail: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the audit trail, oldest first.
+     *
+     * @param query which events
+     * @return the events
+     */
+    public List<AuditEvent> read(AuditQuery query) {
+        try (Connection c = pool.getConnection()) {
+            return audit.read(c, query);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the audit trail: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SaveResult save(List<Submission> submissions, boolean replace, String source, String actor) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(actor, "actor");
+        List<Submission> batch = List.copyOf(submissions);
+        if (batch.isEmpty()) {
+            return new SaveResult(0, 0);
+        }
+        List<String> json = new ArrayList<>(batch.size());
+        for (Submission s : batch) {
+            if (s.formVersion().isEmpty()) {
+                throw new IllegalArgumentException("submission " + s.key()
+                        + " has no form version; resolve the form version before saving");
+            }
+            json.add(codec.write(s));
+        }
+        Instant importedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        // The pool rolls back and restores auto-commit when a connection is handed back.
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                SaveResult result = save(c, batch, json, replace, source, importedAt);
+                audit.insert(c, AuditTable.saved(actor, source, batch, result), importedAt);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                Migrations.rollback(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot save " + batch.size() + " submissions from " + source + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private SaveResult save(Connection c, List<Submission> batch, List<String> json, boolean replace, String source,
+            Instant importedAt) throws SQLException {
+        Set<SubmissionKey> seen = new HashSet<>();
+        Set<SubmissionKey> repeated = new HashSet<>();
+        for (Submission s : batch) {
+            if (!seen.add(s.key())) {
+                repeated.add(s.key());
+            }
+        }
+        Set<SubmissionKey> stored = storedKeys(c, batch);
+        Set<SubmissionKey> existing = new LinkedHashSet<>();
+        Set<SubmissionKey> duplicates = new LinkedHashSet<>();
+        for (Submission s : batch) {
+            SubmissionKey key = s.key();
+            if (stored.contains(key)) {
+                existing.add(key);
+            }
+            if (repeated.contains(key) || (!replace && stored.contains(key))) {
+                duplicates.add(key);
+            }
+        }
+        if (!duplicates.isEmpty()) {
+            throw new DuplicateSubmissionException(List.copyOf(duplicates));
+        }
+        afterDuplicateCheck.run();
+        delete(c, List.copyOf(existing));
+        insert(c, batch, json, replace, source, OffsetDateTime.ofInstant(importedAt, ZoneOffset.UTC));
+        return new SaveResult(batch.size() - existing.size(), existing.size());
+    }
+
+    /** The keys of the batch that are already stored, found with one query per scheme and year. */
+    private static Set<SubmissionKey> storedKeys(Connection c, List<Submission> batch) throws SQLException {
+        Set<SchemeYear> schemeYears = new LinkedHashSet<>();
+        for (Submission s : batch) {
+            schemeYears.add(new SchemeYear(s.schemeId(), s.year()));
+        }
+        Set<SubmissionKey> stored = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement(STORED_UNITS)) {
+            for (SchemeYear sy : schemeYears) {
+                ps.setString(1, sy.schemeId());
+                ps.setInt(2, sy.year());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        stored.add(new SubmissionKey(sy.schemeId(), sy.year(), rs.getString(1)));
+                    }
+                }
+            }
+        }
+        return stored;
+    }
+
+    private static void delete(Connection c, List<SubmissionKey> keys) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(DELETE)) {
+            for (int start = 0; start < keys.size(); start += BATCH_SIZE) {
+                List<SubmissionKey> chunk = keys.subList(start, Math.min(keys.size(), start + BATCH_SIZE));
+                for (SubmissionKey k : chunk) {
+                    ps.setString(1, k.schemeId());
+                    ps.setInt(2, k.year());
+                    ps.setString(3, k.orgUnit());
+                    ps.addBatch();
+                }
+                try {
+                    ps.executeBatch();
+                } catch (BatchUpdateException e) {
+                    SubmissionKey failed = chunk.get(failedIndex(e, chunk.size()));
+                    throw new StoreException("cannot replace stored submission " + failed + ": "
+                            + cause(e).getMessage(), e);
+                }
+            }
+        }
+    }
+
+    private void insert(Connection c, List<Submission> batch, List<String> json, boolean replace,
+            String source, OffsetDateTime importedAt) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (int start = 0; start < batch.size(); start += BATCH_SIZE) {
+                int end = Math.min(batch.size(), start + BATCH_SIZE);
+                for (int i = start; i < end; i++) {
+                    bind(ps, batch.get(i), json.get(i), source, importedAt);
+                    ps.addBatch();
+                }
+                Savepoint beforeChunk = c.setSavepoint();
+                try {
+                    ps.executeBatch();
+                } catch (BatchUpdateException e) {
+                    Failure failure = locate(c, beforeChunk, ps, batch, json, source, importedAt, start, end, e);
+                    SubmissionKey failed = batch.get(failure.index()).key();
+                    if (dialect.isUniqueViolation(failure.cause())) {
+                        // Stored by another process after this transaction looked for duplicates.
+                        if (!replace) {
+                            DuplicateSubmissionException d = new DuplicateSubmissionException(List.of(failed));
+                            d.initCause(failure.cause());
+                            throw d;
+                        }
+                        throw new StoreException("submission " + failed
+                                + " was stored by another process during this save; try again", failure.cause());
+                    }
+                    throw new StoreException("cannot store submission " + failed + " (from " + source + "): "
+                            + failure.cause().getMessage(), failure.cause());
+                }
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Submission s, String json, String source,
+            OffsetDateTime importedAt) throws SQLException {
+        ps.setString(1, s.schemeId());
+        ps.setInt(2, s.year());
+        ps.setString(3, s.orgUnit());
+        ps.setString(4, s.formVersion().orElseThrow());
+        ps.setString(5, json);
+        ps.setString(6, source);
+        ps.setObject(7, importedAt);
+    }
+
+    /**
+     * Which insert of a failed chunk failed, and why. Drivers differ in what a failed batch tells (PostgreSQL's marks
+     * every statement of it as failed), so the chunk is undone to its savepoint and run again one insert at a time up
+     * to the one that fails; the transaction is rolled back by the caller either way.
+     */
+    private static Failure locate(Connection c, Savepoint beforeChunk, PreparedStatement ps, List<Submission> batch,
+            List<String> json, String source, OffsetDateTime importedAt, int start, int end,
+            BatchUpdateException e) {
+        try {
+            ps.clearBatch();
+            c.rollback(beforeChunk);
+            for (int i = start; i < end; i++) {
+                bind(ps, batch.get(i), json.get(i), source, importedAt);
+                try {
+                    ps.executeUpdate();
+                } catch (SQLException single) {
+                    single.addSuppressed(e);
+                    return new Failure(i, single);
+                }
+            }
+        } catch (SQLException again) {
+            e.addSuppressed(again);
+        }
+        return new Failure(start + failedIndex(e, end - start), cause(e));
+    }
+
+    private record Failure(int index, SQLException cause) {
+    }
+
+    /** The position in a batch of the first statement that failed. */
+    private static int failedIndex(BatchUpdateException e, int size) {
+        int[] counts = e.getUpdateCounts();
+        if (counts != null) {
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == Statement.EXECUTE_FAILED) {
+                    return i;
+                }
+            }
+            // A driver that stops at the first failure reports only the statements before it.
+            if (counts.length < size) {
+                return counts.length;
+            }
+        }
+        return 0;
+    }
+
+    private static SQLException cause(BatchUpdateException e) {
+        SQLException next = e.getNextException();
+        return next != null ? next : e;
+    }
+
+    @Override
+    public List<StoredSubmission> find(SubmissionQuery query) {
+        Where where = Where.of(query);
+        String sql = "SELECT " + COLUMNS + " FROM submission" + where.sql()
+                + " ORDER BY scheme_id, report_year, org_unit";
+        List<StoredSubmission> found = new ArrayList<>();
+        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            where.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    SubmissionKey key = new SubmissionKey(rs.getString(1), rs.getInt(2), rs.getString(3));
+                    Submission submission = new Submission(key.schemeId(), key.year(), key.orgUnit(),
+                            Optional.of(rs.getString(4)), codec.read(rs.getString(5), key));
+                    found.add(new StoredSubmission(submission, rs.getString(6),
+                            rs.getObject(7, OffsetDateTime.class).toInstant()));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot read submissions (" + query + "): " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    @Override
+    public long count(SubmissionQuery query) {
+        Where where = Where.of(query);
+        try (Connection c = pool.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM submission" + where.sql())) {
+            where.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("cannot count submissions (" + query + "): " + e.getMessage(), e);
+        }
+    }
+
+
+    /**
+     * Writes a consistent copy of the store, while it is in use, with everything needed to open the copy.
+     *
+     * @param directory an existing, empty directory
+     * @return the files written, relative to the directory
+     * @throws IOException    when a file cannot be written
+     * @throws StoreException when this database is not copied by the store, or the copy fails
+     */
+    public abstract List<Path> backup(Path directory) throws IOException;
+
+    /** Closes all connections. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** The application user's connections. */
+    interface Connections {
+        Connection getConnection() throws SQLException;
+
+        void close();
+    }
+
+    private record SchemeYear(String schemeId, int year) {
+    }
+
+    /** The WHERE clause of a query and its parameters. */
+    private record Where(String sql, List<Object> parameters) {
+
+        static Where of(SubmissionQuery query) {
+            List<String> conditions = new ArrayList<>();
+            List<Object> parameters = new ArrayList<>();
+            query.schemeId().ifPresent(id -> {
+                conditions.add("scheme_id = ?");
+                parameters.add(id);
+            });
+            query.fromYear().ifPresent(year -> {
+                conditions.add("report_year >= ?");
+                parameters.add(year);
+            });
+            query.toYear().ifPresent(year -> {
+                conditions.add("report_year <= ?");
+                parameters.add(year);
+            });
+            if (!query.orgUnits().isEmpty()) {
+                conditions.add("org_unit = ANY(?)");
+                parameters.add(query.orgUnits().toArray(String[]::new));
+            }
+            return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions),
+                    parameters);
+        }
+
+        void bind(PreparedStatement ps) throws SQLException {
+            for (int i = 0; i < parameters.size(); i++) {
+                ps.setObject(i + 1, parameters.get(i));
+            }
+        }
+    }
+}
+

@@ -1,0 +1,149 @@
+package no.tilskudd.store.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import no.tilskudd.api.audit.AuditEntry;
+import no.tilskudd.api.audit.AuditEvent;
+import no.tilskudd.api.audit.AuditLog;
+import no.tilskudd.api.audit.AuditQuery;
+import no.tilskudd.api.store.SaveResult;
+import no.tilskudd.api.store.StoreException;
+import no.tilskudd.api.store.StoreMaintenance;
+import no.tilskudd.api.store.StoredSubmission;
+import no.tilskudd.api.store.SubmissionQuery;
+import no.tilskudd.api.store.SubmissionStore;
+import no.tilskudd.api.submission.Submission;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+
+/**
+ * Provides the submission store, its audit trail and its backup as services. By default the store is the embedded H2
+ * database in the directory named by the framework property {@value #DATA_PROPERTY} (default {@value #DEFAULT_DATA});
+ * {@code store.url=jdbc:postgresql://host:port/database} with {@code store.owner}, {@code store.owner.passwordFile},
+ * {@code store.user} and {@code store.passwordFile} puts it on PostgreSQL instead. Each setting may also come from the
+ * configuration {@value #PID} where Config Admin has one (Apache Karaf: {@code etc/no.tilskudd.cfg}), and then wins.
+ */
+@Component(service = {SubmissionStore.class, AuditLog.class, StoreMaintenance.class}, configurationPid = StoreComponent.PID)
+public final class StoreComponent implements SubmissionStore, AuditLog, StoreMaintenance {
+
+    /** The framework property naming the data directory. */
+    public static final String DATA_PROPERTY = "tilskudd.data";
+
+    /** The configuration that may name the data directory instead of the framework property, and then wins. */
+    public static final String PID = "no.tilskudd";
+
+    /** The data directory when the property is not set, relative to the working directory. */
+    public static final String DEFAULT_DATA = "data";
+
+    /** The installation folder, which relative password files are read from. */
+    static final String HOME_PROPERTY = "tilskudd.home";
+
+    private volatile SqlSubmissionStore store;
+    /** The folder of the H2 store, or the PostgreSQL settings: what a configuration change is compared with. */
+    private Object where;
+
+    @Activate
+    void activate(BundleContext context, Map<String, Object> config) throws IOException {
+        where = where(context, config);
+        store = open(where);
+    }
+
+    /**
+     * Keeps the store open when the configuration changes but still names the same store (Karaf's FileInstall, for
+     * one, adds a key of its own once it has read {@code etc/no.tilskudd.cfg}); without this, every change would
+     * restart the store and every service that uses it. Another store: that one opens, then this one closes.
+     */
+    @Modified
+    synchronized void modified(BundleContext context, Map<String, Object> config) throws IOException {
+        Object next = where(context, config);
+        if (!next.equals(where)) {
+            SqlSubmissionStore old = store;
+            store = open(next);
+            where = next;
+            if (old != null) {
+                old.close();
+            }
+        }
+    }
+
+    private static SqlSubmissionStore open(Object where) throws IOException {
+        if (where instanceof PostgresSettings settings) {
+            try {
+                return new PostgresSubmissionStore(settings);
+            } catch (NoClassDefFoundError e) {
+                throw new StoreException(PostgresSettings.URL + " names PostgreSQL, but its driver (bundle "
+                        + "org.postgresql.jdbc) is not installed", e);
+            }
+        }
+        return new H2SubmissionStore(Files.createDirectories((Path) where));
+    }
+
+    private static Object where(BundleContext context, Map<String, Object> config) {
+        Function<String, String> setting = key -> {
+            Object configured = config.get(key);
+            return configured != null ? configured.toString() : context.getProperty(key);
+        };
+        String home = setting.apply(HOME_PROPERTY);
+        PostgresSettings postgres = PostgresSettings.of(setting,
+                Path.of(home == null || home.isBlank() ? "" : home.strip()).toAbsolutePath());
+        if (postgres != null) {
+            return postgres;
+        }
+        String data = setting.apply(DATA_PROPERTY);
+        return Path.of(data == null || data.isBlank() ? DEFAULT_DATA : data.strip()).toAbsolutePath().normalize();
+    }
+
+    @Deactivate
+    void deactivate() {
+        SqlSubmissionStore s = store;
+        store = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    @Override
+    public SaveResult save(List<Submission> submissions, boolean replace, String source, String actor) {
+        return store().save(submissions, replace, source, actor);
+    }
+
+    @Override
+    public AuditEvent record(AuditEntry entry) {
+        return store().record(entry);
+    }
+
+    @Override
+    public List<AuditEvent> read(AuditQuery query) {
+        return store().read(query);
+    }
+
+    @Override
+    public List<Path> backup(Path directory) throws IOException {
+        return store().backup(directory);
+    }
+
+    @Override
+    public List<StoredSubmission> find(SubmissionQuery query) {
+        return store().find(query);
+    }
+
+    @Override
+    public long count(SubmissionQuery query) {
+        return store().count(query);
+    }
+
+    private SqlSubmissionStore store() {
+        SqlSubmissionStore s = store;
+        if (s == null) {
+            throw new IllegalStateException("the submission store is not active");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,438 @@
+package no.tilskudd.store.internal;
+
+import static no.tilskudd.store.internal.H2SubmissionStoreTest.submission;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import no.tilskudd.api.audit.AuditEntry;
+import no.tilskudd.api.audit.AuditEvent;
+import no.tilskudd.api.audit.AuditQuery;
+import no.tilskudd.api.store.DuplicateSubmissionException;
+import no.tilskudd.api.store.SaveResult;
+import no.tilskudd.api.store.StoreException;
+import no.tilskudd.api.store.StoredSubmission;
+import no.tilskudd.api.store.SubmissionQuery;
+import no.tilskudd.api.submission.Submission;
+import no.tilskudd.api.submission.SubmissionKey;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the store does, the same on every database it runs on; each subclass runs all of it against one database
+ * (H2, and a real PostgreSQL server). Every test starts from a database the store has never opened.
+ */
+abstract class StoreContractTest {
+
+    private final List<SqlSubmissionStore> opened = Collections.synchronizedList(new ArrayList<>());
+
+    /** Opens a new store instance on this test's database, as a host starting would. */
+    abstract SqlSubmissionStore openStore();
+
+    /** A plain connection as the application user (after a store has opened the database once). */
+    abstract Connection app() throws SQLException;
+
+    /** A plain connection as the database owner. */
+    abstract Connection owner() throws SQLException;
+
+    /** Holds the migration lock of this test's database, as a store migrating it would, until closed. */
+    abstract AutoCloseable holdMigrationLock() throws Exception;
+
+    /** Statements the database offers for running code, reading files or creating users, on top of plain DDL. */
+    abstract List<String> dialectAttacks();
+
+    SqlSubmissionStore open() {
+        SqlSubmissionStore store = openStore();
+        opened.add(store);
+        return store;
+    }
+
+    @AfterEach
+    void closeStores() {
+        synchronized (opened) {
+            opened.forEach(SqlSubmissionStore::close);
+        }
+    }
+
+    private static AuditQuery allEvents() {
+        return new AuditQuery(Optional.empty(), AuditQuery.MAX_LIMIT);
+    }
+
+    private static List<SubmissionKey> keys(SqlSubmissionStore store, SubmissionQuery query) {
+        return store.find(query).stream().map(s -> s.submission().key()).toList();
+    }
+
+    private static StoredSubmission only(SqlSubmissionStore store, String scheme, int year, String orgUnit) {
+        List<StoredSubmission> found = store.find(new SubmissionQuery(Optional.of(scheme), Optional.of(year),
+                Optional.of(year), Set.of(orgUnit)));
+        assertEquals(1, found.size(), () -> scheme + "/" + year + "/" + orgUnit + ": " + found);
+        return found.get(0);
+    }
+
+    @Test
+    void valuesComeBackAsTheyWereSavedWithTheirTypesScaleAndOrder() {
+        SqlSubmissionStore store = open();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("z-first", "Kari");
+        row.put("amount", new BigDecimal("1500.50"));
+        row.put("count", 7L);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("text", "Æøå «quoted» \"text\"\nline");
+        values.put("long", 9_000_000_000L);
+        values.put("big", new BigDecimal("12345678901234567890.123456789"));
+        values.put("zero", new BigDecimal("0.000"));
+        values.put("yes", true);
+        values.put("choices", List.of("b", "a"));
+        values.put("absent", null);
+        values.put("staff", List.of(row));
+        Instant before = Instant.now().minusSeconds(1);
+
+        assertEquals(new SaveResult(1, 0), store.save(List.of(new Submission("ks", 2024, "0301",
+                Optional.of("2024.1"), values)), false, "ks-2024.xlsx"));
+
+        StoredSubmission stored = only(store, "ks", 2024, "0301");
+        Map<String, Object> v = stored.submission().values();
+        assertEquals(List.copyOf(values.keySet()), List.copyOf(v.keySet()));
+        assertEquals(values.get("text"), v.get("text"));
+        assertEquals(9_000_000_000L, v.get("long"));
+        assertEquals(new BigDecimal("12345678901234567890.123456789"), v.get("big"));
+        assertEquals(3, ((BigDecimal) v.get("zero")).scale());
+        assertEquals(true, v.get("yes"));
+        assertEquals(List.of("b", "a"), v.get("choices"));
+        assertTrue(v.containsKey("absent"));
+        Map<String, Object> back = stored.submission().rows("staff").get(0);
+        assertEquals(List.of("z-first", "amount", "count"), List.copyOf(back.keySet()));
+        assertEquals(2, ((BigDecimal) back.get("amount")).scale());
+        assertInstanceOf(Long.class, back.get("count"));
+        assertEquals(Optional.of("2024.1"), stored.submission().formVersion());
+        assertEquals("ks-2024.xlsx", stored.source());
+        assertFalse(stored.importedAt().isBefore(before));
+        assertFalse(stored.importedAt().isAfter(Instant.now()));
+    }
+
+    @Test
+    void queriesFilterBySchemeYearsAndUnitsAndSortByKey() {
+        SqlSubmissionStore store = open();
+        store.save(List.of(submission("ks", 2023, "1103"), submission("ks", 2022, "0301"),
+                submission("bib", 2023, "0301"), submission("ks", 2023, "0301"), submission("ks", 2024, "4601"),
+                submission("ks", 2024, "0301")), false, "all.csv");
+        SubmissionKey ks22 = new SubmissionKey("ks", 2022, "0301");
+        SubmissionKey ks23a = new SubmissionKey("ks", 2023, "0301");
+        SubmissionKey ks23b = new SubmissionKey("ks", 2023, "1103");
+        SubmissionKey ks24a = new SubmissionKey("ks", 2024, "0301");
+        SubmissionKey ks24b = new SubmissionKey("ks", 2024, "4601");
+        SubmissionKey bib23 = new SubmissionKey("bib", 2023, "0301");
+        Optional<Integer> none = Optional.empty();
+
+        assertEquals(List.of(bib23, ks22, ks23a, ks23b, ks24a, ks24b), keys(store, SubmissionQuery.all()));
+        assertEquals(6, store.count(SubmissionQuery.all()));
+        assertEquals(List.of(ks23a, ks23b), keys(store, SubmissionQuery.scheme("ks", 2023, 2023)));
+        SubmissionQuery from = new SubmissionQuery(Optional.empty(), Optional.of(2023), none, Set.of());
+        assertEquals(List.of(bib23, ks23a, ks23b, ks24a, ks24b), keys(store, from));
+        SubmissionQuery units = new SubmissionQuery(Optional.empty(), none, none, Set.of("1103", "4601"));
+        assertEquals(List.of(ks23b, ks24b), keys(store, units));
+        assertEquals(2, store.count(units));
+        SubmissionQuery oneUnit = new SubmissionQuery(Optional.of("ks"), Optional.of(2023), Optional.of(2024),
+                Set.of("0301"));
+        assertEquals(List.of(ks23a, ks24a), keys(store, oneUnit));
+        assertEquals(0, store.count(new SubmissionQuery(Optional.of("other"), none, none, Set.of())));
+    }
+
+    @Test
+    void replaceDeletesTheStoredOnesAndTheNewValuesWin() {
+        SqlSubmissionStore store = open();
+        store.save(List.of(submission("ks", 2024, "0301"), submission("ks", 2024, "1103")), false, "first.csv");
+        Submission replaced = new Submission("ks", 2024, "0301", Optional.of("v2"), Map.of("answer", "new"));
+
+        assertEquals(new SaveResult(1, 1), store.save(List.of(submission("ks", 2025, "0301"), replaced), true,
+                "second.csv"));
+
+        assertEquals(3, store.count(SubmissionQuery.all()));
+        StoredSubmission now = only(store, "ks", 2024, "0301");
+        assertEquals(Map.of("answer", "new"), now.submission().values());
+        assertEquals(Optional.of("v2"), now.submission().formVersion());
+        assertEquals("second.csv", now.source());
+        assertEquals("first.csv", only(store, "ks", 2024, "1103").source());
+        // The replaced row is gone, not kept beside the new one.
+        assertEquals(1, store.count(new SubmissionQuery(Optional.of("ks"), Optional.of(2024), Optional.of(2024),
+                Set.of("0301"))));
+    }
+
+    @Test
+    void duplicatesWithoutReplaceAndTwiceInABatchAreRefusedAndNothingIsStored() {
+        SqlSubmissionStore store = open();
+        store.save(List.of(submission("ks", 2024, "0301")), false, "first.csv");
+
+        DuplicateSubmissionException stored = assertThrows(DuplicateSubmissionException.class, () -> store.save(
+                List.of(submission("ks", 2024, "4601"), submission("ks", 2024, "0301", Map.of("answer", "x"))),
+                false, "second.csv"));
+        assertEquals(List.of(new SubmissionKey("ks", 2024, "0301")), stored.duplicates());
+        DuplicateSubmissionException twice = assertThrows(DuplicateSubmissionException.class, () -> store.save(
+                List.of(submission("ks", 2024, "1103"), submission("ks", 2024, "1103")), true, "third.csv"));
+        assertEquals(List.of(new SubmissionKey("ks", 2024, "1103")), twice.duplicates());
+
+        assertEquals(1, store.count(SubmissionQuery.all()));
+        assertEquals("0301-2024", only(store, "ks", 2024, "0301").submission().values().get("answer"));
+    }
+
+    @Test
+    void aFailureInTheMiddleOfALargeBatchRollsBackAllOfItAndNamesTheSubmission() {
+        SqlSubmissionStore store = open();
+        store.save(List.of(submission("ks", 2024, "0301")), false, "first.csv");
+        List<Submission> batch = new ArrayList<>();
+        for (int i = 0; i < 2500; i++) {
+            batch.add(submission("ks", 2020, String.format("%04d", i)));
+        }
+        // Past the first JDBC batch, so that an executed batch has to be rolled back too.
+        batch.set(1700, submission("ks", 2020, "x".repeat(40)));
+        batch.add(submission("ks", 2024, "0301", Map.of("answer", "replaced")));
+
+        StoreException e = assertThrows(StoreException.class, () -> store.save(batch, true, "second.csv"));
+
+        assertFalse(e instanceof DuplicateSubmissionException);
+        assertTrue(e.getMessage().contains("ks/2020/" + "x".repeat(40)), e.getMessage());
+        assertEquals(1, store.count(SubmissionQuery.all()));
+        assertEquals("first.csv", only(store, "ks", 2024, "0301").source());
+        assertTrue(store.read(allEvents()).size() == 1, "the refused save left no audit event");
+        // The connection went back to the pool in a usable state.
+        assertEquals(new SaveResult(1, 0), store.save(List.of(submission("ks", 2024, "1103")), false, "third"));
+    }
+
+    @Test
+    void everySaveIsInTheAuditTrailWithWhoWhatAndHowManyAndARefusedOneIsNot() throws Exception {
+        SqlSubmissionStore store = open();
+        store.save(List.of(submission("ks", 2024, "0301"), submission("ks", 2024, "1103")), false, "a.jsonl",
+                "os:kari");
+        store.save(List.of(submission("ks", 2024, "0301"), submission("ks", 2025, "0301")), true, "b.jsonl",
+                "web:admin");
+        assertThrows(DuplicateSubmissionException.class,
+                () -> store.save(List.of(submission("ks", 2024, "0301")), false, "c.jsonl", "os:kari"));
+        store.record(new AuditEntry("os:test", "user.add", "kari", Map.of("role", "analyst")));
+        Instant cut = Instant.now();
+        Thread.sleep(5);
+        store.record(new AuditEntry("os:test", "user.remove", "kari", Map.of()));
+
+        List<AuditEvent> events = store.read(allEvents());
+        assertEquals(List.of("submissions.import", "submissions.replace", "user.add", "user.remove"),
+                events.stream().map(e -> e.entry().action()).toList());
+        assertEquals(Map.of("inserted", "2", "replaced", "0", "schemeYears", "ks 2024", "orgUnits", "2",
+                "orgUnitCodes", "0301, 1103"), events.get(0).entry().details());
+        assertEquals("os:kari", events.get(0).entry().actor());
+        assertEquals("a.jsonl", events.get(0).entry().subject());
+        assertEquals("ks 2024, ks 2025", events.get(1).entry().details().get("schemeYears"));
+        assertEquals(Map.of("role", "analyst"), events.get(2).entry().details());
+        for (int i = 1; i < events.size(); i++) {
+            assertTrue(events.get(i - 1).sequence() < events.get(i).sequence(), events.toString());
+        }
+        assertEquals(List.of("user.remove"), store.read(new AuditQuery(Optional.of(cut), 100)).stream()
+                .map(e -> e.entry().action()).toList());
+        assertEquals(List.of("user.add", "user.remove"), store.read(new AuditQuery(Optional.empty(), 2)).stream()
+                .map(e -> e.entry().action()).toList());
+        // Another store on the same database (a second host) reads the same trail.
+        assertEquals(4, open().read(allEvents()).size());
+    }
+
+    @Test
+    void theApplicationUserIsRefusedDdlAndChangesToTheTrail() throws Exception {
+        open().save(List.of(submission("ks", 2024, "0301")), false, "a.json", "os:test");
+        List<String> attacks = new ArrayList<>(List.of(
+                "DROP TABLE submission",
+                "CREATE TABLE smuggled (x INT)",
+                "ALTER TABLE submission ADD COLUMN x INT",
+                "CREATE INDEX smuggled_index ON submission (source)",
+                "DROP INDEX submission_scheme_year",
+                "UPDATE audit_event SET actor = 'nobody'",
+                "DELETE FROM audit_event",
+                "TRUNCATE TABLE audit_event",
+                "DROP TABLE audit_event",
+                "UPDATE schema_version SET script = 'x'",
+                "DELETE FROM schema_version",
+                "INSERT INTO schema_version (version, script, applied_at) VALUES (99, 'x', CURRENT_TIMESTAMP)"));
+        attacks.addAll(dialectAttacks());
+        List<String> allowed = new ArrayList<>();
+        try (Connection c = app()) {
+            for (String sql : attacks) {
+                try (Statement st = c.createStatement()) {
+                    st.execute(sql);
+                    allowed.add(sql);
+                } catch (SQLException expected) {
+                    // refused, as it must be
+                }
+            }
+        }
+        assertEquals(List.of(), allowed);
+        try (Connection c = owner(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM audit_event")) {
+            rs.next();
+            assertEquals(1, rs.getInt(1), "the trail is untouched");
+        }
+    }
+
+    @Test
+    void theApplicationUserReadsAndWritesSubmissionsAndAppendsToTheTrail() throws Exception {
+        open().save(List.of(submission("ks", 2024, "0301")), false, "a.json", "os:test");
+        try (Connection c = app(); Statement st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("UPDATE submission SET source = 'b.json'"));
+            try (ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM audit_event")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1));
+            }
+            assertEquals(1, st.executeUpdate("INSERT INTO audit_event (recorded_at, actor, action, subject, "
+                    + "details_json) VALUES (CURRENT_TIMESTAMP, 'os:test', 'x', 'y', '{}')"));
+            assertEquals(1, st.executeUpdate("DELETE FROM submission"));
+        }
+    }
+
+    @Test
+    void everyTableButTheSchemaVersionHasItsApplicationRightsDeclared() throws Exception {
+        open();
+        Set<String> tables = new TreeSet<>();
+        try (Connection c = owner(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables "
+                        + "WHERE table_schema = CURRENT_SCHEMA")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1).toUpperCase(Locale.ROOT));
+            }
+        }
+        assertTrue(tables.remove("SCHEMA_VERSION"), tables.toString());
+        assertEquals(new TreeSet<>(SqlSubmissionStore.APP_PRIVILEGES.keySet()), tables);
+    }
+
+    @Test
+    void migrationsRunOnceAndReopeningAppliesNone() throws Exception {
+        SqlSubmissionStore first = open();
+        assertEquals(List.of(1, 2), first.migrated());
+        first.save(List.of(submission("ks", 2024, "0301")), false, "a.csv");
+        List<String> versions = schemaVersions();
+        first.close();
+
+        SqlSubmissionStore again = open();
+        assertEquals(List.of(), again.migrated());
+        assertEquals(1, again.count(SubmissionQuery.all()));
+        assertEquals(versions, schemaVersions());
+        assertEquals(Migrations.STORE_SCRIPTS.size(), versions.size(), versions.toString());
+    }
+
+    private List<String> schemaVersions() throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = owner(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT version, script, applied_at FROM schema_version "
+                        + "ORDER BY version")) {
+            while (rs.next()) {
+                rows.add(rs.getInt(1) + " " + rs.getString(2) + " " + rs.getObject(3));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void twoStoresStartingAtOnceMigrateOnce() throws Exception {
+        CyclicBarrier start = new CyclicBarrier(2);
+        Callable<SqlSubmissionStore> host = () -> {
+            start.await(30, TimeUnit.SECONDS);
+            return open();
+        };
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<SqlSubmissionStore> a = pool.submit(host);
+            Future<SqlSubmissionStore> b = pool.submit(host);
+            List<List<Integer>> migrated = new ArrayList<>(List.of(a.get(60, TimeUnit.SECONDS).migrated(),
+                    b.get(60, TimeUnit.SECONDS).migrated()));
+            migrated.sort((x, y) -> Integer.compare(x.size(), y.size()));
+            assertEquals(List.of(List.of(), List.of(1, 2)), migrated, "one migrated, the other found it done");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Migrations.STORE_SCRIPTS.size(), schemaVersions().size());
+    }
+
+    @Test
+    void aStoreStartingWhileAnotherMigratesWaitsForIt() throws Exception {
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<SqlSubmissionStore> starting;
+            try (AutoCloseable lock = holdMigrationLock()) {
+                starting = pool.submit(this::open);
+                assertThrows(TimeoutException.class, () -> starting.get(700, TimeUnit.MILLISECONDS),
+                        "the store started while the migration lock was held");
+            }
+            SqlSubmissionStore store = starting.get(60, TimeUnit.SECONDS);
+            assertEquals(List.of(1, 2), store.migrated());
+            assertEquals(0, store.count(SubmissionQuery.all()));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void theSameSubmissionSavedFromTwoStoresAtOnceIsStoredOnceAndTheOtherIsTheDuplicate() throws Exception {
+        SqlSubmissionStore first = open();
+        SqlSubmissionStore second = open();
+        // Both saves have looked for the key, and found none, before either inserts: only the unique key can stop
+        // the second.
+        CyclicBarrier checked = new CyclicBarrier(2);
+        Runnable bothChecked = () -> {
+            try {
+                checked.await(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        first.afterDuplicateCheck = bothChecked;
+        second.afterDuplicateCheck = bothChecked;
+        Submission s = submission("ks", 2024, "0301");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Object> outcomes = new ArrayList<>();
+        try {
+            List<Future<SaveResult>> saves = new ArrayList<>();
+            for (SqlSubmissionStore store : List.of(first, second)) {
+                saves.add(pool.submit(() -> store.save(List.of(s), false, "host.jsonl", "os:test")));
+            }
+            for (Future<SaveResult> save : saves) {
+                try {
+                    outcomes.add(save.get(60, TimeUnit.SECONDS));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    outcomes.add(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Object> saved = outcomes.stream().filter(o -> o instanceof SaveResult).toList();
+        List<Object> refused = outcomes.stream().filter(o -> o instanceof DuplicateSubmissionException).toList();
+        assertEquals(List.of(new SaveResult(1, 0)), saved, outcomes.toString());
+        assertEquals(1, refused.size(), outcomes.toString());
+        DuplicateSubmissionException d = (DuplicateSubmissionException) refused.get(0);
+        assertEquals(List.of(s.key()), d.duplicates());
+        assertInstanceOf(SQLException.class, d.getCause(), "refused by the unique key, not by the first look");
+        first.afterDuplicateCheck = () -> { };
+        second.afterDuplicateCheck = () -> { };
+        assertEquals(1, first.count(SubmissionQuery.all()));
+        assertEquals(1, second.count(SubmissionQuery.all()));
+        assertEquals(1, second.read(allEvents()).size(), "the refused save left no audit event");
+    }
+}
