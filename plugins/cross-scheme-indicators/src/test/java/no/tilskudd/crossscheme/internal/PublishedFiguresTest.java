@@ -22,7 +22,7 @@ import no.tilskudd.api.store.SubmissionQuery;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.engine.StandaloneEngine;
 import no.tilskudd.engine.internal.standard.Percentages;
-import no.tilskudd.engine.internal.standard.indicators.StandardIndicators;
+import no.tilskudd.engine.internal.declared.StandardIndicators;
 import no.tilskudd.plugins.support.testing.MemoryStore;
 import no.tilskudd.plugins.support.testing.Submissions;
 import org.junit.jupiter.api.BeforeAll;

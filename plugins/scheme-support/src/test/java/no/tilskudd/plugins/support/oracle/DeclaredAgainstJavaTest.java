@@ -34,7 +34,7 @@ import no.tilskudd.engine.internal.declared.IndicatorDefinition;
 import no.tilskudd.engine.internal.declared.StandardDefinitions;
 import no.tilskudd.engine.internal.declared.Vocabulary;
 import no.tilskudd.engine.internal.orgunits.CsvOrgUnitRegister;
-import no.tilskudd.engine.internal.standard.indicators.StandardIndicators;
+import no.tilskudd.engine.internal.declared.StandardIndicators;
 import no.tilskudd.plugins.support.demo.DemoData;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,7 @@
 /**
- * The standard indicators by id ({@link no.tilskudd.engine.internal.standard.indicators.StandardIndicators}), now
- * declared definitions, and the table helpers ({@link no.tilskudd.engine.internal.standard.indicators.Tables}) that
- * Java indicators such as the cross-scheme one share.
+ * Table helpers ({@link no.tilskudd.engine.internal.standard.indicators.Tables}) that Java indicators share. The
+ * cross-scheme indicator bundle copies this package privately, so it must hold nothing that needs more than
+ * {@code no.tilskudd.api.*}; the standard indicators themselves are declared definitions
+ * ({@link no.tilskudd.engine.internal.declared.StandardIndicators}).
  */
 package no.tilskudd.engine.internal.standard.indicators;

@@ -1,12 +1,9 @@
-package no.tilskudd.engine.internal.standard.indicators;
+package no.tilskudd.engine.internal.declared;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import no.tilskudd.api.indicator.Indicator;
-import no.tilskudd.engine.internal.declared.DeclaredIndicator;
-import no.tilskudd.engine.internal.declared.Evaluation;
-import no.tilskudd.engine.internal.declared.StandardDefinitions;
 
 /**
  * The indicators the AVdir, Bufdir and urban-youth schemes share, as declared definitions built into the engine
