@@ -237,7 +237,7 @@ public final class Evaluation {
     }
 
     /**
-     * The table of what was added.
+     * The table of what was added. Call it once, after the last {@link #add}: it settles the units' answers.
      *
      * @return the table with its N
      */
