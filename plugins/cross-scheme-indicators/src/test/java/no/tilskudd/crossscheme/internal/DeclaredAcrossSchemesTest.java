@@ -42,11 +42,12 @@ class DeclaredAcrossSchemesTest {
     private static final Locale NB = Locale.forLanguageTag("nb");
 
     private StandaloneEngine engine;
+    private MemoryStore store;
     private final List<Submission> both = new ArrayList<>();
 
     @BeforeAll
     void importTheDemoData(@TempDir Path temp) throws IOException {
-        MemoryStore store = new MemoryStore();
+        store = new MemoryStore();
         engine = StandaloneEngine.fromServiceLoader(Optional.of(store));
         for (Scheme s : engine.schemes().schemes()) {
             Path file = temp.resolve(s.id() + "-demo.jsonl");
@@ -62,8 +63,7 @@ class DeclaredAcrossSchemesTest {
     }
 
     private Table evaluate(IndicatorDefinition d) {
-        Evaluation e = new Evaluation(d, engine.orgUnits()::find, s -> engine.schemes().scheme(s.schemeId())
-                .flatMap(x -> x.formForYear(s.year())));
+        Evaluation e = new Evaluation(d, engine.orgUnits()::find, Evaluation.Forms.of(engine.schemes()::scheme));
         both.forEach(e::add);
         return e.table();
     }
@@ -106,6 +106,37 @@ class DeclaredAcrossSchemesTest {
         assertEquals(62, goals.n().orElseThrow().value());
         Table continuation = evaluate(StandardDefinitions.byId("continuation").orElseThrow());
         assertEquals(java.util.Arrays.asList(61L, 3L, 35L, null), column(continuation, 1));
+    }
+
+    /** Own funding is asked by AVdir from 2009 and by urban youth, never by Bufdir: the table says where it was not. */
+    @Test
+    void aFieldSomeSchemesLackIsNotAskedThere() throws Exception {
+        List<no.tilskudd.api.form.FormDefinition> forms = new ArrayList<>();
+        List<Submission> all = new ArrayList<>();
+        for (Scheme s : engine.schemes().schemes()) {
+            forms.addAll(s.forms());
+            store.find(SubmissionQuery.scheme(s.id(), 2006, 2013)).forEach(st -> all.add(st.submission()));
+        }
+        String json = """
+                { "id": "own-funding", "title": { "nb": "Egenfinansiering", "en": "Own funding" }, "count": "report",
+                  "filter": [ { "field": "ownFunding", "present": true } ],
+                  "rows": { "by": "scheme", "id": "scheme", "label": { "nb": "Ordning", "en": "Scheme" } },
+                  "measures": [
+                    { "id": "reports", "label": { "nb": "Rapporter", "en": "Reports" }, "type": "count" },
+                    { "id": "own", "label": { "nb": "Egenfinansiering", "en": "Own funding" }, "type": "sum",
+                      "field": "ownFunding" } ],
+                  "total": { "nb": "I alt", "en": "Total" } }
+                """;
+        IndicatorDefinition d = DefinitionFile.read("own-funding.json", new ByteArrayInputStream(
+                json.getBytes(StandardCharsets.UTF_8)), Vocabulary.of("the forms of every scheme", forms));
+        Evaluation e = new Evaluation(d, engine.orgUnits()::find, Evaluation.Forms.of(engine.schemes()::scheme));
+        all.forEach(e::add);
+        Table t = e.table();
+        assertEquals(List.of("avdir", "urban-youth", "I alt"), column(t, 0));
+        assertEquals("Not asked in the form for avdir 2006, 2007, 2008; bufdir 2006, 2007, 2008; those reports are "
+                + "left out.", t.notes().get(0).text().en());
+        long asked = all.stream().filter(x -> x.values().containsKey("ownFunding")).count();
+        assertEquals(asked, t.n().orElseThrow().value());
     }
 
     /** The example of docs/indicator-format.md loads against the urban-youth forms and computes. */

@@ -20,6 +20,7 @@ import no.tilskudd.api.indicator.IndicatorInput.OrgUnitLookup;
 import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.scheme.OrgUnit;
+import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.engine.internal.declared.IndicatorDefinition.Answers;
 import no.tilskudd.engine.internal.declared.IndicatorDefinition.Code;
@@ -55,6 +56,30 @@ public final class Evaluation {
 
         /** Forms unknown: every field counts as asked. */
         Forms UNKNOWN = s -> Optional.empty();
+
+        /**
+         * The forms of one scheme: the version a submission names, else the form for its year.
+         *
+         * @param schemeId the scheme
+         * @param forms    its forms
+         * @return the lookup; submissions of other schemes have no known form
+         */
+        static Forms ofScheme(String schemeId, List<FormDefinition> forms) {
+            List<FormDefinition> copy = List.copyOf(forms);
+            return s -> !s.schemeId().equals(schemeId) ? Optional.empty() : s.formVersion()
+                    .flatMap(v -> copy.stream().filter(f -> f.version().equals(v)).findFirst())
+                    .or(() -> copy.stream().filter(f -> f.coversYear(s.year())).findFirst());
+        }
+
+        /**
+         * The forms of every scheme a registry knows, for selections across schemes.
+         *
+         * @param schemes the scheme by id
+         * @return the lookup
+         */
+        static Forms of(java.util.function.Function<String, Optional<Scheme>> schemes) {
+            return s -> schemes.apply(s.schemeId()).flatMap(x -> ofScheme(x.id(), x.forms()).formOf(s));
+        }
     }
 
     private final IndicatorDefinition def;

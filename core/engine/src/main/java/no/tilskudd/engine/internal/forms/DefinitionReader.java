@@ -151,9 +151,7 @@ public final class DefinitionReader {
         if (root.has("indicators")) {
             Node list = root.array("indicators");
             Set<String> seen = new HashSet<>();
-            Evaluation.Forms formOf = s -> s.formVersion()
-                    .flatMap(v -> forms.stream().filter(f -> f.version().equals(v)).findFirst())
-                    .or(() -> forms.stream().filter(f -> f.coversYear(s.year())).findFirst());
+            Evaluation.Forms formOf = Evaluation.Forms.ofScheme(id, forms);
             for (int i = 0; i < list.json.size(); i++) {
                 Node n = list.index(i);
                 if (!n.json.isTextual()) {
