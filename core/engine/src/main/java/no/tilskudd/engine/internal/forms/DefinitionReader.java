@@ -31,7 +31,12 @@ import no.tilskudd.api.scheme.Origin;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.submission.Validator;
 import no.tilskudd.engine.internal.json.Json;
-import no.tilskudd.engine.internal.standard.indicators.StandardIndicators;
+import no.tilskudd.engine.internal.declared.DeclaredIndicator;
+import no.tilskudd.engine.internal.declared.DefinitionFile;
+import no.tilskudd.engine.internal.declared.Evaluation;
+import no.tilskudd.engine.internal.declared.IndicatorDefinition;
+import no.tilskudd.engine.internal.declared.StandardDefinitions;
+import no.tilskudd.engine.internal.declared.Vocabulary;
 import no.tilskudd.engine.internal.standard.validation.FundingValidator;
 import no.tilskudd.engine.internal.validation.Expressions;
 
@@ -146,17 +151,31 @@ public final class DefinitionReader {
         if (root.has("indicators")) {
             Node list = root.array("indicators");
             Set<String> seen = new HashSet<>();
+            Evaluation.Forms formOf = Evaluation.Forms.ofScheme(id, forms);
             for (int i = 0; i < list.json.size(); i++) {
                 Node n = list.index(i);
                 if (!n.json.isTextual()) {
                     throw n.error("must be the id of a standard indicator (text)");
                 }
                 String ind = n.json.asText();
-                if (!seen.add(ind)) {
-                    throw n.error("indicator '" + ind + "' is named twice");
+                IndicatorDefinition def;
+                if (ind.endsWith(".json")) {
+                    // The scheme's own definition: it may name only what the scheme's forms have.
+                    URL url = resolve(descriptor, n);
+                    try (InputStream in = url.openStream()) {
+                        def = DefinitionFile.read(shortName(url), in,
+                                Vocabulary.of("the forms of scheme " + id, forms));
+                    } catch (IOException e) {
+                        throw n.error("cannot read indicator definition '" + ind + "': " + e);
+                    }
+                } else {
+                    def = StandardDefinitions.byId(ind).orElseThrow(() -> n.error("unknown indicator '"
+                            + ind + "' (standard indicators: " + String.join(", ", StandardDefinitions.IDS) + ")"));
                 }
-                indicators.add(StandardIndicators.byId(ind, id).orElseThrow(() -> n.error("unknown indicator '"
-                        + ind + "' (standard indicators: " + String.join(", ", StandardIndicators.IDS) + ")")));
+                if (!seen.add(def.id())) {
+                    throw n.error("indicator '" + def.id() + "' is named twice");
+                }
+                indicators.add(new DeclaredIndicator(def, Set.of(id), formOf));
             }
         }
         List<Validator> validators = new ArrayList<>();

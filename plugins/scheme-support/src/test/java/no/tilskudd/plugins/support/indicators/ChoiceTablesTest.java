@@ -12,7 +12,7 @@ import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.submission.Submission;
 import org.junit.jupiter.api.Test;
-import no.tilskudd.engine.internal.standard.indicators.StandardIndicators;
+import no.tilskudd.plugins.support.oracle.JavaStandardIndicators;
 
 /** Goal achievement per year (choice by year), national goals and continuation (choice by unit), partners (shares). */
 class ChoiceTablesTest {
@@ -31,7 +31,7 @@ class ChoiceTablesTest {
 
     @Test
     void goalAchievementOfNothingIsAnEmptyTableWithNZero() {
-        Table t = StandardIndicators.goalAchievement(S).compute(input(List.of()));
+        Table t = JavaStandardIndicators.goalAchievement(S).compute(input(List.of()));
         assertEquals("goal-achievement", t.id());
         assertEquals(0, t.n().orElseThrow().value());
         assertEquals(List.of("answer"), t.columns().stream().map(Table.Column::id).toList());
@@ -42,7 +42,7 @@ class ChoiceTablesTest {
 
     @Test
     void goalAchievementOfASingleReport() {
-        Table t = StandardIndicators.goalAchievement(S)
+        Table t = JavaStandardIndicators.goalAchievement(S)
                 .compute(input(List.of(of(S, 2007, "1804", "goalsReached", "all"))));
         assertEquals(1, t.n().orElseThrow().value());
         assertEquals(List.of("answer", "2007", "2007-count"), t.columns().stream().map(Table.Column::id).toList());
@@ -69,7 +69,7 @@ class ChoiceTablesTest {
         // no answer, and an unknown code: neither counts
         subs.add(of(S, 2007, "u2"));
         subs.add(of(S, 2007, "u3", "goalsReached", "maybe"));
-        Table t = StandardIndicators.goalAchievement(S).compute(input(subs));
+        Table t = JavaStandardIndicators.goalAchievement(S).compute(input(subs));
         assertEquals(12, t.n().orElseThrow().value());
         assertEquals(List.of("answer", "2006", "2006-count", "2007", "2007-count", "2008", "2008-count"),
                 t.columns().stream().map(Table.Column::id).toList());
@@ -82,7 +82,7 @@ class ChoiceTablesTest {
 
     @Test
     void continuationOfNothing() {
-        Table t = StandardIndicators.continuation(S).compute(input(List.of()));
+        Table t = JavaStandardIndicators.continuation(S).compute(input(List.of()));
         assertEquals(0, t.n().orElseThrow().value());
         assertEquals(cells("Tiltakene skal videreføres", null, 0L), t.rows().get(0).cells());
         assertEquals(cells("N", null, 0L), t.rows().get(3).cells());
@@ -97,7 +97,7 @@ class ChoiceTablesTest {
                 of(S, 2007, "B", "continuation", "unsure"),  // B's latest answer ...
                 of(S, 2008, "B"),                            // ... because 2008 gave none
                 of(S, 2006, "C", "continuation", "yes"));
-        Table t = StandardIndicators.continuation(S).compute(input(subs));
+        Table t = JavaStandardIndicators.continuation(S).compute(input(subs));
         assertEquals(3, t.n().orElseThrow().value());
         assertEquals(cells("Tiltakene skal videreføres", 33L, 1L), t.rows().get(0).cells());
         assertEquals(cells("Tiltakene skal ikke videreføres", 33L, 1L), t.rows().get(1).cells());
@@ -107,7 +107,7 @@ class ChoiceTablesTest {
 
     @Test
     void nationalGoalsOfASingleUnitAndATie() {
-        Table one = StandardIndicators.nationalGoals(S)
+        Table one = JavaStandardIndicators.nationalGoals(S)
                 .compute(input(List.of(of(S, 2008, "A", "nationalGoals", "small"))));
         assertEquals(1, one.n().orElseThrow().value());
         assertEquals(cells("I liten grad", 100L, 1L), one.rows().get(1).cells());
@@ -116,7 +116,7 @@ class ChoiceTablesTest {
         for (int i = 1; i < 8; i++) {
             eight.add(of(S, 2008, "u" + i, "nationalGoals", "large"));
         }
-        Table t = StandardIndicators.nationalGoals(S).compute(input(eight));
+        Table t = JavaStandardIndicators.nationalGoals(S).compute(input(eight));
         assertEquals(cells("I stor/noen grad", 88L, 7L), t.rows().get(0).cells());
         assertEquals(cells("I liten grad", 0L, 0L), t.rows().get(1).cells());
         assertEquals(cells("Ikke sikker", 13L, 1L), t.rows().get(2).cells());
@@ -132,7 +132,7 @@ class ChoiceTablesTest {
                 of(S, 2006, "B", "partners", List.of("childWelfare")),
                 of(S, 2006, "C", "partners", List.of()),                    // did not answer: not in N
                 of(S, 2006, "D"));
-        Table t = StandardIndicators.partners(S).compute(input(subs));
+        Table t = JavaStandardIndicators.partners(S).compute(input(subs));
         assertEquals(2, t.n().orElseThrow().value());
         assertEquals(Set.of(), Set.copyOf(t.rowsOf(Table.RowKind.TOTAL)), "shares of a multi-choice do not add up");
         assertEquals(cells("Barneverntjenesten", 50L, 1L), t.rows().get(0).cells());
@@ -144,13 +144,13 @@ class ChoiceTablesTest {
 
     @Test
     void partnersOfNothingAndATie() {
-        assertEquals(0, StandardIndicators.partners(S).compute(input(List.of())).n().orElseThrow().value());
+        assertEquals(0, JavaStandardIndicators.partners(S).compute(input(List.of())).n().orElseThrow().value());
         List<Submission> eight = new ArrayList<>();
         eight.add(of(S, 2006, "u0", "partners", List.of("business", "school")));
         for (int i = 1; i < 8; i++) {
             eight.add(of(S, 2006, "u" + i, "partners", List.of("school")));
         }
-        Table t = StandardIndicators.partners(S).compute(input(eight));
+        Table t = JavaStandardIndicators.partners(S).compute(input(eight));
         assertEquals(cells("Privat næringsliv", 13L, 1L), t.rows().get(7).cells());
         assertEquals(cells("Skole", 100L, 8L), t.rows().get(2).cells());
     }

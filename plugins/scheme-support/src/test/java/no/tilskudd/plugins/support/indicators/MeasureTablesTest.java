@@ -16,8 +16,8 @@ import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.submission.Submission;
 import org.junit.jupiter.api.Test;
-import no.tilskudd.engine.internal.standard.indicators.BudgetBands;
-import no.tilskudd.engine.internal.standard.indicators.StandardIndicators;
+import no.tilskudd.plugins.support.oracle.BudgetBands;
+import no.tilskudd.plugins.support.oracle.JavaStandardIndicators;
 
 /** Measures by category, budget bands and participants per measure. */
 class MeasureTablesTest {
@@ -64,7 +64,7 @@ class MeasureTablesTest {
                 report("B", List.of(measure("alle", 50_000L, true, 20L, null),
                         measure("familie", null, true, 12L, 6L))),
                 of(S, 2007, "C", "grantAmount", 100_000L)); // no measures
-        Table t = StandardIndicators.measuresByCategory(S).compute(input(subs));
+        Table t = JavaStandardIndicators.measuresByCategory(S).compute(input(subs));
         assertEquals(4, t.n().orElseThrow().value());
         assertEquals(cells("Åpent for alle", 2L, 50L, BigDecimal.valueOf(150_000)), t.rows().get(0).cells());
         assertEquals(cells("Kompetanseheving", 0L, 0L, BigDecimal.ZERO), t.rows().get(1).cells());
@@ -76,10 +76,10 @@ class MeasureTablesTest {
 
     @Test
     void measuresByCategoryOfNothingAndOfOneMeasureAndATie() {
-        Table empty = StandardIndicators.measuresByCategory(S).compute(input(List.of()));
+        Table empty = JavaStandardIndicators.measuresByCategory(S).compute(input(List.of()));
         assertEquals(0, empty.n().orElseThrow().value());
         assertEquals(cells("Åpent for alle", 0L, null, BigDecimal.ZERO), empty.rows().get(0).cells());
-        Table one = StandardIndicators.measuresByCategory(S)
+        Table one = JavaStandardIndicators.measuresByCategory(S)
                 .compute(input(List.of(report("A", List.of(measure("kompetanse", 10L, false, 1L, 0L))))));
         assertEquals(cells("Kompetanseheving", 1L, 100L, BigDecimal.TEN), one.rows().get(1).cells());
         List<Map<String, Object>> eight = new ArrayList<>();
@@ -87,7 +87,7 @@ class MeasureTablesTest {
         for (int i = 1; i < 8; i++) {
             eight.add(measure("individ", null, null, null, null));
         }
-        Table t = StandardIndicators.measuresByCategory(S)
+        Table t = JavaStandardIndicators.measuresByCategory(S)
                 .compute(input(List.of(report("A", eight))));
         assertEquals(13L, t.rows().get(3).cells().get(2), "1 of 8 = 12.5 % -> 13");
         assertEquals(88L, t.rows().get(2).cells().get(2), "7 of 8 = 87.5 % -> 88");
@@ -117,7 +117,7 @@ class MeasureTablesTest {
                 report("A", List.of(measure("alle", 30_000L, true, 1L, 0L), measure("alle", 50_000L, true, 1L, 0L),
                         measure("alle", 120_000L, true, 1L, 0L))),
                 report("B", List.of(measure("alle", 600_000L, true, 1L, 0L), measure("alle", null, true, 1L, 0L))));
-        Table t = StandardIndicators.measureBudgetSize(S).compute(input(subs));
+        Table t = JavaStandardIndicators.measureBudgetSize(S).compute(input(subs));
         assertEquals(4, t.n().orElseThrow().value(), "the measure without a budget is left out");
         assertEquals(cells("Under 50 000 kr", 1L, 25L), t.rows().get(0).cells());
         assertEquals(cells("50 000–99 999 kr", 1L, 25L), t.rows().get(1).cells());
@@ -126,7 +126,7 @@ class MeasureTablesTest {
         assertEquals(cells("500 000 kr og mer", 1L, 25L), t.rows().get(4).cells());
         assertEquals(cells("I alt", 4L, null), t.rows().get(5).cells());
         assertEquals(Set.of(5), Set.copyOf(t.rowsOf(Table.RowKind.TOTAL)));
-        assertEquals(0, StandardIndicators.measureBudgetSize(S).compute(input(List.of())).n().orElseThrow().value());
+        assertEquals(0, JavaStandardIndicators.measureBudgetSize(S).compute(input(List.of())).n().orElseThrow().value());
     }
 
     // ------------------------------------------------------------ participants
@@ -139,7 +139,7 @@ class MeasureTablesTest {
                 report("B", List.of(measure("alle", null, true, 25L, 5L),
                         measure("individ", null, null, 99L, 9L),  // openness not given: left out
                         measure("individ", null, false, null, 9L)))); // children not given: left out
-        Table t = StandardIndicators.participants(S).compute(input(subs));
+        Table t = JavaStandardIndicators.participants(S).compute(input(subs));
         assertEquals(4, t.n().orElseThrow().value());
         assertEquals(List.of(ValueKind.TEXT, ValueKind.COUNT, ValueKind.PERSONS, ValueKind.PERSONS,
                 ValueKind.DECIMAL), t.columns().stream().map(Table.Column::kind).toList());
@@ -157,14 +157,14 @@ class MeasureTablesTest {
 
     @Test
     void participantsOfNothingAndOfOneMeasureAndATie() {
-        Table empty = StandardIndicators.participants(S).compute(input(List.of()));
+        Table empty = JavaStandardIndicators.participants(S).compute(input(List.of()));
         assertEquals(0, empty.n().orElseThrow().value());
         assertEquals(cells("Åpne for alle", 0L, 0L, 0L, null), empty.rows().get(0).cells());
-        Table one = StandardIndicators.participants(S)
+        Table one = JavaStandardIndicators.participants(S)
                 .compute(input(List.of(report("A", List.of(measure("alle", null, true, 7L, null))))));
         assertEquals(cells("Åpne for alle", 1L, 7L, 0L, new BigDecimal("7.0")), one.rows().get(0).cells());
         // 1 child over 4 measures = 0.25 -> 0.3 (half up at one decimal)
-        Table tie = StandardIndicators.participants(S).compute(input(List.of(report("A", List.of(
+        Table tie = JavaStandardIndicators.participants(S).compute(input(List.of(report("A", List.of(
                 measure("individ", null, false, 1L, 0L), measure("individ", null, false, 0L, 0L),
                 measure("individ", null, false, 0L, 0L), measure("individ", null, false, 0L, 0L))))));
         assertEquals(new BigDecimal("0.3"), tie.rows().get(1).cells().get(4));

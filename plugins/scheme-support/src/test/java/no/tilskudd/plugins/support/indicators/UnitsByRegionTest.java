@@ -14,7 +14,7 @@ import no.tilskudd.api.indicator.IndicatorInput;
 import no.tilskudd.api.report.Table;
 import no.tilskudd.api.submission.Submission;
 import org.junit.jupiter.api.Test;
-import no.tilskudd.engine.internal.standard.indicators.StandardIndicators;
+import no.tilskudd.plugins.support.oracle.JavaStandardIndicators;
 
 class UnitsByRegionTest {
 
@@ -39,7 +39,7 @@ class UnitsByRegionTest {
 
     @Test
     void noUnitsStillListsTheFiveRegions() {
-        Table t = StandardIndicators.unitsByRegion(S).compute(input(List.of(), REGISTER));
+        Table t = JavaStandardIndicators.unitsByRegion(S).compute(input(List.of(), REGISTER));
         assertEquals(0, t.n().orElseThrow().value());
         assertEquals(List.of("Nord", "Midt", "Øst/Oslo", "Vest", "Sør", "I alt"),
                 t.rows().stream().map(r -> r.cells().get(0)).toList());
@@ -58,7 +58,7 @@ class UnitsByRegionTest {
                 of(S, 2006, "O1", "grantAmount", 300_000L),
                 of(S, 2007, "X", "grantAmount", 300_000L),
                 of(S, 2007, "9999", "grantAmount", 300_000L)); // not in the register
-        Table t = StandardIndicators.unitsByRegion(S).compute(input(subs, REGISTER));
+        Table t = JavaStandardIndicators.unitsByRegion(S).compute(input(subs, REGISTER));
         assertEquals(5, t.n().orElseThrow().value());
         assertEquals(List.of(cells("Nord", 2L, 40L), cells("Midt", 0L, 0L), cells("Øst/Oslo", 1L, 20L),
                 cells("Vest", 0L, 0L), cells("Sør", 0L, 0L), cells("Svalbard", 1L, 20L), cells("Ukjent", 1L, 20L),
@@ -68,7 +68,7 @@ class UnitsByRegionTest {
 
     @Test
     void aSingleUnitAndATie() {
-        Table one = StandardIndicators.unitsByRegion(S)
+        Table one = JavaStandardIndicators.unitsByRegion(S)
                 .compute(input(List.of(of(S, 2006, "O1", "grantAmount", 1L)), REGISTER));
         assertEquals(cells("Øst/Oslo", 1L, 100L), one.rows().get(2).cells());
         List<Submission> eight = new ArrayList<>();
@@ -78,7 +78,7 @@ class UnitsByRegionTest {
         }
         IndicatorInput.OrgUnitLookup vest = (code, year) -> code.startsWith("V") ? Optional.of(unit(code, "Vest"))
                 : REGISTER.find(code, year);
-        Table t = StandardIndicators.unitsByRegion(S).compute(input(eight, vest));
+        Table t = JavaStandardIndicators.unitsByRegion(S).compute(input(eight, vest));
         assertEquals(cells("Øst/Oslo", 1L, 13L), t.rows().get(2).cells());
         assertEquals(cells("Vest", 7L, 88L), t.rows().get(3).cells());
     }

@@ -1,4 +1,4 @@
-package no.tilskudd.engine.internal.standard.indicators;
+package no.tilskudd.plugins.support.oracle;
 
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.indicator.IndicatorInput;

@@ -1,4 +1,4 @@
-package no.tilskudd.engine.internal.standard.indicators;
+package no.tilskudd.plugins.support.oracle;
 
 import java.util.Objects;
 import java.util.Set;

@@ -1,5 +1,6 @@
-package no.tilskudd.engine.internal.standard.indicators;
+package no.tilskudd.plugins.support.oracle;
 
+import no.tilskudd.engine.internal.standard.indicators.Tables;
 import static no.tilskudd.engine.internal.standard.indicators.Tables.column;
 import static no.tilskudd.engine.internal.standard.indicators.Tables.row;
 import static no.tilskudd.engine.internal.standard.indicators.Tables.total;

@@ -1,4 +1,4 @@
-package no.tilskudd.engine.internal.standard.indicators;
+package no.tilskudd.plugins.support.oracle;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,11 +8,10 @@ import no.tilskudd.api.indicator.Indicator;
 import no.tilskudd.engine.internal.standard.CommonFields;
 
 /**
- * The indicators the AVdir, Bufdir and urban-youth schemes share, configured with the common field ids. Each method
- * gives the indicator for one scheme; the ids are stable and the same for every scheme, so that reports and tools can
- * name them.
+ * The standard indicators as they were written in Java before they became definitions, kept as the oracle that the
+ * declared standard set ({@code no/tilskudd/engine/internal/standard/definitions}) must reproduce cell for cell.
  */
-public final class StandardIndicators {
+public final class JavaStandardIndicators {
 
     /** Id of {@link #goalAchievement(String)}. */
     public static final String GOAL_ACHIEVEMENT = "goal-achievement";
@@ -31,7 +30,7 @@ public final class StandardIndicators {
     /** Id of {@link #participants(String)}. */
     public static final String PARTICIPANTS = "participants";
 
-    private StandardIndicators() {
+    private JavaStandardIndicators() {
     }
 
     /**
