@@ -301,7 +301,7 @@ public final class UserStore implements UserService {
         }
     }
 
-    private static Stored newUser(String name, Role role, String password) {
+    static Stored newUser(String name, Role role, String password) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         return new Stored(name, role, salt, hash(password.toCharArray(), salt, ITERATIONS), ITERATIONS,
