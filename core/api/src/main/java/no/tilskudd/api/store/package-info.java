@@ -1,6 +1,6 @@
 /**
- * Persistence of submissions: transactional saves and queries, and backups; and the console's users, so that hosts
- * sharing a database share them.
+ * Persistence of submissions: transactional saves and queries, and backups; and the console's users and sessions, so
+ * that hosts sharing a database share them.
  */
 @Export
 @Version("1.2.0")

@@ -34,6 +34,7 @@ import no.tilskudd.api.audit.AuditEvent;
 import no.tilskudd.api.audit.AuditQuery;
 import no.tilskudd.api.store.DuplicateSubmissionException;
 import no.tilskudd.api.store.SaveResult;
+import no.tilskudd.api.store.SessionRecord;
 import no.tilskudd.api.store.StoreException;
 import no.tilskudd.api.store.StoredSubmission;
 import no.tilskudd.api.store.SubmissionQuery;
@@ -326,7 +327,7 @@ abstract class StoreContractTest {
     @Test
     void migrationsRunOnceAndReopeningAppliesNone() throws Exception {
         SqlSubmissionStore first = open();
-        assertEquals(List.of(1, 2, 3), first.migrated());
+        assertEquals(List.of(1, 2, 3, 4), first.migrated());
         first.save(List.of(submission("ks", 2024, "0301")), false, "a.csv");
         List<String> versions = schemaVersions();
         first.close();
@@ -364,7 +365,7 @@ abstract class StoreContractTest {
             List<List<Integer>> migrated = new ArrayList<>(List.of(a.get(60, TimeUnit.SECONDS).migrated(),
                     b.get(60, TimeUnit.SECONDS).migrated()));
             migrated.sort((x, y) -> Integer.compare(x.size(), y.size()));
-            assertEquals(List.of(List.of(), List.of(1, 2, 3)), migrated, "one migrated, the other found it done");
+            assertEquals(List.of(List.of(), List.of(1, 2, 3, 4)), migrated, "one migrated, the other found it done");
         } finally {
             pool.shutdownNow();
         }
@@ -382,7 +383,7 @@ abstract class StoreContractTest {
                         "the store started while the migration lock was held");
             }
             SqlSubmissionStore store = starting.get(60, TimeUnit.SECONDS);
-            assertEquals(List.of(1, 2, 3), store.migrated());
+            assertEquals(List.of(1, 2, 3, 4), store.migrated());
             assertEquals(0, store.count(SubmissionQuery.all()));
         } finally {
             pool.shutdownNow();
@@ -495,5 +496,29 @@ abstract class StoreContractTest {
             assertThrows(SQLException.class, () -> st.execute("DROP TABLE console_user"));
             assertThrows(SQLException.class, () -> st.execute("ALTER TABLE console_user ADD COLUMN x INT"));
         }
+    }
+
+    @Test
+    void aSessionStoredByOneStoreIsFoundByAnotherUntilItEndsOrExpires() {
+        SqlSubmissionStore one = open();
+        SqlSubmissionStore other = open();
+        Instant t0 = Instant.parse("2026-12-01T12:00:00Z");
+        SessionRecord ana = new SessionRecord("aGFzaC1hbmE=", "ana", "Y3NyZg", "c3RhbXA=", t0, t0);
+        one.insert(ana);
+        one.insert(new SessionRecord("aGFzaC1hbmEy", "ana", "Y3NyZjI", "c3RhbXA=", t0, t0));
+        one.insert(new SessionRecord("aGFzaC1ibw==", "bo", "Y3NyZjM", "c3RhbXA=", t0, t0.plusSeconds(600)));
+        assertEquals(Optional.of(ana), other.findSession("aGFzaC1hbmE="));
+        assertThrows(StoreException.class, () -> other.insert(ana), "an id hash is stored once");
+
+        other.touch("aGFzaC1hbmE=", t0.plusSeconds(60));
+        assertEquals(t0.plusSeconds(60), one.findSession("aGFzaC1hbmE=").orElseThrow().lastSeen());
+
+        assertEquals(1, other.deleteExpired(t0.plusSeconds(30), t0.minusSeconds(1)), "only the idle one");
+        assertTrue(one.findSession("aGFzaC1hbmEy").isEmpty());
+        assertEquals(1, one.deleteUserSessions("ana"));
+        assertTrue(other.findSession("aGFzaC1hbmE=").isEmpty());
+        assertEquals(1, one.deleteExpired(t0, t0.plusSeconds(1)), "begun too long ago");
+        assertTrue(other.findSession("aGFzaC1ibw==").isEmpty());
+        other.deleteSession("unknown");
     }
 }
