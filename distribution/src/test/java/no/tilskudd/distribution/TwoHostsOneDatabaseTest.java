@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two hosts, each with its own data folder, on one PostgreSQL database, as a directorate runs them behind a proxy:
- * they share the console's users. A user added on one signs in on the other, and a new password or role set on one
- * ends the sessions signed in on the other at their next request.
+ * they share the console's users and sessions. A user added on one signs in on the other, a session cookie from one
+ * is valid on the other, and a new password or role set on one ends the sessions on both at their next request.
  */
 @Timeout(value = 10, unit = TimeUnit.MINUTES)
 class TwoHostsOneDatabaseTest {
@@ -51,6 +51,9 @@ class TwoHostsOneDatabaseTest {
             String ana = first.addUser("ana", "analyst");
             String onFirst = signedIn(first, "ana", ana);
             String onSecond = signedIn(second, "ana", ana);
+            assertEquals(200, withCookie(second, "/api/session", onFirst).statusCode(),
+                    "a sign-in on one host is valid on the other");
+            assertEquals(200, withCookie(first, "/api/schemes", onSecond).statusCode());
             assertTrue(second.run("users", "list").out().contains("ana"));
 
             WebHost.Result passwd = second.run("users", "passwd", "ana");
