@@ -59,8 +59,7 @@ class DataFolderModesTest {
             assertEquals(List.of(), loose.subList(0, Math.min(loose.size(), 12)), loose.size() + " entries are "
                     + "not private");
             assertTrue(files.contains(host.data.resolve("README.txt")) && files.contains(host.data.resolve(
-                    "tilskudd.mv.db")) && files.contains(host.data.resolve("log/tilskudd.log"))
-                    && files.contains(host.data.resolve("users.json")), files.toString());
+                    "tilskudd.mv.db")) && files.contains(host.data.resolve("log/tilskudd.log")), files.toString());
             assertTrue(Files.readAttributes(host.data.resolve("host.sock"), BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS).isOther(), "data/host.sock is a socket");
 

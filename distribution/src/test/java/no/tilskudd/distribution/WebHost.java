@@ -126,6 +126,21 @@ final class WebHost implements AutoCloseable {
      * @return the running host
      */
     static WebHost start(Path temp, String conf, DataStep prepare, Path... plugins) throws Exception {
+        return start(temp, conf, prepare, true, plugins);
+    }
+
+    /**
+     * Like {@link #start(Path, java.util.Map, Path...)} for a host on a database another host has set up already:
+     * it finds the administrator there and creates none ({@link #adminPassword} is then null).
+     */
+    static WebHost startSharing(Path temp, java.util.Map<String, String> settings, Path... plugins) throws Exception {
+        StringBuilder conf = new StringBuilder();
+        settings.forEach((k, v) -> conf.append(k).append('=').append(v).append('\n'));
+        return start(temp, conf.toString(), data -> { }, false, plugins);
+    }
+
+    private static WebHost start(Path temp, String conf, DataStep prepare, boolean firstAdmin, Path... plugins)
+            throws Exception {
         Path home = temp.resolve("tilskudd");
         copyTree(distribution(), home);
         try (Stream<Path> s = Files.list(home.resolve("deploy"))) {
@@ -151,7 +166,15 @@ final class WebHost implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             text = out.toString(StandardCharsets.UTF_8);
             Matcher m = ENDPOINT.matcher(text);
-            if (m.find()) {
+            boolean serving = m.find();
+            if (serving && !firstAdmin) {
+                if (PASSWORD.matcher(text).find()) {
+                    launcher.close();
+                    fail("a host on a shared database created another administrator:\n" + text);
+                }
+                return new WebHost(home, launcher, serve, out, URI.create(m.group(1)), null);
+            }
+            if (serving) {
                 Matcher pw = PASSWORD.matcher(text);
                 if (!pw.find()) {
                     Thread.sleep(100);

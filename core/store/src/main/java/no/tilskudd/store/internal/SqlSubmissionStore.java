@@ -26,10 +26,14 @@ import no.tilskudd.api.audit.AuditEvent;
 import no.tilskudd.api.audit.AuditQuery;
 import no.tilskudd.api.store.DuplicateSubmissionException;
 import no.tilskudd.api.store.SaveResult;
+import no.tilskudd.api.store.SessionRecord;
+import no.tilskudd.api.store.SessionRecords;
 import no.tilskudd.api.store.StoreException;
 import no.tilskudd.api.store.StoredSubmission;
 import no.tilskudd.api.store.SubmissionQuery;
 import no.tilskudd.api.store.SubmissionStore;
+import no.tilskudd.api.store.UserRecord;
+import no.tilskudd.api.store.UserRecords;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.api.submission.SubmissionKey;
 
@@ -38,7 +42,8 @@ import no.tilskudd.api.submission.SubmissionKey;
  * store uses the application user's connections only; its subclasses open them after the owner has brought the
  * schema up to date and granted the application user its rights.
  */
-public abstract class SqlSubmissionStore implements SubmissionStore, AutoCloseable {
+public abstract class SqlSubmissionStore implements SubmissionStore, UserRecords, SessionRecords,
+        AutoCloseable {
 
     /**
      * What the application user may do with each table. A table that a migration adds must be listed here, or the
@@ -46,7 +51,9 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AutoCloseab
      */
     static final Map<String, String> APP_PRIVILEGES = Map.of(
             "SUBMISSION", "SELECT, INSERT, UPDATE, DELETE",
-            "AUDIT_EVENT", "SELECT, INSERT");
+            "AUDIT_EVENT", "SELECT, INSERT",
+            "CONSOLE_USER", "SELECT, INSERT, UPDATE, DELETE",
+            "CONSOLE_SESSION", "SELECT, INSERT, UPDATE, DELETE");
 
     private static final int BATCH_SIZE = 1000;
 
@@ -63,6 +70,8 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AutoCloseab
     private final List<Integer> migrated;
     private final ValuesCodec codec = new ValuesCodec();
     private final AuditTable audit = new AuditTable();
+    private final UserTable users = new UserTable();
+    private final SessionTable sessions = new SessionTable();
 
     /** Runs in a save between its look for stored keys and its inserts: tests make two saves overlap there. */
     volatile Runnable afterDuplicateCheck = () -> { };
@@ -130,6 +139,108 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AutoCloseab
             return audit.read(c, query);
         } catch (SQLException e) {
             throw new StoreException("cannot read the audit trail: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<UserRecord> list() {
+        try (Connection c = pool.getConnection()) {
+            return users.list(c);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the users: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<UserRecord> find(String name) {
+        try (Connection c = pool.getConnection()) {
+            return users.find(c, name);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read user '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean insert(UserRecord user) {
+        try (Connection c = pool.getConnection()) {
+            return users.insert(c, user);
+        } catch (SQLException e) {
+            if (dialect.isUniqueViolation(e)) {
+                return false;
+            }
+            throw new StoreException("cannot add user '" + user.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean update(UserRecord user) {
+        try (Connection c = pool.getConnection()) {
+            return users.update(c, user);
+        } catch (SQLException e) {
+            throw new StoreException("cannot change user '" + user.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean delete(String name) {
+        try (Connection c = pool.getConnection()) {
+            return users.delete(c, name);
+        } catch (SQLException e) {
+            throw new StoreException("cannot remove user '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void insert(SessionRecord session) {
+        try (Connection c = pool.getConnection()) {
+            sessions.insert(c, session);
+        } catch (SQLException e) {
+            throw new StoreException("cannot store a session of '" + session.user() + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<SessionRecord> findSession(String idHash) {
+        try (Connection c = pool.getConnection()) {
+            return sessions.find(c, idHash);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read a session: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void touch(String idHash, Instant lastSeen) {
+        try (Connection c = pool.getConnection()) {
+            sessions.touch(c, idHash, lastSeen);
+        } catch (SQLException e) {
+            throw new StoreException("cannot note the use of a session: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void deleteSession(String idHash) {
+        try (Connection c = pool.getConnection()) {
+            sessions.delete(c, idHash);
+        } catch (SQLException e) {
+            throw new StoreException("cannot end a session: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int deleteUserSessions(String user) {
+        try (Connection c = pool.getConnection()) {
+            return sessions.deleteUser(c, user);
+        } catch (SQLException e) {
+            throw new StoreException("cannot end the sessions of '" + user + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int deleteExpired(Instant lastSeenBefore, Instant createdBefore) {
+        try (Connection c = pool.getConnection()) {
+            return sessions.deleteExpired(c, lastSeenBefore, createdBefore);
+        } catch (SQLException e) {
+            throw new StoreException("cannot end the expired sessions: " + e.getMessage(), e);
         }
     }
 

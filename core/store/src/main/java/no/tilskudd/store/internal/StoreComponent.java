@@ -3,7 +3,9 @@ package no.tilskudd.store.internal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Function;
 import no.tilskudd.api.audit.AuditEntry;
@@ -11,11 +13,15 @@ import no.tilskudd.api.audit.AuditEvent;
 import no.tilskudd.api.audit.AuditLog;
 import no.tilskudd.api.audit.AuditQuery;
 import no.tilskudd.api.store.SaveResult;
+import no.tilskudd.api.store.SessionRecord;
+import no.tilskudd.api.store.SessionRecords;
 import no.tilskudd.api.store.StoreException;
 import no.tilskudd.api.store.StoreMaintenance;
 import no.tilskudd.api.store.StoredSubmission;
 import no.tilskudd.api.store.SubmissionQuery;
 import no.tilskudd.api.store.SubmissionStore;
+import no.tilskudd.api.store.UserRecord;
+import no.tilskudd.api.store.UserRecords;
 import no.tilskudd.api.submission.Submission;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -30,8 +36,11 @@ import org.osgi.service.component.annotations.Modified;
  * {@code store.user} and {@code store.passwordFile} puts it on PostgreSQL instead. Each setting may also come from the
  * configuration {@value #PID} where Config Admin has one (Apache Karaf: {@code etc/no.tilskudd.cfg}), and then wins.
  */
-@Component(service = {SubmissionStore.class, AuditLog.class, StoreMaintenance.class}, configurationPid = StoreComponent.PID)
-public final class StoreComponent implements SubmissionStore, AuditLog, StoreMaintenance {
+@Component(service = {SubmissionStore.class, AuditLog.class, StoreMaintenance.class, UserRecords.class,
+        SessionRecords.class},
+        configurationPid = StoreComponent.PID)
+public final class StoreComponent implements SubmissionStore, AuditLog, StoreMaintenance, UserRecords,
+        SessionRecords {
 
     /** The framework property naming the data directory. */
     public static final String DATA_PROPERTY = "tilskudd.data";
@@ -137,6 +146,61 @@ public final class StoreComponent implements SubmissionStore, AuditLog, StoreMai
     @Override
     public long count(SubmissionQuery query) {
         return store().count(query);
+    }
+
+    @Override
+    public List<UserRecord> list() {
+        return store().list();
+    }
+
+    @Override
+    public Optional<UserRecord> find(String name) {
+        return store().find(name);
+    }
+
+    @Override
+    public boolean insert(UserRecord user) {
+        return store().insert(user);
+    }
+
+    @Override
+    public boolean update(UserRecord user) {
+        return store().update(user);
+    }
+
+    @Override
+    public boolean delete(String name) {
+        return store().delete(name);
+    }
+
+    @Override
+    public void insert(SessionRecord session) {
+        store().insert(session);
+    }
+
+    @Override
+    public Optional<SessionRecord> findSession(String idHash) {
+        return store().findSession(idHash);
+    }
+
+    @Override
+    public void touch(String idHash, Instant lastSeen) {
+        store().touch(idHash, lastSeen);
+    }
+
+    @Override
+    public void deleteSession(String idHash) {
+        store().deleteSession(idHash);
+    }
+
+    @Override
+    public int deleteUserSessions(String user) {
+        return store().deleteUserSessions(user);
+    }
+
+    @Override
+    public int deleteExpired(Instant lastSeenBefore, Instant createdBefore) {
+        return store().deleteExpired(lastSeenBefore, createdBefore);
     }
 
     private SqlSubmissionStore store() {

@@ -34,9 +34,11 @@ import no.tilskudd.api.audit.AuditEvent;
 import no.tilskudd.api.audit.AuditQuery;
 import no.tilskudd.api.store.DuplicateSubmissionException;
 import no.tilskudd.api.store.SaveResult;
+import no.tilskudd.api.store.SessionRecord;
 import no.tilskudd.api.store.StoreException;
 import no.tilskudd.api.store.StoredSubmission;
 import no.tilskudd.api.store.SubmissionQuery;
+import no.tilskudd.api.store.UserRecord;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.api.submission.SubmissionKey;
 import org.junit.jupiter.api.AfterEach;
@@ -325,7 +327,7 @@ abstract class StoreContractTest {
     @Test
     void migrationsRunOnceAndReopeningAppliesNone() throws Exception {
         SqlSubmissionStore first = open();
-        assertEquals(List.of(1, 2), first.migrated());
+        assertEquals(List.of(1, 2, 3, 4), first.migrated());
         first.save(List.of(submission("ks", 2024, "0301")), false, "a.csv");
         List<String> versions = schemaVersions();
         first.close();
@@ -363,7 +365,7 @@ abstract class StoreContractTest {
             List<List<Integer>> migrated = new ArrayList<>(List.of(a.get(60, TimeUnit.SECONDS).migrated(),
                     b.get(60, TimeUnit.SECONDS).migrated()));
             migrated.sort((x, y) -> Integer.compare(x.size(), y.size()));
-            assertEquals(List.of(List.of(), List.of(1, 2)), migrated, "one migrated, the other found it done");
+            assertEquals(List.of(List.of(), List.of(1, 2, 3, 4)), migrated, "one migrated, the other found it done");
         } finally {
             pool.shutdownNow();
         }
@@ -381,7 +383,7 @@ abstract class StoreContractTest {
                         "the store started while the migration lock was held");
             }
             SqlSubmissionStore store = starting.get(60, TimeUnit.SECONDS);
-            assertEquals(List.of(1, 2), store.migrated());
+            assertEquals(List.of(1, 2, 3, 4), store.migrated());
             assertEquals(0, store.count(SubmissionQuery.all()));
         } finally {
             pool.shutdownNow();
@@ -434,5 +436,89 @@ abstract class StoreContractTest {
         assertEquals(1, first.count(SubmissionQuery.all()));
         assertEquals(1, second.count(SubmissionQuery.all()));
         assertEquals(1, second.read(allEvents()).size(), "the refused save left no audit event");
+    }
+
+    private static UserRecord user(String name, String role, String hash) {
+        return new UserRecord(name, role, "c2FsdA==", hash, 210_000, "2026-01-01T00:00:00Z");
+    }
+
+    @Test
+    void usersAreKeptInTheOrderAddedAndAnotherStoreOnTheDatabaseSeesEveryChange() {
+        SqlSubmissionStore one = open();
+        SqlSubmissionStore other = open();
+        assertTrue(one.insert(user("kari", "admin", "aGFzaDE=")));
+        assertTrue(other.insert(user("ola", "analyst", "aGFzaDI=")));
+        assertFalse(other.insert(user("kari", "analyst", "b3RoZXI=")), "the name is taken, by the other store");
+        assertEquals(List.of(user("kari", "admin", "aGFzaDE="), user("ola", "analyst", "aGFzaDI=")), other.list());
+
+        assertTrue(other.update(user("kari", "analyst", "bmV3")));
+        assertEquals(Optional.of(user("kari", "analyst", "bmV3")), one.find("kari"));
+        assertFalse(one.update(user("nobody", "admin", "eA==")));
+
+        assertTrue(one.delete("ola"));
+        assertFalse(other.delete("ola"));
+        assertEquals(Optional.empty(), other.find("ola"));
+        assertEquals(List.of("kari"), other.list().stream().map(UserRecord::name).toList());
+    }
+
+    @Test
+    void twoStoresAddingTheSameUserAtOnceAddItOnce() throws Exception {
+        SqlSubmissionStore first = open();
+        SqlSubmissionStore second = open();
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Boolean> added = new ArrayList<>();
+        try {
+            List<Future<Boolean>> inserts = new ArrayList<>();
+            for (SqlSubmissionStore store : List.of(first, second)) {
+                inserts.add(pool.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return store.insert(user("admin", "admin", store == first ? "Zmlyc3Q=" : "c2Vjb25k"));
+                }));
+            }
+            for (Future<Boolean> f : inserts) {
+                added.add(f.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        Collections.sort(added);
+        assertEquals(List.of(false, true), added);
+        assertEquals(1, first.list().size());
+    }
+
+    @Test
+    void theApplicationUserMayChangeUsersButNotTheirTable() throws Exception {
+        open().insert(user("kari", "admin", "aGFzaDE="));
+        try (Connection c = app(); Statement st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("UPDATE console_user SET role = 'analyst'"));
+            assertEquals(1, st.executeUpdate("DELETE FROM console_user"));
+            assertThrows(SQLException.class, () -> st.execute("DROP TABLE console_user"));
+            assertThrows(SQLException.class, () -> st.execute("ALTER TABLE console_user ADD COLUMN x INT"));
+        }
+    }
+
+    @Test
+    void aSessionStoredByOneStoreIsFoundByAnotherUntilItEndsOrExpires() {
+        SqlSubmissionStore one = open();
+        SqlSubmissionStore other = open();
+        Instant t0 = Instant.parse("2026-12-01T12:00:00Z");
+        SessionRecord ana = new SessionRecord("aGFzaC1hbmE=", "ana", "Y3NyZg", "c3RhbXA=", t0, t0);
+        one.insert(ana);
+        one.insert(new SessionRecord("aGFzaC1hbmEy", "ana", "Y3NyZjI", "c3RhbXA=", t0, t0));
+        one.insert(new SessionRecord("aGFzaC1ibw==", "bo", "Y3NyZjM", "c3RhbXA=", t0, t0.plusSeconds(600)));
+        assertEquals(Optional.of(ana), other.findSession("aGFzaC1hbmE="));
+        assertThrows(StoreException.class, () -> other.insert(ana), "an id hash is stored once");
+
+        other.touch("aGFzaC1hbmE=", t0.plusSeconds(60));
+        assertEquals(t0.plusSeconds(60), one.findSession("aGFzaC1hbmE=").orElseThrow().lastSeen());
+
+        assertEquals(1, other.deleteExpired(t0.plusSeconds(30), t0.minusSeconds(1)), "only the idle one");
+        assertTrue(one.findSession("aGFzaC1hbmEy").isEmpty());
+        assertEquals(1, one.deleteUserSessions("ana"));
+        assertTrue(other.findSession("aGFzaC1hbmE=").isEmpty());
+        assertEquals(1, one.deleteExpired(t0, t0.plusSeconds(1)), "begun too long ago");
+        assertTrue(other.findSession("aGFzaC1ibw==").isEmpty());
+        other.deleteSession("unknown");
     }
 }

@@ -8,12 +8,16 @@ import no.tilskudd.api.host.NewPassword;
 import no.tilskudd.api.host.Role;
 import no.tilskudd.api.host.User;
 import no.tilskudd.api.host.UserService;
+import no.tilskudd.api.store.UserRecords;
 import no.tilskudd.launch.Host;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The users of this host, in its data folder, with every change in the audit trail. */
+/**
+ * The users of this host, in the store (so that hosts on one database share them), with every change in the audit
+ * trail. A {@code users.json} left in the data folder is moved into the store when this starts.
+ */
 @Component(service = UserService.class)
 public final class UserServiceComponent implements UserService {
 
@@ -21,12 +25,15 @@ public final class UserServiceComponent implements UserService {
     private Host host;
     @Reference
     private AuditLog audit;
+    @Reference
+    private UserRecords records;
 
-    private UserStore users;
+    private StoredUsers users;
 
     @Activate
-    void activate() {
-        users = new UserStore(host.data(), audit::record);
+    void activate() throws IOException {
+        users = new StoredUsers(records, audit::record);
+        UsersFileMigration.migrate(host.data(), users, audit::record, "os:" + System.getProperty("user.name", "unknown"));
     }
 
     @Override

@@ -36,7 +36,9 @@ import no.tilskudd.api.host.User;
 import no.tilskudd.api.host.UserService;
 
 /**
- * The console's users, kept in {@code data/users.json} with salted PBKDF2-HMAC-SHA256 hashes. The file is re-read
+ * The console's users as earlier versions kept them, in {@code data/users.json} with salted PBKDF2-HMAC-SHA256 hashes;
+ * the host now keeps them in the store ({@link StoredUsers}) and reads such a file only to move it there
+ * ({@link UsersFileMigration}), with the same hashes and stamps as here. The file is re-read
  * when it changes, so that {@code tilskudd users ...} in another process takes effect in a running host at its next
  * request: a change is seen by modification time, size and file identity (every write renames a new file into place,
  * so even a rewrite of the same size within the file system's time resolution is noticed).
@@ -301,7 +303,7 @@ public final class UserStore implements UserService {
         }
     }
 
-    private static Stored newUser(String name, Role role, String password) {
+    static Stored newUser(String name, Role role, String password) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         return new Stored(name, role, salt, hash(password.toCharArray(), salt, ITERATIONS), ITERATIONS,

@@ -4,11 +4,12 @@ import java.util.Map;
 import no.tilskudd.api.audit.AuditEntry;
 import no.tilskudd.api.audit.AuditLog;
 import no.tilskudd.api.host.UserService;
+import no.tilskudd.api.store.SessionRecords;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The sessions and sign-in throttling of the console, over the host's users. */
+/** The sessions (in the store, shared by hosts on one database) and sign-in throttling of the console. */
 @Component(service = Security.class)
 public final class Security {
 
@@ -16,6 +17,8 @@ public final class Security {
     private UserService users;
     @Reference
     private AuditLog audit;
+    @Reference
+    private SessionRecords records;
 
     private Sessions sessions;
     private SignInThrottle throttle;
@@ -23,7 +26,7 @@ public final class Security {
 
     @Activate
     void activate() {
-        sessions = new Sessions();
+        sessions = new Sessions(records);
         throttle = new SignInThrottle();
         authenticator = new Authenticator(users, sessions, throttle, this::signInFailed);
     }

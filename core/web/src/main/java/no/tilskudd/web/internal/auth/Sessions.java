@@ -1,8 +1,9 @@
 package no.tilskudd.web.internal.auth;
 
-import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,10 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import no.tilskudd.api.host.User;
+import no.tilskudd.api.store.SessionRecord;
+import no.tilskudd.api.store.SessionRecords;
 
 /**
- * Signed-in sessions, in memory (a restart signs everyone out). A session id is 256 random bits and lives in an
- * HttpOnly, SameSite=Strict cookie; each session also has its own CSRF token that the page sends in a header on
+ * Signed-in sessions, in the store (so that a sign-in on one host is valid on every host on the same database, and
+ * survives a restart), or in memory for tests. The store keeps only a hash of each id. A session id is 256 random
+ * bits and lives in an HttpOnly, SameSite=Strict cookie; each session also has its own CSRF token that the page sends in a header on
  * every state-changing request, and the {@linkplain User#stamp() credential stamp} of its user at sign-in,
  * which every request compares with the user as stored now.
  */
@@ -27,10 +31,11 @@ public final class Sessions {
 
     static final Duration IDLE = Duration.ofMinutes(30);
     static final Duration ABSOLUTE = Duration.ofHours(8);
+    /** How stale a session's last use may be in the store: saves a write on every request, costs that much idle. */
+    static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final int MAX_SESSIONS = 10_000;
 
-    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final SessionRecords records;
     private final Clock clock;
 
     /** A signed-in user. */
@@ -39,16 +44,12 @@ public final class Sessions {
         private final String user;
         private final String csrf;
         private final String stamp;
-        private final Instant created;
-        private volatile Instant lastUsed;
 
-        Session(String id, String user, String csrf, String stamp, Instant now) {
+        Session(String id, String user, String csrf, String stamp) {
             this.id = id;
             this.user = user;
             this.csrf = csrf;
             this.stamp = stamp;
-            this.created = now;
-            this.lastUsed = now;
         }
 
         /** @return the session id (the cookie value) */
@@ -85,13 +86,27 @@ public final class Sessions {
         }
     }
 
-    /** Sessions on the system clock. */
+    /** Sessions in memory, on the system clock. */
     public Sessions() {
         this(Clock.systemUTC());
     }
 
+    /**
+     * Sessions in the store, on the system clock.
+     *
+     * @param records the store's sessions
+     */
+    public Sessions(SessionRecords records) {
+        this(Clock.systemUTC(), records);
+    }
+
     Sessions(Clock clock) {
+        this(clock, new InMemory());
+    }
+
+    Sessions(Clock clock, SessionRecords records) {
         this.clock = clock;
+        this.records = records;
     }
 
     /**
@@ -102,11 +117,9 @@ public final class Sessions {
      */
     public Session create(User user) {
         Instant now = clock.instant();
-        if (sessions.size() >= MAX_SESSIONS) {
-            sessions.values().removeIf(s -> expired(s, now));
-        }
-        Session s = new Session(token(), user.name(), token(), user.stamp(), now);
-        sessions.put(s.id(), s);
+        records.deleteExpired(now.minus(IDLE), now.minus(ABSOLUTE));
+        Session s = new Session(token(), user.name(), token(), user.stamp());
+        records.insert(new SessionRecord(hash(s.id()), s.user(), s.csrf(), user.stamp(), now, now));
         return s;
     }
 
@@ -120,17 +133,21 @@ public final class Sessions {
         if (id == null) {
             return Optional.empty();
         }
-        Session s = sessions.get(id);
-        if (s == null) {
+        String hash = hash(id);
+        Optional<SessionRecord> found = records.findSession(hash);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        SessionRecord r = found.get();
         Instant now = clock.instant();
-        if (expired(s, now)) {
-            sessions.remove(id);
+        if (r.lastSeen().plus(IDLE).isBefore(now) || r.created().plus(ABSOLUTE).isBefore(now)) {
+            records.deleteSession(hash);
             return Optional.empty();
         }
-        s.lastUsed = now;
-        return Optional.of(s);
+        if (!r.lastSeen().plus(TOUCH_EVERY).isAfter(now)) {
+            records.touch(hash, now);
+        }
+        return Optional.of(new Session(id, r.user(), r.csrf(), r.stamp()));
     }
 
     /**
@@ -140,7 +157,7 @@ public final class Sessions {
      */
     public void remove(String id) {
         if (id != null) {
-            sessions.remove(id);
+            records.deleteSession(hash(id));
         }
     }
 
@@ -150,16 +167,63 @@ public final class Sessions {
      * @param user the user
      */
     public void removeUser(String user) {
-        sessions.values().removeIf(s -> s.user().equals(user));
+        records.deleteUserSessions(user);
     }
 
-    private static boolean expired(Session s, Instant now) {
-        return s.lastUsed.plus(IDLE).isBefore(now) || s.created.plus(ABSOLUTE).isBefore(now);
+    /** What the store keeps of a session id: its SHA-256, so that the table holds nothing to sign in with. */
+    static String hash(String id) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(id.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String token() {
         byte[] b = new byte[32];
         RANDOM.nextBytes(b);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** The sessions of a console without a store: a restart signs everyone out. */
+    static final class InMemory implements SessionRecords {
+
+        private final Map<String, SessionRecord> rows = new ConcurrentHashMap<>();
+
+        @Override
+        public void insert(SessionRecord session) {
+            rows.put(session.idHash(), session);
+        }
+
+        @Override
+        public Optional<SessionRecord> findSession(String idHash) {
+            return Optional.ofNullable(rows.get(idHash));
+        }
+
+        @Override
+        public void touch(String idHash, Instant lastSeen) {
+            rows.computeIfPresent(idHash, (k, r) -> new SessionRecord(r.idHash(), r.user(), r.csrf(), r.stamp(),
+                    r.created(), lastSeen));
+        }
+
+        @Override
+        public void deleteSession(String idHash) {
+            rows.remove(idHash);
+        }
+
+        @Override
+        public int deleteUserSessions(String user) {
+            int before = rows.size();
+            rows.values().removeIf(r -> r.user().equals(user));
+            return before - rows.size();
+        }
+
+        @Override
+        public int deleteExpired(Instant lastSeenBefore, Instant createdBefore) {
+            int before = rows.size();
+            rows.values().removeIf(r -> r.lastSeen().isBefore(lastSeenBefore) || r.created().isBefore(createdBefore));
+            return before - rows.size();
+        }
     }
 }
