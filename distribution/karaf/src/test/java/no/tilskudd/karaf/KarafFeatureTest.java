@@ -90,7 +90,10 @@ class KarafFeatureTest {
         JsonNode status = json("tilskudd:status --json");
         assertTrue(status.get("failures").isEmpty(), status.toString());
         List<String> ours = new ArrayList<>();
+        boolean postgresDriver = false;
         for (JsonNode b : status.get("bundles")) {
+            postgresDriver |= b.get("symbolicName").asText().equals("org.postgresql.jdbc")
+                    && b.get("state").asText().equals("ACTIVE");
             if (b.get("symbolicName").asText().startsWith("no.tilskudd.")) {
                 assertEquals("ACTIVE", b.get("state").asText(), b.toString());
                 ours.add(b.get("symbolicName").asText());
@@ -101,6 +104,7 @@ class KarafFeatureTest {
                 "no.tilskudd.karaf",
                 "no.tilskudd.scheme.avdir", "no.tilskudd.scheme.bufdir", "no.tilskudd.scheme.urban.youth",
                 "no.tilskudd.store"), ours.stream().sorted().toList());
+        assertTrue(postgresDriver, "the core feature brings the PostgreSQL driver, active: " + status.get("bundles"));
         assertEquals(karaf.home.resolve("deploy").toString(), status.get("deploy").asText());
     }
 
