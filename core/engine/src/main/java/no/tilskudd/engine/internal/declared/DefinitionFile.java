@@ -27,6 +27,7 @@ import no.tilskudd.engine.internal.declared.IndicatorDefinition.Dimension;
 import no.tilskudd.engine.internal.declared.IndicatorDefinition.Heading;
 import no.tilskudd.engine.internal.declared.IndicatorDefinition.Measure;
 import no.tilskudd.engine.internal.forms.DefinitionException;
+import no.tilskudd.engine.internal.forms.DefinitionReader.Node;
 import no.tilskudd.engine.internal.json.Json;
 
 /**
@@ -94,7 +95,7 @@ public final class DefinitionFile {
                 throw root.child("id").error("indicator id '" + id + "' must be lower case letters, digits and "
                         + "hyphens");
             }
-            LocalizedText title = root.localized("title");
+            LocalizedText title = root.bilingual("title");
             Counting counting = root.oneOf("count", Counting.values(), Counting::json);
             if (counting == Counting.ROW) {
                 String g = root.text("group");
@@ -118,7 +119,7 @@ public final class DefinitionFile {
             List<Condition> filter = new ArrayList<>();
             if (root.has("filter")) {
                 Node list = root.array("filter");
-                for (int i = 0; i < list.json.size(); i++) {
+                for (int i = 0; i < list.json().size(); i++) {
                     filter.add(condition(list.index(i)));
                 }
             }
@@ -130,12 +131,12 @@ public final class DefinitionFile {
             }
             List<Measure> measures = new ArrayList<>();
             Node list = root.array("measures");
-            if (list.json.isEmpty()) {
+            if (list.json().isEmpty()) {
                 throw list.error("needs at least one measure");
             }
             Set<String> ids = new HashSet<>();
             ids.add(rows.heading().orElseThrow().id());
-            for (int i = 0; i < list.json.size(); i++) {
+            for (int i = 0; i < list.json().size(); i++) {
                 Measure m = measure(list.index(i), columns.isPresent());
                 if (!ids.add(m.id())) {
                     throw list.index(i).child("id").error("column id '" + m.id() + "' is used twice");
@@ -152,15 +153,15 @@ public final class DefinitionFile {
                     throw root.child("total").error("a unit can fall in several rows here, so a total row would "
                             + "not be the sum of the rows");
                 }
-                total = Optional.of(root.localized("total"));
+                total = Optional.of(root.bilingual("total"));
             }
-            Optional<LocalizedText> counted = root.has("n") ? Optional.of(root.localized("n")) : Optional.empty();
+            Optional<LocalizedText> counted = root.has("n") ? Optional.of(root.bilingual("n")) : Optional.empty();
             List<LocalizedText> notes = new ArrayList<>();
             if (root.has("notes")) {
                 Node nl = root.array("notes");
-                for (int i = 0; i < nl.json.size(); i++) {
+                for (int i = 0; i < nl.json().size(); i++) {
                     Node note = nl.index(i);
-                    LocalizedText t = note.asLocalized();
+                    LocalizedText t = note.asBilingual();
                     for (String text : List.of(t.nb(), t.en())) {
                         java.util.regex.Matcher m = Pattern.compile("\\{all:([^}]*)}").matcher(text);
                         while (m.find()) {
@@ -189,7 +190,7 @@ public final class DefinitionFile {
             c.onlyKeys(CONDITION_KEYS);
             Field f = field(c, Set.of());
             List<String> ops = new ArrayList<>();
-            c.json.fieldNames().forEachRemaining(n -> {
+            c.json().fieldNames().forEachRemaining(n -> {
                 if (!n.equals("field")) {
                     ops.add(n);
                 }
@@ -201,7 +202,7 @@ public final class DefinitionFile {
             Node v = c.child(op);
             switch (op) {
                 case "present":
-                    if (!v.json.isBoolean() || !v.json.booleanValue()) {
+                    if (!v.json().isBoolean() || !v.json().booleanValue()) {
                         throw v.error("must be true");
                     }
                     return new Condition(f.id(), Condition.Op.PRESENT, Optional.empty(), List.of(), Optional.empty());
@@ -210,13 +211,13 @@ public final class DefinitionFile {
                         throw c.child("field").error("'" + f.id() + "' is a " + type(f) + " field; 'in' needs a "
                                 + "choice or multi-choice field");
                     }
-                    if (!v.json.isArray() || v.json.isEmpty()) {
+                    if (!v.json().isArray() || v.json().isEmpty()) {
                         throw v.error("must be a non-empty list of codes");
                     }
                     List<String> codes = new ArrayList<>();
-                    for (int i = 0; i < v.json.size(); i++) {
+                    for (int i = 0; i < v.json().size(); i++) {
                         Node code = v.index(i);
-                        codes.add(knownCode(f, code, code.json.isTextual() ? code.json.asText() : null));
+                        codes.add(knownCode(f, code, code.json().isTextual() ? code.json().asText() : null));
                     }
                     return new Condition(f.id(), Condition.Op.IN, Optional.empty(), codes, Optional.empty());
                 case "is":
@@ -224,21 +225,21 @@ public final class DefinitionFile {
                         throw c.child("field").error("'" + f.id() + "' is a " + type(f) + " field; 'is' needs a "
                                 + "yes/no field");
                     }
-                    if (!v.json.isBoolean()) {
+                    if (!v.json().isBoolean()) {
                         throw v.error("must be true or false");
                     }
                     return new Condition(f.id(), Condition.Op.IS, Optional.empty(), List.of(),
-                            Optional.of(v.json.booleanValue()));
+                            Optional.of(v.json().booleanValue()));
                 default:
                     if (!f.type().isNumeric()) {
                         throw c.child("field").error("'" + f.id() + "' is a " + type(f) + " field; '" + op
                                 + "' needs a number field");
                     }
-                    if (!v.json.isNumber()) {
+                    if (!v.json().isNumber()) {
                         throw v.error("must be a number");
                     }
                     return new Condition(f.id(), Condition.Op.valueOf(op.toUpperCase(Locale.ROOT)),
-                            Optional.of(v.json.decimalValue()), List.of(), Optional.empty());
+                            Optional.of(v.json().decimalValue()), List.of(), Optional.empty());
             }
         }
 
@@ -247,7 +248,7 @@ public final class DefinitionFile {
             Dimension.By by = d.oneOf("by", Dimension.By.values(), lowerName());
             Optional<Heading> heading = Optional.empty();
             if (rows) {
-                heading = Optional.of(new Heading(d.text("id"), d.localized("label")));
+                heading = Optional.of(new Heading(d.text("id"), d.bilingual("label")));
             } else {
                 for (String k : List.of("id", "label")) {
                     if (d.has(k)) {
@@ -279,15 +280,15 @@ public final class DefinitionFile {
                         FieldType.PERCENT));
                 field = Optional.of(f.id());
                 Node l = d.array("limits");
-                if (l.json.isEmpty()) {
+                if (l.json().isEmpty()) {
                     throw l.error("needs at least one limit (two bands)");
                 }
-                for (int i = 0; i < l.json.size(); i++) {
+                for (int i = 0; i < l.json().size(); i++) {
                     Node x = l.index(i);
-                    if (!x.json.isNumber()) {
+                    if (!x.json().isNumber()) {
                         throw x.error("must be a number");
                     }
-                    BigDecimal v = x.json.decimalValue();
+                    BigDecimal v = x.json().decimalValue();
                     if (!limits.isEmpty() && v.compareTo(limits.get(limits.size() - 1)) <= 0) {
                         throw x.error("band limits must ascend (" + v.toPlainString() + " after "
                                 + limits.get(limits.size() - 1).toPlainString() + ")");
@@ -296,12 +297,12 @@ public final class DefinitionFile {
                 }
                 if (d.has("labels")) {
                     Node ls = d.array("labels");
-                    if (ls.json.size() != limits.size() + 1) {
+                    if (ls.json().size() != limits.size() + 1) {
                         throw ls.error(limits.size() + " limits make " + (limits.size() + 1) + " bands, but "
-                                + ls.json.size() + " labels are given");
+                                + ls.json().size() + " labels are given");
                     }
-                    for (int i = 0; i < ls.json.size(); i++) {
-                        bandLabels.add(ls.index(i).asLocalized());
+                    for (int i = 0; i < ls.json().size(); i++) {
+                        bandLabels.add(ls.index(i).asBilingual());
                     }
                 } else {
                     bandLabels = Bands.labels(limits);
@@ -309,15 +310,15 @@ public final class DefinitionFile {
             } else if (by == Dimension.By.REGION && d.has("regions")) {
                 Node rl = d.array("regions");
                 Set<String> seen = new HashSet<>();
-                for (int i = 0; i < rl.json.size(); i++) {
+                for (int i = 0; i < rl.json().size(); i++) {
                     Node r = rl.index(i);
-                    if (!r.json.isTextual() || r.json.asText().isBlank()) {
+                    if (!r.json().isTextual() || r.json().asText().isBlank()) {
                         throw r.error("must be a region name (text)");
                     }
-                    if (!seen.add(r.json.asText())) {
-                        throw r.error("region '" + r.json.asText() + "' is listed twice");
+                    if (!seen.add(r.json().asText())) {
+                        throw r.error("region '" + r.json().asText() + "' is listed twice");
                     }
-                    regions.add(r.json.asText());
+                    regions.add(r.json().asText());
                 }
             }
             return new Dimension(by, field, heading, codes, limits, bandLabels, regions);
@@ -338,20 +339,20 @@ public final class DefinitionFile {
                 return out;
             }
             Node list = d.array("codes");
-            if (list.json.isEmpty()) {
+            if (list.json().isEmpty()) {
                 throw list.error("needs at least one code");
             }
             Set<String> seen = new HashSet<>();
-            for (int i = 0; i < list.json.size(); i++) {
+            for (int i = 0; i < list.json().size(); i++) {
                 Node c = list.index(i);
                 String code;
                 Optional<LocalizedText> label = Optional.empty();
-                if (c.json.isTextual()) {
-                    code = c.json.asText();
+                if (c.json().isTextual()) {
+                    code = c.json().asText();
                 } else {
                     c.onlyKeys(Set.of("code", "label"));
                     code = c.text("code");
-                    label = Optional.of(c.localized("label"));
+                    label = Optional.of(c.bilingual("label"));
                     c = c.child("code");
                 }
                 String known = knownCode(f, c, code);
@@ -388,7 +389,7 @@ public final class DefinitionFile {
         private Measure measure(Node m, boolean perColumn) throws DefinitionException {
             m.onlyKeys(MEASURE_KEYS);
             String id = m.text("id");
-            LocalizedText label = m.localized("label");
+            LocalizedText label = m.bilingual("label");
             if (perColumn && !id.contains("{column}")) {
                 throw m.child("id").error("with columns, a measure's id must contain {column}, so that each "
                         + "column's id is distinct");
@@ -461,94 +462,5 @@ public final class DefinitionFile {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
-    /** A JSON value with its file and JSON pointer, so that every error can say where it is. */
-    private record Node(String file, String path, JsonNode json) {
-
-        DefinitionException error(String reason) {
-            return new DefinitionException(file + ": " + (path.isEmpty() ? "/" : path) + ": " + reason);
-        }
-
-        boolean has(String key) {
-            return json.has(key) && !json.get(key).isNull();
-        }
-
-        Node child(String key) {
-            return new Node(file, path + "/" + key, json.path(key));
-        }
-
-        Node index(int i) {
-            return new Node(file, path + "/" + i, json.get(i));
-        }
-
-        void onlyKeys(Set<String> allowed) throws DefinitionException {
-            if (!json.isObject()) {
-                throw error("must be an object");
-            }
-            Iterator<String> names = json.fieldNames();
-            while (names.hasNext()) {
-                String n = names.next();
-                if (!allowed.contains(n)) {
-                    throw error("unknown property '" + n + "' (allowed: " + String.join(", ",
-                            allowed.stream().sorted().toList()) + ")");
-                }
-            }
-        }
-
-        Node required(String key) throws DefinitionException {
-            if (!has(key)) {
-                throw error("'" + key + "' is required");
-            }
-            return child(key);
-        }
-
-        String text(String key) throws DefinitionException {
-            Node n = required(key);
-            if (!n.json.isTextual() || n.json.asText().isBlank()) {
-                throw n.error("must be non-empty text");
-            }
-            return n.json.asText();
-        }
-
-        int integer(String key) throws DefinitionException {
-            Node n = required(key);
-            if (!n.json.isIntegralNumber() || !n.json.canConvertToInt()) {
-                throw n.error("must be a whole number");
-            }
-            return n.json.intValue();
-        }
-
-        Node array(String key) throws DefinitionException {
-            Node n = required(key);
-            if (!n.json.isArray()) {
-                throw n.error("must be a list");
-            }
-            return n;
-        }
-
-        LocalizedText localized(String key) throws DefinitionException {
-            return required(key).asLocalized();
-        }
-
-        /** Labels are published in both languages, so both are required. */
-        LocalizedText asLocalized() throws DefinitionException {
-            if (json == null || !json.isObject()) {
-                throw error("must be an object with \"nb\" and \"en\"");
-            }
-            onlyKeys(Set.of("nb", "en"));
-            return new LocalizedText(text("nb"), text("en"));
-        }
-
-        <E> E oneOf(String key, E[] values, java.util.function.Function<E, String> name) throws DefinitionException {
-            String v = text(key);
-            List<String> names = new ArrayList<>();
-            for (E e : values) {
-                if (name.apply(e).equals(v)) {
-                    return e;
-                }
-                names.add(name.apply(e));
-            }
-            throw child(key).error("'" + v + "' is not one of " + String.join(", ", names));
-        }
-    }
 
 }

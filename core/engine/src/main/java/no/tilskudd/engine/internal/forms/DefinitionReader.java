@@ -507,25 +507,25 @@ public final class DefinitionReader {
     }
 
     /** A JSON value with its file and JSON-pointer path, so that every error can say where it is. */
-    record Node(String file, String path, JsonNode json) {
+    public record Node(String file, String path, JsonNode json) {
 
-        DefinitionException error(String reason) {
+        public DefinitionException error(String reason) {
             return new DefinitionException(file + ": " + (path.isEmpty() ? "/" : path) + ": " + reason);
         }
 
-        boolean has(String key) {
+        public boolean has(String key) {
             return json.has(key) && !json.get(key).isNull();
         }
 
-        Node child(String key) {
+        public Node child(String key) {
             return new Node(file, path + "/" + key, json.path(key));
         }
 
-        Node index(int i) {
+        public Node index(int i) {
             return new Node(file, path + "/" + i, json.get(i));
         }
 
-        void onlyKeys(Set<String> allowed) throws DefinitionException {
+        public void onlyKeys(Set<String> allowed) throws DefinitionException {
             if (!json.isObject()) {
                 throw error("must be an object");
             }
@@ -539,14 +539,14 @@ public final class DefinitionReader {
             }
         }
 
-        Node required(String key) throws DefinitionException {
+        public Node required(String key) throws DefinitionException {
             if (!has(key)) {
                 throw error("'" + key + "' is required");
             }
             return child(key);
         }
 
-        String text(String key) throws DefinitionException {
+        public String text(String key) throws DefinitionException {
             Node n = required(key);
             if (!n.json.isTextual() || n.json.asText().isBlank()) {
                 throw n.error("must be non-empty text");
@@ -554,7 +554,7 @@ public final class DefinitionReader {
             return n.json.asText();
         }
 
-        boolean bool(String key) throws DefinitionException {
+        public boolean bool(String key) throws DefinitionException {
             Node n = required(key);
             if (!n.json.isBoolean()) {
                 throw n.error("must be true or false");
@@ -562,7 +562,7 @@ public final class DefinitionReader {
             return n.json.booleanValue();
         }
 
-        int integer(String key) throws DefinitionException {
+        public int integer(String key) throws DefinitionException {
             Node n = required(key);
             if (!n.json.isIntegralNumber() || !n.json.canConvertToInt()) {
                 throw n.error("must be a whole number");
@@ -570,7 +570,7 @@ public final class DefinitionReader {
             return n.json.intValue();
         }
 
-        int year(String key) throws DefinitionException {
+        public int year(String key) throws DefinitionException {
             int y = integer(key);
             if (y < 1900 || y > 2100) {
                 throw child(key).error(y + " is not a plausible year (1900-2100)");
@@ -578,7 +578,7 @@ public final class DefinitionReader {
             return y;
         }
 
-        Optional<Integer> optionalInt(String key) throws DefinitionException {
+        public Optional<Integer> optionalInt(String key) throws DefinitionException {
             if (!has(key)) {
                 return Optional.empty();
             }
@@ -589,7 +589,7 @@ public final class DefinitionReader {
             return Optional.of(v);
         }
 
-        Optional<BigDecimal> optionalNumber(String key) throws DefinitionException {
+        public Optional<BigDecimal> optionalNumber(String key) throws DefinitionException {
             if (!has(key)) {
                 return Optional.empty();
             }
@@ -600,7 +600,7 @@ public final class DefinitionReader {
             return Optional.of(n.json.decimalValue());
         }
 
-        Optional<String> optionalPattern(String key) throws DefinitionException {
+        public Optional<String> optionalPattern(String key) throws DefinitionException {
             if (!has(key)) {
                 return Optional.empty();
             }
@@ -613,7 +613,7 @@ public final class DefinitionReader {
             return Optional.of(p);
         }
 
-        Node array(String key) throws DefinitionException {
+        public Node array(String key) throws DefinitionException {
             Node n = required(key);
             if (!n.json.isArray()) {
                 throw n.error("must be a list");
@@ -621,7 +621,7 @@ public final class DefinitionReader {
             return n;
         }
 
-        LocalizedText localized(String key) throws DefinitionException {
+        public LocalizedText localized(String key) throws DefinitionException {
             Node n = required(key);
             if (n.json.isTextual()) {
                 return LocalizedText.of(n.json.asText());
@@ -632,7 +632,7 @@ public final class DefinitionReader {
             return new LocalizedText(nb, en);
         }
 
-        FieldType fieldType() throws DefinitionException {
+        public FieldType fieldType() throws DefinitionException {
             String t = text("type");
             return switch (t) {
                 case "text" -> FieldType.TEXT;
@@ -651,7 +651,7 @@ public final class DefinitionReader {
             };
         }
 
-        <E extends Enum<E>> E enumValue(String key, Class<E> type) throws DefinitionException {
+        public <E extends Enum<E>> E enumValue(String key, Class<E> type) throws DefinitionException {
             String v = text(key);
             for (E e : type.getEnumConstants()) {
                 if (e.name().equalsIgnoreCase(v)) {
@@ -660,6 +660,54 @@ public final class DefinitionReader {
             }
             throw child(key).error("'" + v + "' is not one of " + java.util.Arrays.stream(type.getEnumConstants())
                     .map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
+        }
+
+        /**
+         * Text that is published in both languages, so both are required.
+         *
+         * @param key the property
+         * @return the text
+         * @throws DefinitionException when it is missing or lacks a language
+         */
+        public LocalizedText bilingual(String key) throws DefinitionException {
+            return required(key).asBilingual();
+        }
+
+        /**
+         * This value as text in both languages.
+         *
+         * @return the text
+         * @throws DefinitionException when it is not an object with "nb" and "en"
+         */
+        public LocalizedText asBilingual() throws DefinitionException {
+            if (json == null || !json.isObject()) {
+                throw error("must be an object with \"nb\" and \"en\"");
+            }
+            onlyKeys(Set.of("nb", "en"));
+            return new LocalizedText(text("nb"), text("en"));
+        }
+
+        /**
+         * One of a fixed list of values, by name.
+         *
+         * @param <E>    the type of value
+         * @param key    the property
+         * @param values the values
+         * @param name   a value's name in the file
+         * @return the value named
+         * @throws DefinitionException when the name is none of them
+         */
+        public <E> E oneOf(String key, E[] values, java.util.function.Function<E, String> name)
+                throws DefinitionException {
+            String v = text(key);
+            List<String> names = new ArrayList<>();
+            for (E e : values) {
+                if (name.apply(e).equals(v)) {
+                    return e;
+                }
+                names.add(name.apply(e));
+            }
+            throw child(key).error("'" + v + "' is not one of " + String.join(", ", names));
         }
     }
 }
