@@ -3,7 +3,7 @@
  * that hosts sharing a database share them.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package no.tilskudd.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -186,6 +186,16 @@ enum Dialect {
     abstract void grantApplication(Connection owner, String app, String password) throws SQLException;
 
     /**
+     * The name of the generated id column as {@link Connection#prepareStatement(String, String[])} wants it: H2
+     * matches the stored (upper-case) name, PostgreSQL quotes what it is given.
+     *
+     * @return the name
+     */
+    String generatedIdColumn() {
+        return this == H2 ? "ID" : "id";
+    }
+
+    /**
      * Whether a failure is a unique-key violation, such as another store's insert of the same submission.
      *
      * @param e the failure

@@ -53,7 +53,9 @@ public abstract class SqlSubmissionStore implements SubmissionStore, UserRecords
             "SUBMISSION", "SELECT, INSERT, UPDATE, DELETE",
             "AUDIT_EVENT", "SELECT, INSERT",
             "CONSOLE_USER", "SELECT, INSERT, UPDATE, DELETE",
-            "CONSOLE_SESSION", "SELECT, INSERT, UPDATE, DELETE");
+            "CONSOLE_SESSION", "SELECT, INSERT, UPDATE, DELETE",
+            "ANSWER", "SELECT, INSERT, DELETE",
+            "ANSWER_BACKFILL", "SELECT");
 
     private static final int BATCH_SIZE = 1000;
 
@@ -104,6 +106,7 @@ public abstract class SqlSubmissionStore implements SubmissionStore, UserRecords
             String appPassword, long waitSeconds) throws SQLException {
         try (Dialect.MigrationLock lock = dialect.migrationLock(owner, database, waitSeconds)) {
             List<Integer> now = Migrations.store(dialect).apply(owner);
+            AnswerTable.backfill(owner, new ValuesCodec());
             dialect.grantApplication(owner, app, appPassword);
             return now;
         }
@@ -353,7 +356,8 @@ public abstract class SqlSubmissionStore implements SubmissionStore, UserRecords
 
     private void insert(Connection c, List<Submission> batch, List<String> json, boolean replace,
             String source, OffsetDateTime importedAt) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+        long[] ids = new long[batch.size()];
+        try (PreparedStatement ps = c.prepareStatement(INSERT, new String[] {dialect.generatedIdColumn()})) {
             for (int start = 0; start < batch.size(); start += BATCH_SIZE) {
                 int end = Math.min(batch.size(), start + BATCH_SIZE);
                 for (int i = start; i < end; i++) {
@@ -379,8 +383,19 @@ public abstract class SqlSubmissionStore implements SubmissionStore, UserRecords
                     throw new StoreException("cannot store submission " + failed + " (from " + source + "): "
                             + failure.cause().getMessage(), failure.cause());
                 }
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    for (int i = start; i < end; i++) {
+                        if (!keys.next()) {
+                            throw new StoreException("the database returned " + (i - start) + " ids for "
+                                    + (end - start) + " stored submissions");
+                        }
+                        ids[i] = keys.getLong(1);
+                    }
+                }
             }
         }
+        // The answers go in the same transaction: an indicator never sees a submission without its answers.
+        AnswerTable.insert(c, ids, batch);
     }
 
     private static void bind(PreparedStatement ps, Submission s, String json, String source,

@@ -1,0 +1,34 @@
+-- The same tables as the H2 script of the same name.
+-- Every answer of every submission, one row per value, written in the same transaction as its submission and
+-- removed with it (ON DELETE CASCADE), so that indicators computed here always see exactly what is stored.
+-- The submission's scheme, year, org unit and form version are repeated so that an indicator over one field reads
+-- one index range of this table and joins nothing.
+--   group_id/row_index: '' and 0 for a top-level field; the repeating group's id and the row's index from 0 for a
+--                       field of a group row
+--   field_id:           the field; '' for the marker row of a group row (kind R), so that empty rows count
+--   kind:               N number (num), C text code (code), L one code of a list (code, each once),
+--                       B yes/no (code 'true'/'false'), P present without a code (long text, list without codes,
+--                       a repeating group with rows), R a group row
+CREATE TABLE answer (
+    submission_id BIGINT       NOT NULL REFERENCES submission (id) ON DELETE CASCADE,
+    scheme_id     VARCHAR(64)  NOT NULL,
+    report_year   INTEGER      NOT NULL,
+    org_unit      VARCHAR(16)  NOT NULL,
+    form_version  VARCHAR(64)  NOT NULL,
+    group_id      VARCHAR(200) NOT NULL,
+    row_index     INTEGER      NOT NULL,
+    field_id      VARCHAR(200) NOT NULL,
+    kind          CHAR(1)      NOT NULL,
+    code          VARCHAR(200),
+    num           NUMERIC
+);
+
+CREATE INDEX answer_item ON answer (submission_id, group_id, row_index, field_id);
+CREATE INDEX answer_field ON answer (scheme_id, group_id, field_id, report_year, code);
+
+-- Set when the answers of the submissions stored before this table existed still have to be written; the store
+-- writes them, under the migration lock, in one transaction with clearing this flag.
+CREATE TABLE answer_backfill (
+    pending BOOLEAN NOT NULL
+);
+INSERT INTO answer_backfill (pending) VALUES (TRUE);
