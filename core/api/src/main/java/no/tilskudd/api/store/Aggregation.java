@@ -58,6 +58,9 @@ public record Aggregation(AnswerScope scope, Set<FormUse> forms, Counting counti
         filter = List.copyOf(filter);
         Objects.requireNonNull(rows, "rows");
         Objects.requireNonNull(columns, "columns");
+        if (columns.isPresent() && !columns.get().single()) {
+            throw new IllegalArgumentException("a column axis must have one value per item");
+        }
         numbers = List.copyOf(numbers);
         medians = Set.copyOf(medians);
         for (int m : medians) {
@@ -140,8 +143,11 @@ public record Aggregation(AnswerScope scope, Set<FormUse> forms, Counting counti
      * @param codes  the codes that count, for {@link Kind#CODE} (a yes/no field: "true", "false")
      * @param limits the ascending lower limits of every band but the first, for {@link Kind#BAND}; a limit starts
      *               its band
+     * @param single whether an item has at most one value on the axis (anything but a multi-choice field); a column
+     *               axis must be single
      */
-    public record Axis(Kind kind, Optional<String> field, List<String> codes, List<BigDecimal> limits) {
+    public record Axis(Kind kind, Optional<String> field, List<String> codes, List<BigDecimal> limits,
+            boolean single) {
 
         /**
          * Checks that a field axis names its field, and freezes the lists.
@@ -150,6 +156,7 @@ public record Aggregation(AnswerScope scope, Set<FormUse> forms, Counting counti
          * @param field  the field, for {@link Kind#CODE} and {@link Kind#BAND}
          * @param codes  the codes that count, for {@link Kind#CODE}
          * @param limits the ascending limits, for {@link Kind#BAND}
+         * @param single whether an item has at most one value on the axis
          */
         public Axis {
             Objects.requireNonNull(kind, "kind");
@@ -162,6 +169,32 @@ public record Aggregation(AnswerScope scope, Set<FormUse> forms, Counting counti
             if (kind == Kind.CODE && codes.isEmpty()) {
                 throw new IllegalArgumentException("CODE axis on '" + field.get() + "' has no codes");
             }
+            if (kind != Kind.CODE && !single) {
+                throw new IllegalArgumentException(kind + " axis: only a code axis can have several values");
+            }
+        }
+
+        /**
+         * The codes of a field.
+         *
+         * @param field  the field
+         * @param codes  the codes that count
+         * @param single false for a multi-choice field
+         * @return the axis
+         */
+        public static Axis codes(String field, List<String> codes, boolean single) {
+            return new Axis(Kind.CODE, Optional.of(field), codes, List.of(), single);
+        }
+
+        /**
+         * The bands of a number field.
+         *
+         * @param field  the field
+         * @param limits the ascending lower limits of every band but the first
+         * @return the axis
+         */
+        public static Axis bands(String field, List<BigDecimal> limits) {
+            return new Axis(Kind.BAND, Optional.of(field), List.of(), limits, true);
         }
 
         /**
@@ -171,7 +204,7 @@ public record Aggregation(AnswerScope scope, Set<FormUse> forms, Counting counti
          * @return the axis
          */
         public static Axis of(Kind kind) {
-            return new Axis(kind, Optional.empty(), List.of(), List.of());
+            return new Axis(kind, Optional.empty(), List.of(), List.of(), true);
         }
 
         /** The kinds of axis. */

@@ -34,6 +34,24 @@ public final class PostgresSubmissionStore extends SqlSubmissionStore {
         this(settings, open(settings));
     }
 
+    /**
+     * Opens the store in a PostgreSQL database named by settings as {@code conf/tilskudd.properties} holds them
+     * ({@code store.url}, {@code store.owner}, {@code store.owner.passwordFile}, {@code store.user},
+     * {@code store.passwordFile}), for programs that run the store without a framework (tests, benchmarks).
+     *
+     * @param settings the settings by key
+     * @param home     the folder relative password files are resolved against
+     * @return the store
+     * @throws StoreException when the settings name no PostgreSQL database, or it cannot be reached or migrated
+     */
+    public static PostgresSubmissionStore open(java.util.Map<String, String> settings, java.nio.file.Path home) {
+        PostgresSettings s = PostgresSettings.of(settings::get, home);
+        if (s == null) {
+            throw new StoreException("the settings name no PostgreSQL database (" + PostgresSettings.URL + ")");
+        }
+        return new PostgresSubmissionStore(s);
+    }
+
     private PostgresSubmissionStore(PostgresSettings settings, List<Integer> migrated) {
         super(Dialect.POSTGRESQL, connections(settings), migrated);
         this.url = settings.url();

@@ -24,7 +24,12 @@ import java.util.Set;
 import no.tilskudd.api.audit.AuditEntry;
 import no.tilskudd.api.audit.AuditEvent;
 import no.tilskudd.api.audit.AuditQuery;
+import no.tilskudd.api.store.Aggregate;
+import no.tilskudd.api.store.Aggregation;
+import no.tilskudd.api.store.AnswerAggregates;
+import no.tilskudd.api.store.AnswerScope;
 import no.tilskudd.api.store.DuplicateSubmissionException;
+import no.tilskudd.api.store.FormUse;
 import no.tilskudd.api.store.SaveResult;
 import no.tilskudd.api.store.SessionRecord;
 import no.tilskudd.api.store.SessionRecords;
@@ -42,8 +47,8 @@ import no.tilskudd.api.submission.SubmissionKey;
  * store uses the application user's connections only; its subclasses open them after the owner has brought the
  * schema up to date and granted the application user its rights.
  */
-public abstract class SqlSubmissionStore implements SubmissionStore, UserRecords, SessionRecords,
-        AutoCloseable {
+public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggregates, UserRecords,
+        SessionRecords, AutoCloseable {
 
     /**
      * What the application user may do with each table. A table that a migration adds must be listed here, or the
@@ -495,6 +500,31 @@ public abstract class SqlSubmissionStore implements SubmissionStore, UserRecords
             }
         } catch (SQLException e) {
             throw new StoreException("cannot count submissions (" + query + "): " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<FormUse> formsInUse(AnswerScope scope) {
+        try (Connection c = pool.getConnection()) {
+            return AnswerQuery.formsInUse(c, scope);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the forms of the submissions (" + scope + "): " + e.getMessage(),
+                    e);
+        }
+    }
+
+    @Override
+    public Aggregate aggregate(Aggregation aggregation) {
+        // One transaction, so that the cells and the totals are read from the same state of the store.
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            Aggregate result = AnswerQuery.run(c, aggregation);
+            c.commit();
+            return result;
+        } catch (SQLException e) {
+            throw new StoreException("cannot compute " + aggregation.counting() + " by " + aggregation.rows().kind()
+                    + aggregation.rows().field().map(f -> " of '" + f + "'").orElse("") + ": " + e.getMessage(), e);
         }
     }
 

@@ -20,6 +20,11 @@ import no.tilskudd.api.store.StoreMaintenance;
 import no.tilskudd.api.store.StoredSubmission;
 import no.tilskudd.api.store.SubmissionQuery;
 import no.tilskudd.api.store.SubmissionStore;
+import no.tilskudd.api.store.Aggregate;
+import no.tilskudd.api.store.Aggregation;
+import no.tilskudd.api.store.AnswerAggregates;
+import no.tilskudd.api.store.AnswerScope;
+import no.tilskudd.api.store.FormUse;
 import no.tilskudd.api.store.UserRecord;
 import no.tilskudd.api.store.UserRecords;
 import no.tilskudd.api.submission.Submission;
@@ -36,11 +41,11 @@ import org.osgi.service.component.annotations.Modified;
  * {@code store.user} and {@code store.passwordFile} puts it on PostgreSQL instead. Each setting may also come from the
  * configuration {@value #PID} where Config Admin has one (Apache Karaf: {@code etc/no.tilskudd.cfg}), and then wins.
  */
-@Component(service = {SubmissionStore.class, AuditLog.class, StoreMaintenance.class, UserRecords.class,
-        SessionRecords.class},
+@Component(service = {SubmissionStore.class, AnswerAggregates.class, AuditLog.class, StoreMaintenance.class,
+        UserRecords.class, SessionRecords.class},
         configurationPid = StoreComponent.PID)
-public final class StoreComponent implements SubmissionStore, AuditLog, StoreMaintenance, UserRecords,
-        SessionRecords {
+public final class StoreComponent implements SubmissionStore, AnswerAggregates, AuditLog, StoreMaintenance,
+        UserRecords, SessionRecords {
 
     /** The framework property naming the data directory. */
     public static final String DATA_PROPERTY = "tilskudd.data";
@@ -146,6 +151,16 @@ public final class StoreComponent implements SubmissionStore, AuditLog, StoreMai
     @Override
     public long count(SubmissionQuery query) {
         return store().count(query);
+    }
+
+    @Override
+    public List<FormUse> formsInUse(AnswerScope scope) {
+        return store().formsInUse(scope);
+    }
+
+    @Override
+    public Aggregate aggregate(Aggregation aggregation) {
+        return store().aggregate(aggregation);
     }
 
     @Override

@@ -1,5 +1,8 @@
 package no.tilskudd.engine.internal.declared;
 
+import java.util.Optional;
+import no.tilskudd.api.store.AnswerAggregates;
+import no.tilskudd.api.store.AnswerScope;
 import java.util.Objects;
 import java.util.Set;
 import no.tilskudd.api.form.LocalizedText;
@@ -9,7 +12,8 @@ import no.tilskudd.api.report.Table;
 import no.tilskudd.api.submission.Submission;
 
 /**
- * An indicator computed from its definition, in memory.
+ * An indicator computed from its definition: in the store where the store offers aggregates ({@link
+ * #computeStored}), else in memory over the selected submissions ({@link #compute}).
  *
  * @param definition the definition
  * @param schemes    the schemes it applies to (empty: every scheme)
@@ -42,5 +46,18 @@ public record DeclaredIndicator(IndicatorDefinition definition, Set<String> sche
             e.add(s);
         }
         return e.table();
+    }
+
+    /**
+     * Computes the table in the store, where the store can.
+     *
+     * @param store    the store's aggregates
+     * @param scope    the submissions to read
+     * @param orgUnits the org-unit register
+     * @return the table, or empty when this definition needs the submissions ({@link #compute})
+     */
+    public Optional<Table> computeStored(AnswerAggregates store, AnswerScope scope,
+            IndicatorInput.OrgUnitLookup orgUnits) {
+        return StoredEvaluation.compute(definition, forms, store, scope, orgUnits);
     }
 }

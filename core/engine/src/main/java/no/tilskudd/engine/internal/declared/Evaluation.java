@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import no.tilskudd.api.form.Field;
 import no.tilskudd.api.form.FormDefinition;
 import no.tilskudd.api.form.LocalizedText;
@@ -21,6 +22,7 @@ import no.tilskudd.api.report.Table;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.scheme.OrgUnit;
 import no.tilskudd.api.scheme.Scheme;
+import no.tilskudd.api.store.Aggregate;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.engine.internal.declared.IndicatorDefinition.Answers;
 import no.tilskudd.engine.internal.declared.IndicatorDefinition.Code;
@@ -141,7 +143,16 @@ public final class Evaluation {
     }
 
     private boolean asked(Submission s) {
-        Optional<FormDefinition> form = forms.formOf(s);
+        return asks(forms.formOf(s));
+    }
+
+    /**
+     * Whether a form asks every field the definition uses.
+     *
+     * @param form the form, if known (an unknown form counts as asking)
+     * @return whether its submissions count
+     */
+    boolean asks(Optional<FormDefinition> form) {
         if (form.isEmpty()) {
             return true;
         }
@@ -259,6 +270,35 @@ public final class Evaluation {
                 }
                 return out;
         }
+    }
+
+    /**
+     * The table of an aggregate computed elsewhere (in the store), laid out, labelled and annotated exactly as the
+     * table of submissions added one by one. Call it instead of {@link #add}, once.
+     *
+     * @param aggregate   the cells, column totals and overall total
+     * @param skipped     the years per scheme whose forms do not ask what the definition uses
+     * @param rowKey      maps a row value of the aggregate to the definition's (an org unit and year to a region)
+     * @param columnKey   the same for column values
+     * @return the table with its N
+     */
+    Table table(Aggregate aggregate, Map<String, Set<Integer>> skipped, UnaryOperator<String> rowKey,
+            UnaryOperator<String> columnKey) {
+        skipped.forEach((scheme, years) -> notAsked.computeIfAbsent(scheme, k -> new TreeSet<>()).addAll(years));
+        for (Aggregate.Cell c : aggregate.cells()) {
+            String column = columnKey.apply(c.column());
+            String row = rowKey.apply(c.row());
+            seenColumns.add(column);
+            seenRows.add(row);
+            cells.computeIfAbsent(column, x -> new HashMap<>()).computeIfAbsent(row, x -> newCell()).add(c);
+        }
+        for (Aggregate.Cell c : aggregate.columnTotals()) {
+            String column = columnKey.apply(c.column());
+            seenColumns.add(column);
+            columnTotals.computeIfAbsent(column, x -> newCell()).add(c);
+        }
+        overall.add(aggregate.overall());
+        return table();
     }
 
     /**
@@ -413,6 +453,7 @@ public final class Evaluation {
         private final long[] given;
         private final boolean[] keep;
         private List<List<BigDecimal>> values;
+        private BigDecimal[] medians;
 
         Cell(boolean[] keep) {
             this.keep = keep;
@@ -440,9 +481,31 @@ public final class Evaluation {
             }
         }
 
+        /** Adds an aggregated cell; a median cannot be combined, so a cell takes at most one that has any. */
+        void add(Aggregate.Cell cell) {
+            count += cell.count();
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] = sums[i].add(cell.sums().get(i));
+                given[i] += cell.given().get(i);
+                if (keep[i] && cell.given().get(i) > 0) {
+                    if (medians == null) {
+                        medians = new BigDecimal[sums.length];
+                    }
+                    if (medians[i] != null) {
+                        throw new IllegalStateException("two medians for one cell cannot be combined");
+                    }
+                    medians[i] = cell.medians().get(i).orElseThrow(() -> new IllegalStateException(
+                            "the aggregate has no median where one was asked for"));
+                }
+            }
+        }
+
         BigDecimal median(int i, int decimals) {
             if (given[i] == 0) {
                 return null;
+            }
+            if (medians != null && medians[i] != null) {
+                return medians[i].setScale(decimals, RoundingMode.HALF_UP);
             }
             List<BigDecimal> v = new ArrayList<>(values.get(i));
             Collections.sort(v);

@@ -13,13 +13,17 @@ import no.tilskudd.api.report.Table;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
 import no.tilskudd.api.service.SchemeChangedException;
+import no.tilskudd.api.store.AnswerAggregates;
+import no.tilskudd.api.store.FormUse;
 import no.tilskudd.api.store.SubmissionStore;
 import no.tilskudd.api.submission.Submission;
+import no.tilskudd.engine.internal.declared.DeclaredIndicator;
 
 /** Selects submissions from the store and runs the indicators that apply, each isolated from the others' failures. */
 public final class IndicatorRunner implements IndicatorService {
 
     private final Supplier<? extends Collection<Indicator>> indicators;
+    private final Supplier<Optional<SubmissionStore>> store;
     private final SubmissionSelector selector;
     private final OrgUnitRegister orgUnits;
 
@@ -33,13 +37,19 @@ public final class IndicatorRunner implements IndicatorService {
     public IndicatorRunner(Supplier<? extends Collection<Indicator>> indicators,
             Supplier<Optional<SubmissionStore>> store, OrgUnitRegister orgUnits) {
         this.indicators = indicators;
+        this.store = store;
         this.selector = new SubmissionSelector(store, orgUnits);
         this.orgUnits = orgUnits;
     }
 
     @Override
     public Results compute(Selection selection) {
-        List<Submission> own = selector.select(Optional.of(selection.schemeId()), selection);
+        // Declared indicators are computed in the store where it offers aggregates; the submissions are read (and
+        // held) only when a Java indicator needs them.
+        Optional<AnswerAggregates> aggregates = store.get().filter(AnswerAggregates.class::isInstance)
+                .map(AnswerAggregates.class::cast);
+        Optional<String> scheme = Optional.of(selection.schemeId());
+        List<Submission> own = null;
         List<Submission> all = null;
         List<Table> tables = new ArrayList<>();
         List<String> failures = new ArrayList<>();
@@ -48,15 +58,27 @@ public final class IndicatorRunner implements IndicatorService {
                 .sorted(Comparator.comparing(Indicator::id))
                 .toList();
         for (Indicator indicator : applicable) {
-            List<Submission> input = own;
-            if (indicator.schemes().isEmpty()) {
-                if (all == null) {
-                    all = selector.select(Optional.empty(), selection);
-                }
-                input = all;
-            }
+            boolean crossScheme = indicator.schemes().isEmpty();
             try {
-                Table table = indicator.compute(new IndicatorInput(selection, input, orgUnits::find));
+                Optional<Table> stored = Optional.empty();
+                if (indicator instanceof DeclaredIndicator declared && aggregates.isPresent()) {
+                    stored = declared.computeStored(aggregates.get(),
+                            selector.scope(crossScheme ? Optional.empty() : scheme, selection), orgUnits::find);
+                }
+                Table table;
+                if (stored.isPresent()) {
+                    table = stored.get();
+                } else {
+                    List<Submission> input;
+                    if (crossScheme) {
+                        all = all != null ? all : selector.select(Optional.empty(), selection);
+                        input = all;
+                    } else {
+                        own = own != null ? own : selector.select(scheme, selection);
+                        input = own;
+                    }
+                    table = indicator.compute(new IndicatorInput(selection, input, orgUnits::find));
+                }
                 if (table == null) {
                     failures.add(indicator.id() + ": returned no table");
                 } else if (table.n().isEmpty()) {
@@ -68,6 +90,15 @@ public final class IndicatorRunner implements IndicatorService {
                 failures.add(indicator.id() + " (" + indicator.getClass().getName() + "): " + e);
             }
         }
+        long selected;
+        if (own != null) {
+            selected = own.size();
+        } else if (aggregates.isPresent()) {
+            selected = aggregates.get().formsInUse(selector.scope(scheme, selection)).stream()
+                    .mapToLong(FormUse::submissions).sum();
+        } else {
+            selected = selector.select(scheme, selection).size();
+        }
         // A plugin stopped during the run leaves its indicator's object usable, so the run would end with a table
         // from a plugin that is gone (or from the old version of one being replaced): refuse the whole result.
         Collection<Indicator> installed = indicators.get();
@@ -78,6 +109,6 @@ public final class IndicatorRunner implements IndicatorService {
                         + "' was removed or replaced while it ran; its results are refused. Try again.");
             }
         }
-        return new Results(own.size(), tables, failures);
+        return new Results(selected, tables, failures);
     }
 }

@@ -2,10 +2,15 @@ package no.tilskudd.engine.internal.indicators;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.function.Supplier;
 import no.tilskudd.api.indicator.Selection;
 import no.tilskudd.api.service.OrgUnitRegister;
+import no.tilskudd.api.store.AnswerScope;
 import no.tilskudd.api.store.StoredSubmission;
 import no.tilskudd.api.store.SubmissionQuery;
 import no.tilskudd.api.store.SubmissionStore;
@@ -52,5 +57,36 @@ public final class SubmissionSelector {
             out.add(sub);
         }
         return out;
+    }
+
+    /**
+     * The same selection as a scope of the store's aggregates. A region's org units depend on the year (mergers),
+     * so a restricted selection names the units of each year.
+     *
+     * @param scheme    the scheme, or empty for all schemes
+     * @param selection the years, org units and regions
+     * @return the scope
+     */
+    public AnswerScope scope(Optional<String> scheme, Selection selection) {
+        Set<String> schemes = scheme.map(Set::of).orElse(Set.of());
+        if (selection.orgUnits().isEmpty() && selection.regions().isEmpty()) {
+            return AnswerScope.of(schemes, selection.fromYear(), selection.toYear());
+        }
+        Set<String> candidates = new TreeSet<>(selection.orgUnits());
+        if (candidates.isEmpty()) {
+            orgUnits.all().forEach(u -> candidates.add(u.code()));
+        }
+        Map<Integer, Set<String>> byYear = new TreeMap<>();
+        for (int year = selection.fromYear(); year <= selection.toYear(); year++) {
+            Set<String> units = new TreeSet<>();
+            for (String code : candidates) {
+                if (selection.regions().isEmpty() || selection.regions().contains(
+                        orgUnits.find(code, year).map(u -> u.region()).orElse(""))) {
+                    units.add(code);
+                }
+            }
+            byYear.put(year, units);
+        }
+        return new AnswerScope(schemes, selection.fromYear(), selection.toYear(), Optional.of(byYear));
     }
 }

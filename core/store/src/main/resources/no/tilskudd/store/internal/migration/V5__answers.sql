@@ -19,7 +19,8 @@ CREATE TABLE answer (
     field_id      VARCHAR(200) NOT NULL,
     kind          CHAR(1)      NOT NULL,
     code          VARCHAR(200),
-    num           NUMERIC
+    -- DECFLOAT: H2's NUMERIC without a scale keeps no decimals (PostgreSQL's NUMERIC keeps any).
+    num           DECFLOAT
 );
 
 CREATE INDEX answer_item ON answer (submission_id, group_id, row_index, field_id);

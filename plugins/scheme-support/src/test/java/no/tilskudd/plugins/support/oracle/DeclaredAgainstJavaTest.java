@@ -45,7 +45,7 @@ import org.junit.jupiter.api.TestFactory;
  * schemes' demo data and on generated data with gaps, ties, band edges and unknown org units. Labels are compared in
  * bokmål (the Java tables had bokmål only) and the definitions' labels must also have an English text.
  */
-class DeclaredAgainstJavaTest {
+public class DeclaredAgainstJavaTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> AMOUNTS = Set.of("grantAmount", "ownFunding", "budget", "actionPlanGrant");
@@ -141,7 +141,7 @@ class DeclaredAgainstJavaTest {
     }
 
     /** The table as plain values: labels in bokmål, numbers with their type and value (not their scale). */
-    static List<Object> normal(Table t) {
+    public static List<Object> normal(Table t) {
         List<Object> out = new ArrayList<>();
         out.add(t.id());
         for (Table.Column c : t.columns()) {
@@ -169,7 +169,7 @@ class DeclaredAgainstJavaTest {
         return out;
     }
 
-    static List<Submission> parse(String jsonl) throws IOException {
+    public static List<Submission> parse(String jsonl) throws IOException {
         List<Submission> out = new ArrayList<>();
         for (String line : jsonl.split("\n")) {
             if (line.isBlank()) {
@@ -210,7 +210,7 @@ class DeclaredAgainstJavaTest {
     }
 
     /** Submissions with every field now and then missing, ties, band edges, unknown units and decimal amounts. */
-    static List<Submission> generated(long seed) {
+    public static List<Submission> generated(long seed) {
         Random r = new Random(seed);
         List<String> units = new ArrayList<>(List.of("0301", "1201", "1601", "1103", "1902", "0602", "1001", "0106",
                 "9999", "0000"));
