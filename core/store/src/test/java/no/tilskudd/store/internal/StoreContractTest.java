@@ -526,4 +526,120 @@ abstract class StoreContractTest {
         assertTrue(other.findSession("aGFzaC1ibw==").isEmpty());
         other.deleteSession("unknown");
     }
+
+    // The answers table: written with its submission, replaced and removed with it, never out of step.
+
+    private static Submission goals(String unit, String answer) {
+        return new Submission("ks", 2024, unit, Optional.of("v1"), Map.of("goalsReached", answer));
+    }
+
+    private static Map<String, Long> byGoal(SqlSubmissionStore store) {
+        no.tilskudd.api.store.Aggregation a = new no.tilskudd.api.store.Aggregation(
+                no.tilskudd.api.store.AnswerScope.of(Set.of("ks"), 2000, 2100), Set.of(),
+                no.tilskudd.api.store.Aggregation.Counting.REPORT, Optional.empty(), false, List.of(),
+                no.tilskudd.api.store.Aggregation.Axis.codes("goalsReached", List.of("all", "notAll"), true),
+                Optional.empty(), List.of(), Set.of());
+        Map<String, Long> out = new java.util.TreeMap<>();
+        store.aggregate(a).cells().forEach(c -> out.put(c.row(), c.count()));
+        return out;
+    }
+
+    private long answerRows() throws SQLException {
+        try (Connection c = app(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM answer")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void anImportIsInTheNextAggregateAndAReplacementReplacesItsAnswers() throws SQLException {
+        SqlSubmissionStore store = open();
+        store.save(List.of(goals("0301", "all"), goals("1201", "all")), false, "a.jsonl");
+        assertEquals(Map.of("all", 2L), byGoal(store));
+        store.save(List.of(goals("1201", "notAll")), true, "b.jsonl");
+        assertEquals(Map.of("all", 1L, "notAll", 1L), byGoal(store), "the replaced answer is gone");
+        assertEquals(2, answerRows(), "one answer per stored submission, none left of the replaced one");
+    }
+
+    @Test
+    void aRefusedSaveLeavesTheAnswersAsTheyWere() throws SQLException {
+        SqlSubmissionStore store = open();
+        store.save(List.of(goals("0301", "all")), false, "a.jsonl");
+        assertThrows(DuplicateSubmissionException.class, () -> store.save(List.of(goals("1201", "notAll"),
+                goals("0301", "notAll")), false, "b.jsonl"));
+        assertThrows(DuplicateSubmissionException.class, () -> store.save(List.of(goals("1201", "notAll"),
+                goals("1201", "all")), true, "c.jsonl"));
+        assertEquals(Map.of("all", 1L), byGoal(store));
+        assertEquals(1, answerRows());
+    }
+
+    @Test
+    void deletingASubmissionDeletesItsAnswers() throws SQLException {
+        SqlSubmissionStore store = open();
+        store.save(List.of(goals("0301", "all"), goals("1201", "notAll")), false, "a.jsonl");
+        try (Connection c = app(); Statement st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("DELETE FROM submission WHERE org_unit = '0301'"));
+        }
+        assertEquals(Map.of("notAll", 1L), byGoal(store));
+        assertEquals(1, answerRows());
+    }
+
+    @Test
+    void theAnswersOfSubmissionsStoredBeforeTheTableExistedAreWrittenOnce() throws Exception {
+        SqlSubmissionStore store = open();
+        store.save(List.of(goals("0301", "all"), goals("1201", "notAll")), false, "a.jsonl");
+        store.close();
+        try (Connection c = owner(); Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM answer");
+            st.executeUpdate("UPDATE answer_backfill SET pending = TRUE");
+        }
+        SqlSubmissionStore reopened = open();
+        assertEquals(Map.of("all", 1L, "notAll", 1L), byGoal(reopened));
+        try (Connection c = owner(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT pending FROM answer_backfill")) {
+            rs.next();
+            assertFalse(rs.getBoolean(1), "done once");
+        }
+    }
+
+    @Test
+    void everyKindOfValueIsWrittenAsTheEngineReadsIt() throws SQLException {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("amount", new BigDecimal("1250.50"));
+        v.put("count", 7L);
+        v.put("choice", "yes");
+        v.put("blank", "  ");
+        v.put("flag", true);
+        v.put("many", List.of("a", "b", "a", " "));
+        v.put("none", List.of());
+        v.put("text", "x".repeat(AnswerTable.MAX_CODE + 1));
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("budget", 10L);
+        v.put("rows", List.of(row, Map.of()));
+        SqlSubmissionStore store = open();
+        store.save(List.of(new Submission("ks", 2024, "0301", Optional.of("v1"), v)), false, "a.jsonl");
+        List<String> rows = new ArrayList<>();
+        try (Connection c = app(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT group_id, row_index, field_id, kind, code, num FROM answer"
+                        + " ORDER BY group_id, row_index, field_id, kind, code")) {
+            while (rs.next()) {
+                BigDecimal n = rs.getBigDecimal(6);
+                rows.add(rs.getString(1) + "/" + rs.getInt(2) + "/" + rs.getString(3) + " " + rs.getString(4) + " "
+                        + rs.getString(5) + " " + (n == null ? null : n.stripTrailingZeros().toPlainString()));
+            }
+        }
+        assertEquals(List.of(
+                "/0/amount N null 1250.5",
+                "/0/choice C yes null",
+                "/0/count N null 7",
+                "/0/flag B true null",
+                "/0/many L a null",
+                "/0/many L b null",
+                "/0/rows P null null",
+                "/0/text P null null",
+                "rows/0/ R null null",
+                "rows/0/budget N null 10",
+                "rows/1/ R null null"), rows);
+    }
 }
