@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -76,9 +77,73 @@ class TwoHostsOneDatabaseTest {
             assertEquals(401, withCookie(second, "/api/schemes", removed).statusCode());
             assertEquals(401, signIn(second, "ana", m.group(1)).status());
 
+            String rita = first.addReporter("rita", "1804,0301");
+            WebHost.Raw ritaIn = signIn(second, "rita", rita);
+            assertEquals(200, ritaIn.status(), ritaIn.body());
+            assertEquals("[\"0301\",\"1804\"]", ritaIn.json().get("orgUnits").toString(),
+                    "the org units are shared too");
+            String ritaCookie = ritaIn.header("Set-Cookie").substring(0, ritaIn.header("Set-Cookie").indexOf(';'));
+            assertEquals(403, withCookie(second, "/api/indicators?scheme=example", ritaCookie).statusCode());
+            assertEquals(0, first.run("users", "role", "rita", "reporter", "--org-unit", "1804").exit());
+            assertEquals(401, withCookie(second, "/api/session", ritaCookie).statusCode(),
+                    "other org units on one host end the session on the other");
+
+            lastTwoAdministratorsAtOnce(first, second);
+
             assertFalse(Files.exists(first.data.resolve("users.json")), "the users are in the database");
             assertFalse(Files.exists(second.data.resolve("users.json")));
         }
+    }
+
+    /**
+     * Each host is asked, at the same moment, to remove or demote one of the last two administrators: one succeeds
+     * and the other is refused, every round, and one administrator is left.
+     */
+    private static void lastTwoAdministratorsAtOnce(WebHost first, WebHost second) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 4; round++) {
+                List<String> admins = admins(first);
+                assertEquals(1, admins.size(), admins.toString());
+                String old = admins.get(0);
+                String fresh = "boss" + round;
+                assertEquals(0, second.run("users", "add", fresh, "--role", "admin").exit());
+                java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+                String[] a = round % 2 == 0 ? new String[] {"users", "remove", old}
+                        : new String[] {"users", "role", old, "--role", "analyst"};
+                String[] b = round < 2 ? new String[] {"users", "role", fresh, "--role", "analyst"}
+                        : new String[] {"users", "remove", fresh};
+                java.util.concurrent.Future<WebHost.Result> onFirst = pool.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return first.run(a);
+                });
+                java.util.concurrent.Future<WebHost.Result> onSecond = pool.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return second.run(b);
+                });
+                List<WebHost.Result> results = List.of(onFirst.get(60, TimeUnit.SECONDS),
+                        onSecond.get(60, TimeUnit.SECONDS));
+                List<WebHost.Result> ok = results.stream().filter(r -> r.exit() == 0).toList();
+                List<WebHost.Result> refused = results.stream().filter(r -> r.exit() != 0).toList();
+                assertEquals(1, ok.size(), "round " + round + ": " + results);
+                assertEquals(1, refused.size(), "round " + round + ": " + results);
+                assertTrue(refused.get(0).err().contains("is the last administrator"), refused.get(0).err());
+                assertEquals(1, admins(second).size(), "round " + round);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<String> admins(WebHost host) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode u : WebHost.JSON.readTree(host.run("users", "list", "--json")
+                .out()).get("users")) {
+            if (u.get("role").asText().equals("admin")) {
+                out.add(u.get("name").asText());
+            }
+        }
+        return out;
     }
 
     private static WebHost.Raw signIn(WebHost host, String name, String password) throws Exception {

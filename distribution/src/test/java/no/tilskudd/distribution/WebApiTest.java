@@ -126,6 +126,61 @@ class WebApiTest {
         assertEquals(405, method.statusCode());
     }
 
+    /**
+     * A reporter (bound to org units) may sign in and ask who it is, and nothing an analyst or administrator may do:
+     * until its own pages come, every other route answers 403.
+     */
+    @Test
+    @Order(5)
+    void aReporterSeesWhoItIsAndIsRefusedEverythingElse() throws Exception {
+        WebHost.Result unknown = host.run("users", "add", "rolf", "--role", "reporter", "--org-unit", "1804,9999");
+        assertEquals(1, unknown.exit(), unknown.out() + unknown.err());
+        assertTrue(unknown.err().contains("unknown org unit '9999'"), unknown.err());
+        WebHost.Result none = host.run("users", "add", "rolf", "--role", "reporter");
+        assertEquals(1, none.exit());
+        assertTrue(none.err().contains("a reporter needs at least one org unit"), none.err());
+
+        WebHost.Result added = host.run("users", "add", "rita", "--role", "reporter", "--org-unit", "1804,0301");
+        assertEquals(0, added.exit(), added.out() + added.err());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("password \\(shown once\\): (\\S+)")
+                .matcher(added.out());
+        assertTrue(m.find(), added.out());
+        String rita = WebHost.basic("rita", m.group(1));
+        JsonNode listed = find(WebHost.JSON.readTree(host.run("users", "list", "--json").out()).get("users"), "name",
+                "rita");
+        assertEquals("[\"0301\",\"1804\"]", listed.get("orgUnits").toString());
+        assertEquals("[]", find(WebHost.JSON.readTree(host.run("users", "list", "--json").out()).get("users"),
+                "name", "ana").get("orgUnits").toString());
+
+        HttpResponse<String> me = host.get("/api/session", rita);
+        assertEquals(200, me.statusCode(), me.body());
+        assertEquals("reporter", WebHost.json(me).get("role").asText());
+        assertEquals("[\"0301\",\"1804\"]", WebHost.json(me).get("orgUnits").toString());
+        HttpResponse<String> session = login("rita", m.group(1));
+        assertEquals(200, session.statusCode(), session.body());
+        assertEquals("[\"0301\",\"1804\"]", WebHost.json(session).get("orgUnits").toString());
+
+        List<String[]> refused = List.of(
+                new String[] {"GET", "/api/schemes"}, new String[] {"GET", "/api/org-units"},
+                new String[] {"GET", "/api/formats"}, new String[] {"GET", "/api/indicators?scheme=example"},
+                new String[] {"GET", "/api/reports?scheme=example&format=xlsx"},
+                new String[] {"GET", "/api/templates?scheme=example&year=2016&format=xlsx"},
+                new String[] {"POST", "/api/submissions/validate"}, new String[] {"POST", "/api/submissions"},
+                new String[] {"GET", "/api/status"}, new String[] {"GET", "/api/bundles"},
+                new String[] {"POST", "/api/bundles"}, new String[] {"DELETE", "/api/bundles/no.tilskudd.example.scheme"},
+                new String[] {"GET", "/api/audit"}, new String[] {"GET", "/api/no-such-route"});
+        for (String[] r : refused) {
+            HttpResponse<String> asReporter = host.send(host.request(r[1]).header("Authorization", rita)
+                    .method(r[0], HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(403, asReporter.statusCode(), Arrays.toString(r) + " " + asReporter.body());
+            assertEquals("forbidden", WebHost.json(asReporter).get("error").asText());
+        }
+
+        assertEquals(0, host.run("users", "role", "rita", "reporter", "--org-unit", "030101").exit());
+        assertEquals("[\"030101\"]", WebHost.json(host.get("/api/session", rita)).get("orgUnits").toString());
+        assertEquals(0, host.run("users", "remove", "rita").exit());
+    }
+
     @Test
     @Order(3)
     void sessionCookieIsHttpOnlyAndStrictAndStateChangesNeedTheCsrfToken() throws Exception {

@@ -337,7 +337,15 @@ final class WebHost implements AutoCloseable {
 
     /** Adds a user with the command line and returns the generated password. */
     String addUser(String name, String role) {
-        Result r = run("users", "add", name, "--role", role);
+        return passwordOf(run("users", "add", name, "--role", role));
+    }
+
+    /** Adds a reporter for org units ({@code 1804,0301}) and gives its password. */
+    String addReporter(String name, String orgUnits) {
+        return passwordOf(run("users", "add", name, "--role", "reporter", "--org-unit", orgUnits));
+    }
+
+    private static String passwordOf(Result r) {
         Matcher m = Pattern.compile("password \\(shown once\\): (\\S+)").matcher(r.out());
         if (r.exit() != 0 || !m.find()) {
             fail("users add failed: " + r.out() + r.err());

@@ -2,12 +2,20 @@ package no.tilskudd.api.host;
 
 import java.util.Locale;
 
-/** What a user may do: an administrator may do everything an analyst may. */
+/**
+ * What a user may do: an administrator may do everything an analyst may. A reporter reports for the org units it is
+ * bound to ({@link User#orgUnits()}) and may do nothing an analyst or administrator may.
+ */
 public enum Role {
     /** Imports, indicators, reports, templates. */
     ANALYST,
     /** Also plugins (bundles), users and the audit trail. */
-    ADMIN;
+    ADMIN,
+    /**
+     * Reports for its org units (at least one). Until the console has the reporters' own pages, a reporter may sign
+     * in and see who it is, and nothing else.
+     */
+    REPORTER;
 
     /**
      * The role's id in the users file and the API.
@@ -29,6 +37,15 @@ public enum Role {
     }
 
     /**
+     * Whether a user of this role is bound to org units: a reporter needs at least one, the others have none.
+     *
+     * @return whether the role has org units
+     */
+    public boolean hasOrgUnits() {
+        return this == REPORTER;
+    }
+
+    /**
      * Reads a role id.
      *
      * @param id a role id
@@ -47,9 +64,9 @@ public enum Role {
     /**
      * The role ids, for messages.
      *
-     * @return {@code admin, analyst}
+     * @return {@code admin, analyst, reporter}
      */
     public static String ids() {
-        return ADMIN.id() + ", " + ANALYST.id();
+        return ADMIN.id() + ", " + ANALYST.id() + ", " + REPORTER.id();
     }
 }

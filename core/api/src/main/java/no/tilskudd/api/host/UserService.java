@@ -6,7 +6,8 @@ import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The users who may sign in to the console, kept in the data folder with salted password hashes. Passwords are
+ * The users who may sign in to the console, kept in the store (shared by the hosts on one database) with salted
+ * password hashes, and, for reporters, the org units they report for. Passwords are
  * always generated, never chosen; a change made by another process is seen at the next call. Every change is
  * recorded in the audit trail with the actor given.
  */
@@ -38,16 +39,35 @@ public interface UserService {
     Optional<User> authenticate(String name, String password);
 
     /**
-     * Adds a user with a generated password.
+     * Adds an analyst or administrator with a generated password: {@link #add(String, Role, List, String)} without
+     * org units.
      *
      * @param name  the name (1-64 letters, digits, dot, dash, underscore)
      * @param role  the role
      * @param actor who adds it
      * @return the generated password, to be shown once
-     * @throws IOException              when the users file cannot be written
-     * @throws IllegalArgumentException for a bad or existing name
+     * @throws IOException              when the users cannot be written
+     * @throws IllegalArgumentException for a bad or existing name, or a reporter (who needs org units)
      */
-    NewPassword add(String name, Role role, String actor) throws IOException;
+    default NewPassword add(String name, Role role, String actor) throws IOException {
+        return add(name, role, List.of(), actor);
+    }
+
+    /**
+     * Adds a user with a generated password.
+     *
+     * @param name     the name (1-64 letters, digits, dot, dash, underscore)
+     * @param role     the role
+     * @param orgUnits for a reporter, the codes of the org units it reports for (at least one, each in the org-unit
+     *                 register); for the other roles none
+     * @param actor    who adds it
+     * @return the generated password, to be shown once
+     * @throws IOException              when the users cannot be written
+     * @throws IllegalArgumentException for a bad or existing name, a reporter without org units, org units for
+     *                                  another role, or a code the org-unit register does not have (naming it)
+     * @since 1.1
+     */
+    NewPassword add(String name, Role role, List<String> orgUnits, String actor) throws IOException;
 
     /**
      * Gives a user a new generated password; the user's sessions end.
@@ -61,18 +81,39 @@ public interface UserService {
     NewPassword resetPassword(String name, String actor) throws IOException;
 
     /**
-     * Gives a user another role; the user's sessions end. The last administrator stays one.
+     * Gives a user the role of analyst or administrator: {@link #setRole(String, Role, List, String)} without org
+     * units.
      *
      * @param name  the user
      * @param role  the new role
      * @param actor who asks
-     * @throws IOException              when the users file cannot be written
-     * @throws IllegalArgumentException when there is no such user, or it is the last administrator
+     * @throws IOException              when the users cannot be written
+     * @throws IllegalArgumentException when there is no such user, it is the last administrator, or the role is
+     *                                  reporter (which needs org units)
      */
-    void setRole(String name, Role role, String actor) throws IOException;
+    default void setRole(String name, Role role, String actor) throws IOException {
+        setRole(name, role, List.of(), actor);
+    }
 
     /**
-     * Removes a user; the user's sessions end. The last administrator cannot be removed.
+     * Gives a user another role, or a reporter other org units; the user's sessions end. The last administrator
+     * stays one, even when hosts on one database are asked to demote or remove the last two at the same moment.
+     *
+     * @param name     the user
+     * @param role     the new role
+     * @param orgUnits for a reporter, the codes of the org units it reports for (at least one, each in the org-unit
+     *                 register); for the other roles none
+     * @param actor    who asks
+     * @throws IOException              when the users cannot be written
+     * @throws IllegalArgumentException when there is no such user, it is the last administrator, or the org units
+     *                                  do not fit the role or the register (naming the code)
+     * @since 1.1
+     */
+    void setRole(String name, Role role, List<String> orgUnits, String actor) throws IOException;
+
+    /**
+     * Removes a user; the user's sessions end. The last administrator cannot be removed, even when hosts on one
+     * database are asked to remove the last two at the same moment.
      *
      * @param name  the user
      * @param actor who asks

@@ -203,7 +203,8 @@ public final class TilskuddCommandLine implements CommandLine {
                   serve [--port N]                         run the host, watch deploy/ and serve the web console (127.0.0.1:8080)
                   deploy [--dry-run] [--force] [--json] JAR check a plugin against the stored submissions, then put it in deploy/
                   undeploy [--json] SCHEME                 remove the plugin of a scheme from deploy/
-                  users [list [--json] | add NAME --role admin|analyst | passwd NAME | role NAME --role R | remove NAME]
+                  users [list [--json] | add NAME --role admin|analyst|reporter [--org-unit CODE,...] | passwd NAME
+                         | role NAME --role R [--org-unit CODE,...] | remove NAME]
 
                   --lang en                                English messages (default: Norwegian bokmål)
                 exit codes: 0 ok, 1 violations or failure, 2 usage error""");

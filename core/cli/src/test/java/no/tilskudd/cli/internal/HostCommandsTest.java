@@ -60,6 +60,7 @@ class HostCommandsTest {
     private DryRun check = dryRun(0, List.of());
     private final Map<String, Role> users = new LinkedHashMap<>();
     private final List<String> userCalls = new ArrayList<>();
+    private final Map<String, List<String>> userUnits = new LinkedHashMap<>();
 
     private static HostStatus status(List<String> failures) {
         return new HostStatus(42, true, Instant.parse("2026-12-01T12:00:00Z"), 900, "/srv/tilskudd/deploy",
@@ -162,7 +163,7 @@ class HostCommandsTest {
         @Override
         public List<User> list() {
             return users.entrySet().stream().map(e -> new User(e.getKey(), e.getValue(), "2026-12-01T12:00:00Z",
-                    "secret-stamp")).toList();
+                    "secret-stamp", userUnits.getOrDefault(e.getKey(), List.of()))).toList();
         }
 
         @Override
@@ -176,10 +177,20 @@ class HostCommandsTest {
         }
 
         @Override
-        public NewPassword add(String name, Role role, String actor) {
-            userCalls.add("add " + name + " " + role.id() + " by " + actor);
+        public NewPassword add(String name, Role role, List<String> orgUnits, String actor) {
+            checkUnits(orgUnits);
+            userCalls.add("add " + name + " " + role.id() + (orgUnits.isEmpty() ? "" : " " + orgUnits) + " by "
+                    + actor);
             users.put(name, role);
+            userUnits.put(name, orgUnits);
             return new NewPassword(name, "generated-password");
+        }
+
+        /** As the host's service answers a code the register does not have. */
+        private void checkUnits(List<String> orgUnits) {
+            orgUnits.stream().filter(c -> !c.equals("0301") && !c.equals("1804")).findFirst().ifPresent(c -> {
+                throw new IllegalArgumentException("unknown org unit '" + c + "': not in the org-unit register");
+            });
         }
 
         @Override
@@ -189,8 +200,9 @@ class HostCommandsTest {
         }
 
         @Override
-        public void setRole(String name, Role role, String actor) {
-            userCalls.add("role " + name + " " + role.id());
+        public void setRole(String name, Role role, List<String> orgUnits, String actor) {
+            checkUnits(orgUnits);
+            userCalls.add("role " + name + " " + role.id() + (orgUnits.isEmpty() ? "" : " " + orgUnits));
         }
 
         @Override
@@ -337,7 +349,7 @@ class HostCommandsTest {
         assertEquals(2, run("users", "add", "kari").exit());
         Run badRole = run("users", "add", "kari", "--role", "root");
         assertEquals(2, badRole.exit());
-        assertTrue(badRole.err().contains("unknown role 'root' (roles: admin, analyst)"), badRole.err());
+        assertTrue(badRole.err().contains("unknown role 'root' (roles: admin, analyst, reporter)"), badRole.err());
         assertTrue(userCalls.isEmpty());
 
         Run added = run("users", "add", "kari", "--role", "analyst");
@@ -351,6 +363,34 @@ class HostCommandsTest {
         assertEquals("analyst", u.get("role").asText());
         assertFalse(list.out().contains("secret-stamp"), "nothing of the credentials: " + list.out());
         assertTrue(run("users").out().startsWith("kari "), "list is the default");
+    }
+
+    @Test
+    void aReporterIsAddedAndGivenOrgUnitsWhichTheListShows() throws Exception {
+        Run added = run("users", "add", "rita", "--role", "reporter", "--org-unit", "1804,0301");
+        assertEquals(0, added.exit(), added.err());
+        assertTrue(added.out().startsWith("user 'rita' (reporter for 1804,0301) added; password (shown once): "),
+                added.out());
+        assertEquals("add rita reporter [1804, 0301] by os:", userCalls.get(0).substring(0,
+                userCalls.get(0).indexOf("os:") + 3));
+
+        JsonNode rita = run("users", "list", "--json").json().get("users").get(0);
+        assertEquals("reporter", rita.get("role").asText());
+        assertEquals("[\"1804\",\"0301\"]", rita.get("orgUnits").toString());
+        assertTrue(run("users", "list").out().contains("org units 1804,0301"));
+
+        Run unknown = run("users", "add", "rolf", "--role", "reporter", "--org-unit", "0301,9999");
+        assertEquals(1, unknown.exit());
+        assertTrue(unknown.err().contains("tilskudd users: unknown org unit '9999'"), unknown.err());
+
+        Run role = run("users", "role", "rita", "reporter", "--org-unit", "0301");
+        assertEquals(0, role.exit(), role.err());
+        assertTrue(role.out().contains("user 'rita' is now reporter for 0301; the sessions"), role.out());
+        assertEquals(0, run("users", "role", "rita", "--role", "reporter", "--org-unit", "1804").exit());
+        assertEquals(List.of("role rita reporter [0301]", "role rita reporter [1804]"),
+                userCalls.subList(1, userCalls.size()));
+        assertEquals(2, run("users", "role", "rita", "analyst", "--role", "admin").exit(), "two roles");
+        assertEquals(2, run("users", "role", "rita").exit());
     }
 
     @Test

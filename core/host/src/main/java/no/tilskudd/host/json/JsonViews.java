@@ -292,7 +292,8 @@ public final class JsonViews {
      * {@code tilskudd users list --json}.
      *
      * @param users the users
-     * @return {@code {"users": [{"name", "role", "created"}]}}, never a password or its hash
+     * @return {@code {"users": [{"name", "role", "orgUnits", "created"}]}} (a reporter's org-unit codes, empty for
+     *         the other roles), never a password or its hash
      */
     public static Map<String, Object> users(List<User> users) {
         List<Map<String, Object>> list = new ArrayList<>();
@@ -300,6 +301,7 @@ public final class JsonViews {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", u.name());
             m.put("role", u.role().id());
+            m.put("orgUnits", u.orgUnits());
             m.put("created", u.created());
             list.add(m);
         }

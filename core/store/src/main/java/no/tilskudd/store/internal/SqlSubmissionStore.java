@@ -58,6 +58,9 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
             "SUBMISSION", "SELECT, INSERT, UPDATE, DELETE",
             "AUDIT_EVENT", "SELECT, INSERT",
             "CONSOLE_USER", "SELECT, INSERT, UPDATE, DELETE",
+            "CONSOLE_USER_ORG_UNIT", "SELECT, INSERT, DELETE",
+            // Only its one row's counter changes: the lock every change of the users takes.
+            "CONSOLE_USER_GUARD", "SELECT, UPDATE",
             "CONSOLE_SESSION", "SELECT, INSERT, UPDATE, DELETE",
             "ANSWER", "SELECT, INSERT, DELETE",
             "ANSWER_BACKFILL", "SELECT");
@@ -82,6 +85,12 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
 
     /** Runs in a save between its look for stored keys and its inserts: tests make two saves overlap there. */
     volatile Runnable afterDuplicateCheck = () -> { };
+
+    /**
+     * Runs in a change that keeps one user of a role, between its check and its change: tests widen the window there
+     * in which another host's change could slip in, if the lock did not keep it out.
+     */
+    volatile Runnable afterKeptRoleCheck = () -> { };
 
     /**
      * @param dialect  the database's dialect
@@ -170,8 +179,8 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
 
     @Override
     public boolean insert(UserRecord user) {
-        try (Connection c = pool.getConnection()) {
-            return users.insert(c, user);
+        try {
+            return inTransaction(c -> users.insert(c, user));
         } catch (SQLException e) {
             if (dialect.isUniqueViolation(e)) {
                 return false;
@@ -182,8 +191,29 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
 
     @Override
     public boolean update(UserRecord user) {
-        try (Connection c = pool.getConnection()) {
-            return users.update(c, user);
+        try {
+            return inTransaction(c -> {
+                users.lock(c);
+                return users.update(c, user);
+            });
+        } catch (SQLException e) {
+            throw new StoreException("cannot change user '" + user.name() + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Change update(UserRecord user, String keptRole) {
+        Objects.requireNonNull(keptRole, "keptRole");
+        try {
+            return inTransaction(c -> {
+                users.lock(c);
+                Optional<Change> refused = users.refusal(c, user.name(), keptRole, user.role());
+                afterKeptRoleCheck.run();
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
+                return users.update(c, user) ? Change.DONE : Change.NO_SUCH_USER;
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot change user '" + user.name() + "': " + e.getMessage(), e);
         }
@@ -191,10 +221,53 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
 
     @Override
     public boolean delete(String name) {
-        try (Connection c = pool.getConnection()) {
-            return users.delete(c, name);
+        try {
+            return inTransaction(c -> {
+                users.lock(c);
+                return users.delete(c, name);
+            });
         } catch (SQLException e) {
             throw new StoreException("cannot remove user '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Change delete(String name, String keptRole) {
+        Objects.requireNonNull(keptRole, "keptRole");
+        try {
+            return inTransaction(c -> {
+                users.lock(c);
+                Optional<Change> refused = users.refusal(c, name, keptRole, null);
+                afterKeptRoleCheck.run();
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
+                return users.delete(c, name) ? Change.DONE : Change.NO_SUCH_USER;
+            });
+        } catch (SQLException e) {
+            throw new StoreException("cannot remove user '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Work on one connection of the pool, in a transaction. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+    private <T> T inTransaction(Work<T> work) throws SQLException {
+        // The pool rolls back and restores auto-commit when a connection is handed back.
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                Migrations.rollback(c, e);
+                throw e;
+            }
         }
     }
 

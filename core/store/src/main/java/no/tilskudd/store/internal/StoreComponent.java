@@ -189,6 +189,16 @@ public final class StoreComponent implements SubmissionStore, AnswerAggregates, 
     }
 
     @Override
+    public Change update(UserRecord user, String keptRole) {
+        return store().update(user, keptRole);
+    }
+
+    @Override
+    public Change delete(String name, String keptRole) {
+        return store().delete(name, keptRole);
+    }
+
+    @Override
     public void insert(SessionRecord session) {
         store().insert(session);
     }

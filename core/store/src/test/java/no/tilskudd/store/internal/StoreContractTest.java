@@ -39,6 +39,7 @@ import no.tilskudd.api.store.StoreException;
 import no.tilskudd.api.store.StoredSubmission;
 import no.tilskudd.api.store.SubmissionQuery;
 import no.tilskudd.api.store.UserRecord;
+import no.tilskudd.api.store.UserRecords;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.api.submission.SubmissionKey;
 import org.junit.jupiter.api.AfterEach;
@@ -500,6 +501,126 @@ abstract class StoreContractTest {
             assertEquals(1, st.executeUpdate("DELETE FROM console_user"));
             assertThrows(SQLException.class, () -> st.execute("DROP TABLE console_user"));
             assertThrows(SQLException.class, () -> st.execute("ALTER TABLE console_user ADD COLUMN x INT"));
+        }
+    }
+
+    private static UserRecord reporter(String name, String... orgUnits) {
+        return new UserRecord(name, "reporter", "c2FsdA==", "aGFzaA==", 210_000, "2026-01-01T00:00:00Z",
+                List.of(orgUnits));
+    }
+
+    private long orgUnitRows() throws SQLException {
+        try (Connection c = owner(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM console_user_org_unit")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void aReportersOrgUnitsAreKeptWithItReplacedWithItAndGoWithIt() throws Exception {
+        SqlSubmissionStore one = open();
+        SqlSubmissionStore other = open();
+        assertTrue(one.insert(user("kari", "admin", "aGFzaDE=")));
+        assertTrue(one.insert(reporter("rita", "1804", "0301")));
+        assertTrue(one.insert(reporter("rolf", "5001")));
+        assertEquals(List.of("0301", "1804"), other.find("rita").orElseThrow().orgUnits(), "in code order");
+        assertEquals(List.of(List.of(), List.of("0301", "1804"), List.of("5001")),
+                other.list().stream().map(UserRecord::orgUnits).toList());
+        assertFalse(other.insert(reporter("rita", "4601")), "the name is taken");
+        assertEquals(List.of("0301", "1804"), one.find("rita").orElseThrow().orgUnits(), "left as it was");
+
+        assertTrue(other.update(reporter("rita", "4601")));
+        assertEquals(List.of("4601"), one.find("rita").orElseThrow().orgUnits());
+        assertEquals(UserRecords.Change.DONE, other.update(user("rita", "analyst", "aGFzaA=="), "admin"));
+        assertEquals(List.of(), one.find("rita").orElseThrow().orgUnits(), "an analyst has none");
+        assertEquals(1, orgUnitRows());
+
+        assertTrue(one.delete("rolf"));
+        assertEquals(0, orgUnitRows(), "the org units went with the user");
+        assertTrue(one.insert(reporter("rolf", "5001")));
+        try (Connection c = app(); Statement st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("DELETE FROM console_user WHERE name = 'rolf'"));
+            assertThrows(SQLException.class, () -> st.executeUpdate("INSERT INTO console_user_org_unit "
+                    + "(user_name, org_unit) VALUES ('nobody', '0301')"), "an org unit belongs to a user");
+        }
+        assertEquals(0, orgUnitRows(), "the foreign key cascades");
+    }
+
+    @Test
+    void theLastUserOfTheKeptRoleIsNeitherRemovedNorDemoted() {
+        SqlSubmissionStore store = open();
+        store.insert(user("kari", "admin", "aGFzaDE="));
+        store.insert(user("ola", "analyst", "aGFzaDI="));
+        assertEquals(UserRecords.Change.LAST_OF_ROLE, store.delete("kari", "admin"));
+        assertEquals(UserRecords.Change.LAST_OF_ROLE, store.update(user("kari", "analyst", "aGFzaDE="), "admin"));
+        assertEquals(Optional.of(user("kari", "admin", "aGFzaDE=")), store.find("kari"), "unchanged");
+        assertEquals(UserRecords.Change.DONE, store.update(user("kari", "admin", "bmV3"), "admin"),
+                "a new password keeps the role");
+        assertEquals(UserRecords.Change.DONE, store.delete("ola", "admin"));
+        assertEquals(UserRecords.Change.NO_SUCH_USER, store.delete("ola", "admin"));
+        assertEquals(UserRecords.Change.NO_SUCH_USER, store.update(user("ola", "admin", "eA=="), "admin"));
+        store.insert(user("bo", "analyst", "aGFzaDM="));
+        assertEquals(UserRecords.Change.DONE, store.update(user("bo", "admin", "aGFzaDM="), "admin"));
+        assertEquals(UserRecords.Change.DONE, store.delete("kari", "admin"), "bo is an administrator now");
+        assertEquals(List.of("bo"), store.list().stream().map(UserRecord::name).toList());
+    }
+
+    /**
+     * Two hosts on one database are each asked, at the same moment, to remove or demote one of the last two
+     * administrators. Each waits, between its "is there another?" and its change, long enough for the other's check
+     * to slip in if the two could interleave: exactly one may succeed, the other must be refused, every round.
+     */
+    @Test
+    void twoStoresRemovingOrDemotingTheLastTwoAdministratorsAtOnceLeaveOne() throws Exception {
+        SqlSubmissionStore first = open();
+        SqlSubmissionStore second = open();
+        Runnable dawdle = () -> {
+            try {
+                Thread.sleep(15);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        first.afterKeptRoleCheck = dawdle;
+        second.afterKeptRoleCheck = dawdle;
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 24; round++) {
+                for (UserRecord u : first.list()) {
+                    first.delete(u.name());
+                }
+                first.insert(user("a" + round, "admin", "aGFzaDE="));
+                first.insert(user("b" + round, "admin", "aGFzaDI="));
+                first.insert(reporter("r" + round, "0301"));
+                // Each kind of race in turn: both remove, both demote, one of each.
+                int kind = round % 3;
+                CyclicBarrier start = new CyclicBarrier(2);
+                List<Future<UserRecords.Change>> changes = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    SqlSubmissionStore store = i == 0 ? first : second;
+                    String name = (i == 0 ? "a" : "b") + round;
+                    boolean demote = kind == 1 || (kind == 2 && i == 1);
+                    changes.add(pool.submit(() -> {
+                        start.await(30, TimeUnit.SECONDS);
+                        return demote ? store.update(user(name, "analyst", "aGFzaDE="), "admin")
+                                : store.delete(name, "admin");
+                    }));
+                }
+                List<UserRecords.Change> outcomes = new ArrayList<>();
+                for (Future<UserRecords.Change> f : changes) {
+                    outcomes.add(f.get(60, TimeUnit.SECONDS));
+                }
+                Collections.sort(outcomes);
+                assertEquals(List.of(UserRecords.Change.DONE, UserRecords.Change.LAST_OF_ROLE), outcomes,
+                        "round " + round + " (kind " + kind + ")");
+                assertEquals(1, second.list().stream().filter(u -> u.role().equals("admin")).count(),
+                        "round " + round + ": " + second.list());
+            }
+        } finally {
+            pool.shutdownNow();
+            first.afterKeptRoleCheck = () -> { };
+            second.afterKeptRoleCheck = () -> { };
         }
     }
 

@@ -107,6 +107,9 @@ const TEXT = {
   noSchemes: ['Ingen ordninger er installert.', 'No schemes are installed.'],
   sessionExpired: ['Økten er utløpt. Logg inn igjen.', 'The session has expired. Sign in again.'],
   forbidden: ['Du har ikke tilgang til dette.', 'You do not have access to this.'],
+  reporterTitle: ['Rapportør', 'Reporter'],
+  reporterFor: ['Du rapporterer for: {0}', 'You report for: {0}'],
+  reporterLater: ['Sidene for å rapportere kommer i en senere versjon.', 'The pages for reporting come in a later version.'],
 };
 
 const state = { lang: localStorage.getItem('tilskudd.lang') === 'en' ? 'en' : 'nb', user: null, csrf: null,
@@ -171,6 +174,9 @@ function applyLanguage() {
   $('lang').textContent = state.lang === 'en' ? 'Norsk' : 'English';
   $('lang').setAttribute('lang', state.lang === 'en' ? 'nb' : 'en');
   if (state.user) $('who').textContent = t('signedInAs') + ' ' + state.user.user + ' (' + state.user.role + ')';
+  if (state.user && state.user.role === 'reporter') {
+    $('reporter-units').textContent = t('reporterFor', (state.user.orgUnits || []).join(', '));
+  }
 }
 
 function showLogin(message) {
@@ -187,6 +193,14 @@ function showLogin(message) {
 async function signedIn(session) {
   state.user = session;
   state.csrf = session.csrfToken;
+  $('logout').hidden = false;
+  if (session.role === 'reporter') {
+    // A reporter may do nothing the other pages offer (the API answers 403): only who they are, until their own pages.
+    $('nav').hidden = true;
+    document.querySelectorAll('main > section').forEach((s) => { s.hidden = s.id !== 'view-reporter'; });
+    applyLanguage();
+    return;
+  }
   $('nav').hidden = false;
   $('logout').hidden = false;
   document.querySelectorAll('[data-role="admin"]').forEach((e) => { e.hidden = session.role !== 'admin'; });
@@ -262,7 +276,7 @@ const VIEWS = ['import', 'indicators', 'reports', 'admin', 'audit'];
 const ADMIN_VIEWS = ['admin', 'audit'];
 
 function route() {
-  if (!state.user) return;
+  if (!state.user || state.user.role === 'reporter') return;
   let view = location.hash.replace('#', '');
   if (!VIEWS.includes(view) || (ADMIN_VIEWS.includes(view) && state.user.role !== 'admin')) view = 'import';
   document.querySelectorAll('main > section').forEach((s) => {
@@ -611,7 +625,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     state.lang = state.lang === 'en' ? 'nb' : 'en';
     localStorage.setItem('tilskudd.lang', state.lang);
     applyLanguage();
-    if (state.user) {
+    if (state.user && state.user.role !== 'reporter') {
       await loadSchemes();
       route();
     }

@@ -2,11 +2,15 @@ package no.tilskudd.host.internal.users;
 
 import java.io.IOException;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import no.tilskudd.api.audit.AuditEntry;
 import no.tilskudd.api.host.NewPassword;
 import no.tilskudd.api.host.Role;
@@ -24,14 +28,17 @@ public final class StoredUsers implements UserService {
 
     private final UserRecords records;
     private final Consumer<AuditEntry> audit;
+    private final Predicate<String> knownOrgUnit;
 
     /**
-     * @param records where the users are
-     * @param audit   where the changes are recorded
+     * @param records      where the users are
+     * @param audit        where the changes are recorded
+     * @param knownOrgUnit whether the org-unit register has a code: a reporter's org units must be there
      */
-    public StoredUsers(UserRecords records, Consumer<AuditEntry> audit) {
+    public StoredUsers(UserRecords records, Consumer<AuditEntry> audit, Predicate<String> knownOrgUnit) {
         this.records = records;
         this.audit = audit;
+        this.knownOrgUnit = knownOrgUnit;
     }
 
     @Override
@@ -58,13 +65,15 @@ public final class StoredUsers implements UserService {
     }
 
     @Override
-    public synchronized NewPassword add(String name, Role role, String actor) throws IOException {
+    public synchronized NewPassword add(String name, Role role, List<String> orgUnits, String actor)
+            throws IOException {
         UserStore.checkName(name);
+        List<String> units = orgUnits(role, orgUnits);
         String password = UserStore.generatePassword();
-        if (!records.insert(record(UserStore.newUser(name, role, password)))) {
+        if (!records.insert(record(UserStore.newUser(name, role, units, password)))) {
             throw new IllegalArgumentException("user '" + name + "' already exists");
         }
-        audit.accept(new AuditEntry(actor, "user.add", name, Map.of("role", role.id())));
+        audit.accept(new AuditEntry(actor, "user.add", name, details(role, units)));
         return new NewPassword(name, password);
     }
 
@@ -72,36 +81,87 @@ public final class StoredUsers implements UserService {
     public synchronized NewPassword resetPassword(String name, String actor) throws IOException {
         UserStore.Stored u = existing(name);
         String password = UserStore.generatePassword();
-        if (!records.update(record(UserStore.newUser(name, u.role(), password)))) {
-            throw new IllegalArgumentException("no user '" + name + "'");
-        }
+        // Kept as the stored user was read: should another host have demoted the last other administrator in
+        // between, the store refuses this rather than count a stale administrator.
+        change(name, records.update(record(UserStore.newUser(name, u.role(), u.orgUnits(), password)),
+                Role.ADMIN.id()));
         audit.accept(new AuditEntry(actor, "user.passwd", name, Map.of()));
         return new NewPassword(name, password);
     }
 
     @Override
-    public synchronized void setRole(String name, Role role, String actor) throws IOException {
+    public synchronized void setRole(String name, Role role, List<String> orgUnits, String actor)
+            throws IOException {
+        List<String> units = orgUnits(role, orgUnits);
         UserStore.Stored u = existing(name);
-        if (u.role() == Role.ADMIN && role != Role.ADMIN && admins() == 1) {
-            throw new IllegalArgumentException("'" + name + "' is the last administrator");
-        }
-        if (!records.update(record(new UserStore.Stored(name, role, u.salt(), u.hash(), u.iterations(),
-                u.created())))) {
-            throw new IllegalArgumentException("no user '" + name + "'");
-        }
-        audit.accept(new AuditEntry(actor, "user.role", name, Map.of("role", role.id())));
+        change(name, records.update(record(new UserStore.Stored(name, role, u.salt(), u.hash(), u.iterations(),
+                u.created(), units)), Role.ADMIN.id()));
+        audit.accept(new AuditEntry(actor, "user.role", name, details(role, units)));
     }
 
     @Override
     public synchronized void remove(String name, String actor) throws IOException {
-        UserStore.Stored u = existing(name);
-        if (u.role() == Role.ADMIN && admins() == 1) {
-            throw new IllegalArgumentException("'" + name + "' is the last administrator");
-        }
-        if (!records.delete(name)) {
-            throw new IllegalArgumentException("no user '" + name + "'");
-        }
+        change(name, records.delete(name, Role.ADMIN.id()));
         audit.accept(new AuditEntry(actor, "user.remove", name, Map.of()));
+    }
+
+    /**
+     * What the store's answer to a change means here: the store checks "is another administrator left?" and makes
+     * the change in one transaction, so that hosts on one database cannot together remove the last two.
+     */
+    private static void change(String name, UserRecords.Change outcome) {
+        switch (outcome) {
+            case DONE -> { }
+            case NO_SUCH_USER -> throw new IllegalArgumentException("no user '" + name + "'");
+            case LAST_OF_ROLE -> throw new IllegalArgumentException("'" + name + "' is the last administrator");
+            default -> throw new IllegalStateException("unknown outcome " + outcome);
+        }
+    }
+
+    /**
+     * A role's org units, checked: a reporter has at least one, each in the org-unit register, the other roles
+     * none. Each code once, in code order.
+     */
+    private List<String> orgUnits(Role role, List<String> given) {
+        TreeSet<String> units = new TreeSet<>();
+        for (String code : given) {
+            String c = code.strip();
+            if (c.isEmpty()) {
+                throw new IllegalArgumentException("an org-unit code is empty in " + given);
+            }
+            units.add(c);
+        }
+        if (!role.hasOrgUnits()) {
+            if (!units.isEmpty()) {
+                throw new IllegalArgumentException("only a reporter has org units; a user with the role '"
+                        + role.id() + "' has none (given: " + String.join(", ", units) + ")");
+            }
+            return List.of();
+        }
+        if (units.isEmpty()) {
+            throw new IllegalArgumentException("a reporter needs at least one org unit (the codes it reports for)");
+        }
+        List<String> unknown = new ArrayList<>();
+        for (String c : units) {
+            if (!knownOrgUnit.test(c)) {
+                unknown.add(c);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException((unknown.size() == 1 ? "unknown org unit '" + unknown.get(0) + "'"
+                    : "unknown org units '" + String.join("', '", unknown) + "'")
+                    + ": not in the org-unit register (see 'tilskudd org-units')");
+        }
+        return List.copyOf(units);
+    }
+
+    private static Map<String, String> details(Role role, List<String> units) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("role", role.id());
+        if (!units.isEmpty()) {
+            d.put("orgUnits", String.join(",", units));
+        }
+        return d;
     }
 
     /**
@@ -141,10 +201,6 @@ public final class StoredUsers implements UserService {
         return all.stream().anyMatch(r -> r.name().equals(name));
     }
 
-    private long admins() {
-        return records.list().stream().filter(r -> r.role().equals(Role.ADMIN.id())).count();
-    }
-
     private UserStore.Stored existing(String name) {
         return records.find(name).map(StoredUsers::stored)
                 .orElseThrow(() -> new IllegalArgumentException("no user '" + name + "'"));
@@ -153,12 +209,12 @@ public final class StoredUsers implements UserService {
     static UserRecord record(UserStore.Stored u) {
         Base64.Encoder b64 = Base64.getEncoder();
         return new UserRecord(u.name(), u.role().id(), b64.encodeToString(u.salt()), b64.encodeToString(u.hash()),
-                u.iterations(), u.created());
+                u.iterations(), u.created(), u.orgUnits());
     }
 
     static UserStore.Stored stored(UserRecord r) {
         Base64.Decoder b64 = Base64.getDecoder();
         return new UserStore.Stored(r.name(), Role.parse(r.role()), b64.decode(r.salt()), b64.decode(r.hash()),
-                r.iterations(), r.created());
+                r.iterations(), r.created(), r.orgUnits());
     }
 }

@@ -8,6 +8,7 @@ import no.tilskudd.api.host.NewPassword;
 import no.tilskudd.api.host.Role;
 import no.tilskudd.api.host.User;
 import no.tilskudd.api.host.UserService;
+import no.tilskudd.api.service.OrgUnitRegister;
 import no.tilskudd.api.store.UserRecords;
 import no.tilskudd.launch.Host;
 import org.osgi.service.component.annotations.Activate;
@@ -16,7 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 
 /**
  * The users of this host, in the store (so that hosts on one database share them), with every change in the audit
- * trail. A {@code users.json} left in the data folder is moved into the store when this starts.
+ * trail; a reporter's org units are checked against the org-unit register. A {@code users.json} left in the data folder is moved into the store when this starts.
  */
 @Component(service = UserService.class)
 public final class UserServiceComponent implements UserService {
@@ -27,12 +28,16 @@ public final class UserServiceComponent implements UserService {
     private AuditLog audit;
     @Reference
     private UserRecords records;
+    @Reference
+    private OrgUnitRegister orgUnits;
 
     private StoredUsers users;
 
     @Activate
     void activate() throws IOException {
-        users = new StoredUsers(records, audit::record);
+        // The register as it is at each change: one imported meanwhile ('org-units import') counts.
+        users = new StoredUsers(records, audit::record,
+                code -> orgUnits.all().stream().anyMatch(u -> u.code().equals(code)));
         UsersFileMigration.migrate(host.data(), users, audit::record, "os:" + System.getProperty("user.name", "unknown"));
     }
 
@@ -52,8 +57,8 @@ public final class UserServiceComponent implements UserService {
     }
 
     @Override
-    public NewPassword add(String name, Role role, String actor) throws IOException {
-        return users.add(name, role, actor);
+    public NewPassword add(String name, Role role, List<String> orgUnits, String actor) throws IOException {
+        return users.add(name, role, orgUnits, actor);
     }
 
     @Override
@@ -62,8 +67,8 @@ public final class UserServiceComponent implements UserService {
     }
 
     @Override
-    public void setRole(String name, Role role, String actor) throws IOException {
-        users.setRole(name, role, actor);
+    public void setRole(String name, Role role, List<String> orgUnits, String actor) throws IOException {
+        users.setRole(name, role, orgUnits, actor);
     }
 
     @Override

@@ -26,14 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
-import no.tilskudd.api.audit.AuditEntry;
-import no.tilskudd.api.host.NewPassword;
 import no.tilskudd.api.host.Role;
 import no.tilskudd.api.host.User;
-import no.tilskudd.api.host.UserService;
 
 /**
  * The console's users as earlier versions kept them, in {@code data/users.json} with salted PBKDF2-HMAC-SHA256 hashes;
@@ -43,7 +39,7 @@ import no.tilskudd.api.host.UserService;
  * request: a change is seen by modification time, size and file identity (every write renames a new file into place,
  * so even a rewrite of the same size within the file system's time resolution is noticed).
  */
-public final class UserStore implements UserService {
+public final class UserStore {
 
     /** The file in the data folder. */
     public static final String FILE = "users.json";
@@ -57,24 +53,36 @@ public final class UserStore implements UserService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path file;
-    private final Consumer<AuditEntry> audit;
     private Map<String, Stored> users = Map.of();
     private FileTime loadedTime;
     private long loadedSize = -1;
     private Object loadedKey;
 
-    /** A user as stored: never the password, only its hash. */
-    public record Stored(String name, Role role, byte[] salt, byte[] hash, int iterations, String created) {
+    /**
+     * A user as stored: never the password, only its hash; a reporter with the codes of its org units, in code order.
+     */
+    public record Stored(String name, Role role, byte[] salt, byte[] hash, int iterations, String created,
+            List<String> orgUnits) {
+
+        /** Copies the org units. */
+        public Stored {
+            orgUnits = List.copyOf(orgUnits);
+        }
+
+        /** A user without org units, as {@code users.json} kept them. */
+        public Stored(String name, Role role, byte[] salt, byte[] hash, int iterations, String created) {
+            this(name, role, salt, hash, iterations, created, List.of());
+        }
 
         /** @return the user as others may see it */
         public User view() {
-            return new User(name, role, created, stamp());
+            return new User(name, role, created, stamp(), orgUnits);
         }
 
         /**
-         * What a session remembers of the user it was signed in as: a digest of the name, role and password hash.
-         * A new password (a new salt and hash) or another role gives another stamp, so that the sessions signed in
-         * before end, whichever process changed the users file.
+         * What a session remembers of the user it was signed in as: a digest of the name, role, org units and
+         * password hash. A new password (a new salt and hash), another role or other org units give another stamp, so
+         * that the sessions signed in before end, whichever process or host made the change.
          *
          * @return the credential stamp
          */
@@ -84,6 +92,11 @@ public final class UserStore implements UserService {
                 d.update((name + "\n" + role.id() + "\n" + iterations + "\n").getBytes(StandardCharsets.UTF_8));
                 d.update(salt);
                 d.update(hash);
+                // Only when there are any, so that the stamps of analysts and administrators stay as they were and
+                // an upgrade ends nobody's session.
+                if (!orgUnits.isEmpty()) {
+                    d.update(("\n" + String.join(",", orgUnits)).getBytes(StandardCharsets.UTF_8));
+                }
                 return Base64.getEncoder().encodeToString(d.digest());
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
@@ -96,69 +109,26 @@ public final class UserStore implements UserService {
     }
 
     /**
-     * A store whose changes are not recorded anywhere, for tests and for a second process that only changes the file.
+     * The file of a data folder, for moving its users into the store (and for tests, which write such files).
      *
      * @param dataDir the host's data folder
      */
     public UserStore(Path dataDir) {
-        this(dataDir, e -> { });
-    }
-
-    /**
-     * @param dataDir the host's data folder
-     * @param audit   where the changes made through {@link UserService} are recorded
-     */
-    public UserStore(Path dataDir, Consumer<AuditEntry> audit) {
         this.file = dataDir.resolve(FILE);
-        this.audit = audit;
     }
 
-    // ------------------------------------------------------------------------------------------ UserService
-
-    @Override
+    /** @return the users in the file, in its order */
     public List<User> list() {
         return current().values().stream().map(Stored::view).toList();
     }
 
-    @Override
+    /**
+     * @param name a user name
+     * @return the user, if in the file now
+     */
     public Optional<User> find(String name) {
         return stored(name).map(Stored::view);
     }
-
-    @Override
-    public NewPassword add(String name, Role role, String actor) throws IOException {
-        String password = add(name, role);
-        audit.accept(new AuditEntry(actor, "user.add", name, Map.of("role", role.id())));
-        return new NewPassword(name, password);
-    }
-
-    @Override
-    public NewPassword resetPassword(String name, String actor) throws IOException {
-        String password = resetPassword(name);
-        audit.accept(new AuditEntry(actor, "user.passwd", name, Map.of()));
-        return new NewPassword(name, password);
-    }
-
-    @Override
-    public void setRole(String name, Role role, String actor) throws IOException {
-        setRole(name, role);
-        audit.accept(new AuditEntry(actor, "user.role", name, Map.of("role", role.id())));
-    }
-
-    @Override
-    public void remove(String name, String actor) throws IOException {
-        remove(name);
-        audit.accept(new AuditEntry(actor, "user.remove", name, Map.of()));
-    }
-
-    @Override
-    public Optional<NewPassword> createFirstAdmin(String actor) throws IOException {
-        Optional<Created> c = createIfMissing();
-        c.ifPresent(x -> audit.accept(new AuditEntry(actor, "user.add", x.name(), Map.of("role", Role.ADMIN.id()))));
-        return c.map(x -> new NewPassword(x.name(), x.password()));
-    }
-
-    // ------------------------------------------------------------------------------------------ the file
 
     /** @return the users file */
     public Path file() {
@@ -199,7 +169,6 @@ public final class UserStore implements UserService {
      * @param password the password
      * @return the user, if the password is right
      */
-    @Override
     public Optional<User> authenticate(String name, String password) {
         Stored u = current().get(name);
         if (u == null) {
@@ -304,10 +273,14 @@ public final class UserStore implements UserService {
     }
 
     static Stored newUser(String name, Role role, String password) {
+        return newUser(name, role, List.of(), password);
+    }
+
+    static Stored newUser(String name, Role role, List<String> orgUnits, String password) {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);
         return new Stored(name, role, salt, hash(password.toCharArray(), salt, ITERATIONS), ITERATIONS,
-                Instant.now().toString());
+                Instant.now().toString(), orgUnits);
     }
 
     /** @return a random password of 20 URL-safe characters (120 bits) */

@@ -7,17 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import no.tilskudd.api.audit.AuditEntry;
 import no.tilskudd.api.host.NewPassword;
 import no.tilskudd.api.host.Role;
+import no.tilskudd.api.host.User;
 import no.tilskudd.api.store.UserRecord;
 import org.junit.jupiter.api.Test;
 
 class StoredUsersTest {
 
+    /** The org-unit register of these tests: Oslo and Bodø. */
+    static final java.util.Set<String> KNOWN = java.util.Set.of("0301", "1804");
+
     private final MemoryUserRecords records = new MemoryUserRecords();
     private final List<AuditEntry> audit = new ArrayList<>();
-    private final StoredUsers users = new StoredUsers(records, audit::add);
+    private final StoredUsers users = new StoredUsers(records, audit::add, KNOWN::contains);
 
     @Test
     void theFirstStartCreatesOneAdministratorOnlyOnceAndStoresOnlyTheHash() throws Exception {
@@ -75,12 +80,75 @@ class StoredUsersTest {
 
     @Test
     void aChangeMadeThroughAnotherHostIsSeenAtOnce() throws Exception {
-        StoredUsers other = new StoredUsers(records, e -> { });
+        StoredUsers other = new StoredUsers(records, e -> { }, KNOWN::contains);
         String pw = other.add("bo", Role.ANALYST, "os:test").password();
         assertTrue(users.authenticate("bo", pw).isPresent());
         String stamp = users.find("bo").orElseThrow().stamp();
         other.resetPassword("bo", "os:test");
         assertNotEquals(stamp, users.find("bo").orElseThrow().stamp());
         assertTrue(users.authenticate("bo", pw).isEmpty());
+    }
+
+    @Test
+    void aReporterHasOrgUnitsFromTheRegisterAndTheOtherRolesNone() throws Exception {
+        users.createFirstAdmin("os:test");
+        String pw = users.add("rita", Role.REPORTER, List.of("1804", " 0301", "1804"), "os:kari").password();
+        User rita = users.authenticate("rita", pw).orElseThrow();
+        assertEquals(Role.REPORTER, rita.role());
+        assertEquals(List.of("0301", "1804"), rita.orgUnits(), "each once, in code order");
+        assertEquals(List.of("0301", "1804"), records.find("rita").orElseThrow().orgUnits(), "kept in the store");
+        assertEquals(Map.of("role", "reporter", "orgUnits", "0301,1804"), audit.get(audit.size() - 1).details());
+
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> users.add("rolf", Role.REPORTER, List.of("0301", "9999"), "os:kari"));
+        assertTrue(unknown.getMessage().contains("unknown org unit '9999'"), unknown.getMessage());
+        IllegalArgumentException two = assertThrows(IllegalArgumentException.class,
+                () -> users.add("rolf", Role.REPORTER, List.of("9998", "9999"), "os:kari"));
+        assertTrue(two.getMessage().contains("'9998', '9999'"), two.getMessage());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> users.add("rolf", Role.REPORTER, "os:kari"));
+        assertTrue(none.getMessage().contains("at least one org unit"), none.getMessage());
+        IllegalArgumentException analyst = assertThrows(IllegalArgumentException.class,
+                () -> users.add("rolf", Role.ANALYST, List.of("0301"), "os:kari"));
+        assertTrue(analyst.getMessage().contains("only a reporter has org units"), analyst.getMessage());
+        assertTrue(users.find("rolf").isEmpty(), "nothing refused was stored");
+
+        String stamp = users.find("rita").orElseThrow().stamp();
+        users.setRole("rita", Role.REPORTER, List.of("1804"), "os:kari");
+        assertEquals(List.of("1804"), users.find("rita").orElseThrow().orgUnits());
+        assertNotEquals(stamp, users.find("rita").orElseThrow().stamp(), "other org units end the sessions");
+        assertThrows(IllegalArgumentException.class,
+                () -> users.setRole("rita", Role.REPORTER, List.of("5001"), "os:kari"));
+        assertThrows(IllegalArgumentException.class, () -> users.setRole("rita", Role.REPORTER, "os:kari"));
+        users.resetPassword("rita", "os:kari");
+        assertEquals(List.of("1804"), users.find("rita").orElseThrow().orgUnits(), "a new password keeps them");
+
+        users.setRole("rita", Role.ANALYST, "os:kari");
+        assertEquals(List.of(), users.find("rita").orElseThrow().orgUnits(), "an analyst has none");
+        users.setRole("rita", Role.REPORTER, List.of("0301"), "os:kari");
+        assertEquals(List.of("0301"), records.find("rita").orElseThrow().orgUnits());
+        users.remove("rita", "os:kari");
+        assertTrue(records.find("rita").isEmpty());
+    }
+
+    @Test
+    void theStampOfAUserWithoutOrgUnitsIsAsBeforeReporters() {
+        UserStore.Stored ana = new UserStore.Stored("ana", Role.ANALYST, new byte[16], new byte[32], 1, "t");
+        // The digest of "ana\nanalyst\n1\n", 16 zero bytes and 32 zero bytes: what the earlier versions stored in
+        // their sessions, which an upgrade must not end.
+        assertEquals(legacyStamp("ana\nanalyst\n1\n", 48), ana.stamp());
+        assertNotEquals(ana.stamp(), new UserStore.Stored("ana", Role.REPORTER, new byte[16], new byte[32], 1, "t",
+                List.of("0301")).stamp());
+    }
+
+    private static String legacyStamp(String head, int zeros) {
+        try {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            d.update(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            d.update(new byte[zeros]);
+            return java.util.Base64.getEncoder().encodeToString(d.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

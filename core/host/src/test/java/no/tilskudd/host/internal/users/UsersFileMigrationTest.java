@@ -22,7 +22,7 @@ class UsersFileMigrationTest {
 
     private final MemoryUserRecords records = new MemoryUserRecords();
     private final List<AuditEntry> audit = new ArrayList<>();
-    private final StoredUsers users = new StoredUsers(records, audit::add);
+    private final StoredUsers users = new StoredUsers(records, audit::add, StoredUsersTest.KNOWN::contains);
 
     @Test
     void theFilesUsersMoveIntoTheStoreWithTheirPasswordsOnceAndTheFileIsSetAside() throws Exception {

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,8 +32,24 @@ public final class Authenticator {
     private final SignInFailures failures;
     private final Map<String, Long> basicCache = new ConcurrentHashMap<>();
 
-    /** The caller of a request. */
-    public record Principal(String user, Role role, Optional<Sessions.Session> session) {
+    /**
+     * The caller of a request.
+     *
+     * @param user     the user name
+     * @param role     its role
+     * @param orgUnits a reporter's org units; empty for the other roles
+     * @param session  the session it signed in with, or empty for HTTP Basic
+     */
+    public record Principal(String user, Role role, List<String> orgUnits, Optional<Sessions.Session> session) {
+
+        /** Copies the org units. */
+        public Principal {
+            orgUnits = List.copyOf(orgUnits);
+        }
+
+        static Principal of(User u, Optional<Sessions.Session> session) {
+            return new Principal(u.name(), u.role(), u.orgUnits(), session);
+        }
     }
 
     /** Why credentials were refused, with the HTTP status and error code to answer with. */
@@ -154,7 +171,7 @@ public final class Authenticator {
             sessions.remove(sessionId);
             return Optional.empty();
         }
-        return Optional.of(new Principal(u.get().name(), u.get().role(), s));
+        return Optional.of(Principal.of(u.get(), s));
     }
 
     private Principal basic(String encoded, String address) throws Refused {
@@ -199,7 +216,7 @@ public final class Authenticator {
             throw new Refused(401, "unauthorized", "wrong user name or password", Optional.empty(), name);
         }
         throttle.succeeded(name, address);
-        return new Principal(user.get().name(), user.get().role(), Optional.empty());
+        return Principal.of(user.get(), Optional.empty());
     }
 
     /** Forgets remembered Basic checks (after a password or user change). */

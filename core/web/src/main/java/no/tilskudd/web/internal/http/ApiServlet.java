@@ -184,7 +184,8 @@ final class ApiServlet extends HttpServlet {
                 throw new ApiException(401, "unauthorized", "sign in first (POST /api/session), or use HTTP Basic "
                         + "from this machine");
             }
-            if (!p.get().role().includes(role)) {
+            // No role: any signed-in user, a reporter too (who am I, sign out).
+            if (role != null && !p.get().role().includes(role)) {
                 throw new ApiException(403, "forbidden", "this needs the role '" + role.id() + "'; you are '"
                         + p.get().role().id() + "'");
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import no.tilskudd.api.host.Role;
@@ -26,9 +27,11 @@ final class SessionResource {
         this.log = log;
     }
 
+    /** Who am I: for every signed-in user, a reporter too, who may do nothing else yet. */
     void get(Call c) throws IOException {
-        Principal p = Access.require(security, log, c.req(), c.resp(), c.client(), Role.ANALYST);
-        c.json(200, sessionJson(p.user(), p.role(), p.session().map(Sessions.Session::csrf).orElse(null)));
+        Principal p = Access.require(security, log, c.req(), c.resp(), c.client(), null);
+        c.json(200, sessionJson(p.user(), p.role(), p.orgUnits(), p.session().map(Sessions.Session::csrf)
+                .orElse(null)));
     }
 
     void signIn(Call c) throws IOException {
@@ -67,11 +70,11 @@ final class SessionResource {
         c.resp().addHeader("Set-Cookie", Sessions.COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict"
                 + (c.client().secure() ? "; Secure" : ""));
         log.info("'" + name + "' signed in from " + address);
-        c.json(200, sessionJson(u.get().name(), u.get().role(), s.csrf()));
+        c.json(200, sessionJson(u.get().name(), u.get().role(), u.get().orgUnits(), s.csrf()));
     }
 
     void signOut(Call c) {
-        Principal p = Access.require(security, log, c.req(), c.resp(), c.client(), Role.ANALYST);
+        Principal p = Access.require(security, log, c.req(), c.resp(), c.client(), null);
         Access.checkCsrf(p, c.req(), c.client());
         p.session().ifPresent(s -> security.sessions().remove(s.id()));
         c.resp().addHeader("Set-Cookie", Sessions.COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
@@ -79,10 +82,11 @@ final class SessionResource {
         c.resp().setStatus(204);
     }
 
-    private static Map<String, Object> sessionJson(String user, Role role, String csrf) {
+    private static Map<String, Object> sessionJson(String user, Role role, List<String> orgUnits, String csrf) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("user", user);
         m.put("role", role.id());
+        m.put("orgUnits", orgUnits);
         m.put("csrfToken", csrf);
         return m;
     }

@@ -26,10 +26,16 @@ final class FakeUsers implements UserService {
     }
 
     String add(String name, Role role) {
+        return add(name, role, List.of());
+    }
+
+    String add(String name, Role role, List<String> orgUnits) {
         if (users.containsKey(name)) {
             throw new IllegalArgumentException("user '" + name + "' already exists");
         }
-        return put(name, role);
+        String password = UUID.randomUUID().toString();
+        put(name, role, orgUnits, password);
+        return password;
     }
 
     String resetPassword(String name) {
@@ -37,7 +43,11 @@ final class FakeUsers implements UserService {
     }
 
     void setRole(String name, Role role) {
-        put(name, role, passwords.get(existing(name).name()));
+        setRole(name, role, List.of());
+    }
+
+    void setRole(String name, Role role, List<String> orgUnits) {
+        put(name, role, orgUnits, passwords.get(existing(name).name()));
     }
 
     void remove(String name) {
@@ -56,12 +66,12 @@ final class FakeUsers implements UserService {
 
     private String put(String name, Role role) {
         String password = UUID.randomUUID().toString();
-        put(name, role, password);
+        put(name, role, existing(name).orgUnits(), password);
         return password;
     }
 
-    private void put(String name, Role role, String password) {
-        users.put(name, new User(name, role, "", UUID.randomUUID().toString()));
+    private void put(String name, Role role, List<String> orgUnits, String password) {
+        users.put(name, new User(name, role, "", UUID.randomUUID().toString(), orgUnits));
         passwords.put(name, password);
     }
 
@@ -81,8 +91,8 @@ final class FakeUsers implements UserService {
     }
 
     @Override
-    public NewPassword add(String name, Role role, String actor) {
-        return new NewPassword(name, add(name, role));
+    public NewPassword add(String name, Role role, List<String> orgUnits, String actor) {
+        return new NewPassword(name, add(name, role, orgUnits));
     }
 
     @Override
@@ -91,8 +101,8 @@ final class FakeUsers implements UserService {
     }
 
     @Override
-    public void setRole(String name, Role role, String actor) {
-        setRole(name, role);
+    public void setRole(String name, Role role, List<String> orgUnits, String actor) {
+        setRole(name, role, orgUnits);
     }
 
     @Override

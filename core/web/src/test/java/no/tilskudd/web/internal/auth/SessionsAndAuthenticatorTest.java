@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import no.tilskudd.api.host.Role;
 import no.tilskudd.api.host.User;
@@ -117,6 +118,26 @@ class SessionsAndAuthenticatorTest {
         assertTrue(auth.identify(bo.id(), null, direct("127.0.0.1")).isEmpty(), "new role");
         assertTrue(auth.identify(cy.id(), null, direct("127.0.0.1")).isEmpty(), "removed");
         assertTrue(sessions.find(ana.id()).isEmpty(), "and the session is gone for good");
+    }
+
+    @Test
+    void aReportersSessionAndBasicSignInCarryItsOrgUnitsAndOthersEndTheSession() throws Exception {
+        FakeUsers users = new FakeUsers();
+        String pw = users.add("rita", Role.REPORTER, List.of("0301", "1804"));
+        Sessions sessions = new Sessions();
+        Authenticator auth = new Authenticator(users, sessions, new SignInThrottle());
+        Sessions.Session rita = sessions.create(users.find("rita").orElseThrow());
+        Authenticator.Principal p = auth.identify(rita.id(), null, direct("127.0.0.1")).orElseThrow();
+        assertEquals(Role.REPORTER, p.role());
+        assertEquals(List.of("0301", "1804"), p.orgUnits());
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("rita:" + pw)
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("0301", "1804"), auth.identify(null, basic, direct("127.0.0.1")).orElseThrow()
+                .orgUnits());
+        assertFalse(p.role().includes(Role.ANALYST), "a reporter is no analyst");
+
+        users.setRole("rita", Role.REPORTER, List.of("1804"));
+        assertTrue(auth.identify(rita.id(), null, direct("127.0.0.1")).isEmpty(), "other org units");
     }
 
     @Test
