@@ -142,7 +142,7 @@ class StoredAgainstInMemoryTest {
             assertTrue(!selected.isEmpty() && selected.size() < DATA.get("avdir").size(), "a part is selected");
             Table memory = d.compute(new IndicatorInput(s, selected, REGISTER::find));
             AnswerScope scope = new no.tilskudd.engine.internal.indicators.SubmissionSelector(
-                    () -> Optional.of(h2), REGISTER).scope(Optional.of("avdir"), s);
+                    () -> Optional.of(h2), REGISTER).scope(Set.of("avdir"), s);
             for (SqlSubmissionStore store : List.of(h2, postgres)) {
                 Table stored = d.computeStored(store, scope, REGISTER::find).orElseThrow();
                 assertEquals(DeclaredAgainstJavaTest.normal(memory), DeclaredAgainstJavaTest.normal(stored),

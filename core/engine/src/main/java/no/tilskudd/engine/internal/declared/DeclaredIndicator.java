@@ -3,6 +3,7 @@ package no.tilskudd.engine.internal.declared;
 import java.util.Optional;
 import no.tilskudd.api.store.AnswerAggregates;
 import no.tilskudd.api.store.AnswerScope;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import no.tilskudd.api.form.LocalizedText;
@@ -59,5 +60,21 @@ public record DeclaredIndicator(IndicatorDefinition definition, Set<String> sche
     public Optional<Table> computeStored(AnswerAggregates store, AnswerScope scope,
             IndicatorInput.OrgUnitLookup orgUnits) {
         return StoredEvaluation.compute(definition, forms, store, scope, orgUnits);
+    }
+
+    /**
+     * One indicator over several schemes that define it alike: the first one's definition, computed over all their
+     * submissions, each read with its own scheme's forms.
+     *
+     * @param alike the schemes' indicators, with equal definitions
+     * @return the indicator
+     */
+    public static DeclaredIndicator across(List<DeclaredIndicator> alike) {
+        List<DeclaredIndicator> copy = List.copyOf(alike);
+        Set<String> schemes = new java.util.LinkedHashSet<>();
+        copy.forEach(d -> schemes.addAll(d.schemes()));
+        Evaluation.Forms forms = s -> copy.stream().filter(d -> d.schemes().contains(s.schemeId())).findFirst()
+                .flatMap(d -> d.forms().formOf(s));
+        return new DeclaredIndicator(copy.get(0).definition(), schemes, forms);
     }
 }

@@ -4,8 +4,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Supplier;
+import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.indicator.Indicator;
 import no.tilskudd.api.indicator.IndicatorInput;
 import no.tilskudd.api.indicator.Selection;
@@ -48,56 +53,41 @@ public final class IndicatorRunner implements IndicatorService {
         // held) only when a Java indicator needs them.
         Optional<AnswerAggregates> aggregates = store.get().filter(AnswerAggregates.class::isInstance)
                 .map(AnswerAggregates.class::cast);
-        Optional<String> scheme = Optional.of(selection.schemeId());
-        List<Submission> own = null;
-        List<Submission> all = null;
+        Set<String> selected = new LinkedHashSet<>(selection.schemeIds());
+        Inputs inputs = new Inputs(selection);
         List<Table> tables = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         List<Indicator> applicable = indicators.get().stream()
-                .filter(i -> i.schemes().isEmpty() || i.schemes().contains(selection.schemeId()))
+                .filter(i -> i.schemes().isEmpty() || i.schemes().stream().anyMatch(selected::contains))
                 .sorted(Comparator.comparing(Indicator::id))
                 .toList();
-        for (Indicator indicator : applicable) {
-            boolean crossScheme = indicator.schemes().isEmpty();
+        for (Run run : runs(applicable, selection, failures)) {
             try {
                 Optional<Table> stored = Optional.empty();
-                if (indicator instanceof DeclaredIndicator declared && aggregates.isPresent()) {
-                    stored = declared.computeStored(aggregates.get(),
-                            selector.scope(crossScheme ? Optional.empty() : scheme, selection), orgUnits::find);
+                if (run.indicator() instanceof DeclaredIndicator declared && aggregates.isPresent()) {
+                    stored = declared.computeStored(aggregates.get(), selector.scope(run.schemes(), selection),
+                            orgUnits::find);
                 }
-                Table table;
-                if (stored.isPresent()) {
-                    table = stored.get();
-                } else {
-                    List<Submission> input;
-                    if (crossScheme) {
-                        all = all != null ? all : selector.select(Optional.empty(), selection);
-                        input = all;
-                    } else {
-                        own = own != null ? own : selector.select(scheme, selection);
-                        input = own;
-                    }
-                    table = indicator.compute(new IndicatorInput(selection, input, orgUnits::find));
-                }
+                Table table = stored.isPresent() ? stored.get()
+                        : run.indicator().compute(new IndicatorInput(selection, inputs.of(run.schemes()),
+                                orgUnits::find));
                 if (table == null) {
-                    failures.add(indicator.id() + ": returned no table");
+                    failures.add(run.indicator().id() + ": returned no table");
                 } else if (table.n().isEmpty()) {
-                    failures.add(indicator.id() + ": returned a table without its N");
+                    failures.add(run.indicator().id() + ": returned a table without its N");
                 } else {
-                    tables.add(table);
+                    tables.add(run.missing().isEmpty() ? table : withMissing(table, run.missing()));
                 }
             } catch (RuntimeException | LinkageError e) {
-                failures.add(indicator.id() + " (" + indicator.getClass().getName() + "): " + e);
+                failures.add(run.indicator().id() + " (" + run.indicator().getClass().getName() + "): " + e);
             }
         }
-        long selected;
-        if (own != null) {
-            selected = own.size();
-        } else if (aggregates.isPresent()) {
-            selected = aggregates.get().formsInUse(selector.scope(scheme, selection)).stream()
+        long count;
+        if (aggregates.isPresent()) {
+            count = aggregates.get().formsInUse(selector.scope(selected, selection)).stream()
                     .mapToLong(FormUse::submissions).sum();
         } else {
-            selected = selector.select(scheme, selection).size();
+            count = inputs.of(selected).size();
         }
         // A plugin stopped during the run leaves its indicator's object usable, so the run would end with a table
         // from a plugin that is gone (or from the old version of one being replaced): refuse the whole result.
@@ -109,6 +99,85 @@ public final class IndicatorRunner implements IndicatorService {
                         + "' was removed or replaced while it ran; its results are refused. Try again.");
             }
         }
-        return new Results(selected, tables, failures);
+        return new Results(count, tables, failures);
+    }
+
+    /**
+     * One indicator to run, over the submissions of some schemes (empty: every scheme), with the selected schemes it
+     * does not cover.
+     */
+    private record Run(Indicator indicator, Set<String> schemes, List<String> missing) {
+    }
+
+    /**
+     * What runs for a selection. For one scheme: every indicator of it, and the cross-scheme ones. For several: a
+     * declared indicator once over every selected scheme that has it, when they define it alike (the standard
+     * indicators do); a Java indicator of one scheme is left out, as it was written for that scheme's data alone.
+     */
+    private static List<Run> runs(List<Indicator> applicable, Selection selection, List<String> failures) {
+        List<Run> runs = new ArrayList<>();
+        if (!selection.severalSchemes()) {
+            for (Indicator i : applicable) {
+                runs.add(new Run(i, i.schemes().isEmpty() ? Set.of() : Set.of(selection.schemeId()), List.of()));
+            }
+            return runs;
+        }
+        Map<String, List<DeclaredIndicator>> declared = new TreeMap<>();
+        for (Indicator i : applicable) {
+            if (i.schemes().isEmpty()) {
+                runs.add(new Run(i, Set.of(), List.of()));
+            } else if (i instanceof DeclaredIndicator d) {
+                declared.computeIfAbsent(d.id(), k -> new ArrayList<>()).add(d);
+            }
+        }
+        for (Map.Entry<String, List<DeclaredIndicator>> e : declared.entrySet()) {
+            List<DeclaredIndicator> same = e.getValue();
+            DeclaredIndicator first = same.get(0);
+            if (same.stream().anyMatch(d -> !d.definition().equals(first.definition()))) {
+                failures.add(e.getKey() + ": defined differently in the schemes "
+                        + same.stream().flatMap(d -> d.schemes().stream()).sorted().toList()
+                        + ", so it cannot be computed across them");
+                continue;
+            }
+            Set<String> covered = new LinkedHashSet<>();
+            for (String scheme : selection.schemeIds()) {
+                if (same.stream().anyMatch(d -> d.schemes().contains(scheme))) {
+                    covered.add(scheme);
+                }
+            }
+            List<String> missing = selection.schemeIds().stream().filter(x -> !covered.contains(x)).toList();
+            runs.add(new Run(DeclaredIndicator.across(same), covered, missing));
+        }
+        runs.sort(Comparator.comparing(r -> r.indicator().id()));
+        return runs;
+    }
+
+    private static Table withMissing(Table table, List<String> missing) {
+        List<Table.Note> notes = new ArrayList<>(table.notes());
+        String names = String.join(", ", missing);
+        notes.add(Table.Note.remark(new LocalizedText("Ikke med: " + names + " har ikke denne indikatoren.",
+                "Not included: " + names + " does not have this indicator.")));
+        return table.withNotes(notes);
+    }
+
+    /** The selected submissions, read from the store once per set of schemes, only when a Java indicator asks. */
+    private final class Inputs {
+        private final Selection selection;
+        private final Map<Set<String>, List<Submission>> read = new java.util.HashMap<>();
+
+        Inputs(Selection selection) {
+            this.selection = selection;
+        }
+
+        /** The submissions of these schemes; empty means every scheme. */
+        List<Submission> of(Set<String> schemes) {
+            return read.computeIfAbsent(Set.copyOf(schemes), k -> {
+                if (k.size() == 1) {
+                    return selector.select(Optional.of(k.iterator().next()), selection);
+                }
+                List<Submission> all = selector.select(Optional.empty(), selection);
+                return k.isEmpty() ? all : all.stream().filter(s -> k.contains(s.schemeId())).toList();
+            });
+        }
     }
 }

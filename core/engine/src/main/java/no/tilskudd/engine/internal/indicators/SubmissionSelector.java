@@ -63,12 +63,11 @@ public final class SubmissionSelector {
      * The same selection as a scope of the store's aggregates. A region's org units depend on the year (mergers),
      * so a restricted selection names the units of each year.
      *
-     * @param scheme    the scheme, or empty for all schemes
+     * @param schemes   the schemes; empty for all schemes
      * @param selection the years, org units and regions
      * @return the scope
      */
-    public AnswerScope scope(Optional<String> scheme, Selection selection) {
-        Set<String> schemes = scheme.map(Set::of).orElse(Set.of());
+    public AnswerScope scope(Set<String> schemes, Selection selection) {
         if (selection.orgUnits().isEmpty() && selection.regions().isEmpty()) {
             return AnswerScope.of(schemes, selection.fromYear(), selection.toYear());
         }
