@@ -387,8 +387,55 @@ public final class Evaluation {
         if (def.measures().stream().anyMatch(m -> m.type() == Measure.Type.SHARE)) {
             notes.add(Table.Note.remark(Tables.ROUNDING_NOTE));
         }
+        notes.add(Table.Note.remark(countingNote(def)));
         table = table.withNotes(notes);
         return def.chart().isPresent() ? table.withChart(def.chart().get()) : table;
+    }
+
+    /** The start of every counting note, so that readers (and tests) can tell it from the author's notes. */
+    public static final LocalizedText COUNTING_PREFIX = new LocalizedText("Telleenhet: ", "Counted: ");
+
+    /**
+     * What one counted item is, in words: a reader comparing tables must know whether N counts reports, units once
+     * per scheme or distinct units (the seed's 61/67/64 reports, 86 scheme-units and 67 municipalities and districts
+     * come from the same reports).
+     */
+    static LocalizedText countingNote(IndicatorDefinition def) {
+        boolean latest = def.answers() == Answers.LATEST;
+        String nb;
+        String en;
+        switch (def.counting()) {
+            case REPORT -> {
+                nb = "rapporter. Hver rapport telles for seg, så en kommune eller bydel telles én gang per år og "
+                        + "ordning den rapporterte for.";
+                en = "reports. Each report counts on its own, so a municipality or district counts once for each "
+                        + "year and scheme it reported for.";
+            }
+            case SCHEME_UNIT -> {
+                nb = "kommuner og bydeler per ordning. Hver telles én gang per ordning, " + (latest
+                        ? "med det siste svaret den ga i perioden." : "i hver rad som et av svarene i perioden nevner.");
+                en = "municipalities and districts per scheme. Each counts once per scheme, " + (latest
+                        ? "with the latest answer it gave in the period." : "in each row any of its answers in the "
+                                + "period names.");
+            }
+            case UNIT -> {
+                nb = "kommuner og bydeler. Hver telles én gang uansett hvor mange ordninger den rapporterte for, "
+                        + (latest ? "med det siste svaret den ga i perioden."
+                                : "i hver rad som et av svarene i perioden nevner.");
+                en = "municipalities and districts. Each counts once however many schemes it reported for, "
+                        + (latest ? "with the latest answer it gave in the period." : "in each row any of its "
+                                + "answers in the period names.");
+            }
+            case ROW -> {
+                String group = def.group().orElseThrow();
+                LocalizedText what = def.counted().orElse(new LocalizedText("rader i «" + group + "»",
+                        "rows of “" + group + "”"));
+                nb = what.nb() + ". Hver rad i hver rapport telles for seg.";
+                en = what.en() + ". Each row of each report counts on its own.";
+            }
+            default -> throw new IllegalStateException(def.counting().toString());
+        }
+        return new LocalizedText(COUNTING_PREFIX.nb() + nb, COUNTING_PREFIX.en() + en);
     }
 
     private String fill(String text, boolean english) {

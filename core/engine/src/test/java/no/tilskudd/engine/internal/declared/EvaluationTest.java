@@ -78,7 +78,33 @@ class EvaluationTest {
         assertEquals(List.of("answer", "a", "a-n", "b", "b-n"), t.columns().stream().map(Table.Column::id).toList());
         assertEquals(List.of(List.of("Fine", 67L, 2L, 50L, 1L), cellsOf("Not fine", 33L, 1L, 50L, 1L),
                 cellsOf("Total", null, 3L, null, 2L)), rows(t));
-        assertTrue(t.notes().get(t.notes().size() - 1).text().nb().startsWith("Prosent er avrundet"));
+        assertTrue(t.notes().get(t.notes().size() - 2).text().nb().startsWith("Prosent er avrundet"));
+        // Issue 15: the counting unit is said in words under every table, last.
+        assertTrue(t.notes().get(t.notes().size() - 1).text().en().startsWith("Counted: "),
+                t.notes().toString());
+    }
+
+    @Test
+    void theNoteUnderEveryTableSaysWhatWasCountedInWords() throws Exception {
+        String base = """
+                { "id": "c", "title": { "nb": "C", "en": "C" }, "count": "%s", %s
+                  "rows": { "by": "year", "id": "y", "label": { "nb": "År", "en": "Year" } },
+                  "measures": [ { "id": "n", "label": { "nb": "Antall", "en": "Count" }, "type": "count" } ] }
+                """;
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("report|", "Counted: reports. Each report counts on its own");
+        expected.put("scheme-unit|\"answers\": \"latest\",", "Counted: municipalities and districts per scheme."
+                + " Each counts once per scheme, with the latest answer");
+        expected.put("unit|\"answers\": \"any\",", "Counted: municipalities and districts. Each counts once"
+                + " however many schemes it reported for, in each row any");
+        expected.put("row|\"group\": \"measures\",", "Counted: rows of “measures”. Each row of each report");
+        for (Map.Entry<String, String> e : expected.entrySet()) {
+            String[] parts = e.getKey().split("\\|", -1);
+            Table t = table(String.format(base, parts[0], parts[1]), TWO_SCHEMES, Evaluation.Forms.UNKNOWN);
+            Table.Note last = t.notes().get(t.notes().size() - 1);
+            assertTrue(last.text().en().startsWith(e.getValue()), e.getKey() + ": " + last.text().en());
+            assertTrue(last.text().nb().startsWith("Telleenhet: "), last.text().nb());
+        }
     }
 
     @Test

@@ -140,7 +140,10 @@ public class DeclaredAgainstJavaTest {
         }
     }
 
-    /** The table as plain values: labels in bokmål, numbers with their type and value (not their scale). */
+    /**
+     * The table as plain values: labels in bokmål, numbers with their type and value (not their scale), the notes
+     * but the one on the counting unit.
+     */
     public static List<Object> normal(Table t) {
         List<Object> out = new ArrayList<>();
         out.add(t.id());
@@ -164,7 +167,8 @@ public class DeclaredAgainstJavaTest {
             out.add(row);
         }
         out.add(t.n().map(n -> n.value() + " " + n.counted()).orElse("no N"));
-        out.add(t.notes());
+        // The note on the counting unit is new with the declared tables (issue 15): the Java ones never had it.
+        out.add(t.notes().stream().filter(n -> !n.text().en().startsWith(Evaluation.COUNTING_PREFIX.en())).toList());
         out.add(t.chart());
         return out;
     }
