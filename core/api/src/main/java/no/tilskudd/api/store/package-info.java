@@ -1,9 +1,9 @@
 /**
  * Persistence of submissions: transactional saves and queries, and backups; and the console's users (with a
- * reporter's org units) and sessions, so that hosts sharing a database share them.
+ * reporter's org units) and sessions, and which bundle owns each scheme id, so that hosts sharing a database share them.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package no.tilskudd.api.store;
 
 import org.osgi.annotation.bundle.Export;

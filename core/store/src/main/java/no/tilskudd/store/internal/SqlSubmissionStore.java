@@ -31,6 +31,8 @@ import no.tilskudd.api.store.AnswerScope;
 import no.tilskudd.api.store.DuplicateSubmissionException;
 import no.tilskudd.api.store.FormUse;
 import no.tilskudd.api.store.SaveResult;
+import no.tilskudd.api.store.SchemeOwner;
+import no.tilskudd.api.store.SchemeOwners;
 import no.tilskudd.api.store.SessionRecord;
 import no.tilskudd.api.store.SessionRecords;
 import no.tilskudd.api.store.StoreException;
@@ -48,7 +50,7 @@ import no.tilskudd.api.submission.SubmissionKey;
  * schema up to date and granted the application user its rights.
  */
 public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggregates, UserRecords,
-        SessionRecords, AutoCloseable {
+        SessionRecords, SchemeOwners, AutoCloseable {
 
     /**
      * What the application user may do with each table. A table that a migration adds must be listed here, or the
@@ -63,7 +65,9 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
             "CONSOLE_USER_GUARD", "SELECT, UPDATE",
             "CONSOLE_SESSION", "SELECT, INSERT, UPDATE, DELETE",
             "ANSWER", "SELECT, INSERT, DELETE",
-            "ANSWER_BACKFILL", "SELECT");
+            "ANSWER_BACKFILL", "SELECT",
+            // Bindings are made and transferred, never removed.
+            "SCHEME_OWNER", "SELECT, INSERT, UPDATE");
 
     private static final int BATCH_SIZE = 1000;
 
@@ -82,6 +86,7 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
     private final AuditTable audit = new AuditTable();
     private final UserTable users = new UserTable();
     private final SessionTable sessions = new SessionTable();
+    private final SchemeOwnerTable owners = new SchemeOwnerTable();
 
     /** Runs in a save between its look for stored keys and its inserts: tests make two saves overlap there. */
     volatile Runnable afterDuplicateCheck = () -> { };
@@ -246,6 +251,61 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
             });
         } catch (SQLException e) {
             throw new StoreException("cannot remove user '" + name + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<SchemeOwner> owners() {
+        try (Connection c = pool.getConnection()) {
+            return owners.list(c);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the scheme owners: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<SchemeOwner> owner(String schemeId) {
+        try (Connection c = pool.getConnection()) {
+            return owners.find(c, schemeId);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the owner of scheme '" + schemeId + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SchemeOwner claim(SchemeOwner owner) {
+        try {
+            inTransaction(c -> {
+                owners.insert(c, owner);
+                return null;
+            });
+            return owner;
+        } catch (SQLException e) {
+            if (!dialect.isUniqueViolation(e)) {
+                throw new StoreException("cannot record the owner of scheme '" + owner.schemeId() + "': "
+                        + e.getMessage(), e);
+            }
+        }
+        // Another claim (of this host or another) was first: that one stays.
+        return owner(owner.schemeId()).orElseThrow(() -> new StoreException("scheme '" + owner.schemeId()
+                + "': its owner was recorded and is gone again"));
+    }
+
+    @Override
+    public Optional<SchemeOwner> transfer(SchemeOwner owner) {
+        try {
+            return inTransaction(c -> {
+                Optional<SchemeOwner> before = owners.find(c, owner.schemeId());
+                if (before.isPresent()) {
+                    owners.update(c, owner);
+                } else {
+                    owners.insert(c, owner);
+                }
+                return before;
+            });
+        } catch (SQLException e) {
+            throw new StoreException("cannot transfer scheme '" + owner.schemeId() + "' to " + owner.owner() + ": "
+                    + e.getMessage(), e);
         }
     }
 

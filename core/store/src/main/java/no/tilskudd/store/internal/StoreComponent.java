@@ -13,6 +13,8 @@ import no.tilskudd.api.audit.AuditEvent;
 import no.tilskudd.api.audit.AuditLog;
 import no.tilskudd.api.audit.AuditQuery;
 import no.tilskudd.api.store.SaveResult;
+import no.tilskudd.api.store.SchemeOwner;
+import no.tilskudd.api.store.SchemeOwners;
 import no.tilskudd.api.store.SessionRecord;
 import no.tilskudd.api.store.SessionRecords;
 import no.tilskudd.api.store.StoreException;
@@ -42,10 +44,10 @@ import org.osgi.service.component.annotations.Modified;
  * configuration {@value #PID} where Config Admin has one (Apache Karaf: {@code etc/no.tilskudd.cfg}), and then wins.
  */
 @Component(service = {SubmissionStore.class, AnswerAggregates.class, AuditLog.class, StoreMaintenance.class,
-        UserRecords.class, SessionRecords.class},
+        UserRecords.class, SessionRecords.class, SchemeOwners.class},
         configurationPid = StoreComponent.PID)
 public final class StoreComponent implements SubmissionStore, AnswerAggregates, AuditLog, StoreMaintenance,
-        UserRecords, SessionRecords {
+        UserRecords, SessionRecords, SchemeOwners {
 
     /** The framework property naming the data directory. */
     public static final String DATA_PROPERTY = "tilskudd.data";
@@ -226,6 +228,26 @@ public final class StoreComponent implements SubmissionStore, AnswerAggregates, 
     @Override
     public int deleteExpired(Instant lastSeenBefore, Instant createdBefore) {
         return store().deleteExpired(lastSeenBefore, createdBefore);
+    }
+
+    @Override
+    public List<SchemeOwner> owners() {
+        return store().owners();
+    }
+
+    @Override
+    public Optional<SchemeOwner> owner(String schemeId) {
+        return store().owner(schemeId);
+    }
+
+    @Override
+    public SchemeOwner claim(SchemeOwner owner) {
+        return store().claim(owner);
+    }
+
+    @Override
+    public Optional<SchemeOwner> transfer(SchemeOwner owner) {
+        return store().transfer(owner);
     }
 
     private SqlSubmissionStore store() {

@@ -34,6 +34,7 @@ import no.tilskudd.api.audit.AuditEvent;
 import no.tilskudd.api.audit.AuditQuery;
 import no.tilskudd.api.store.DuplicateSubmissionException;
 import no.tilskudd.api.store.SaveResult;
+import no.tilskudd.api.store.SchemeOwner;
 import no.tilskudd.api.store.SessionRecord;
 import no.tilskudd.api.store.StoreException;
 import no.tilskudd.api.store.StoredSubmission;
@@ -501,6 +502,81 @@ abstract class StoreContractTest {
             assertEquals(1, st.executeUpdate("DELETE FROM console_user"));
             assertThrows(SQLException.class, () -> st.execute("DROP TABLE console_user"));
             assertThrows(SQLException.class, () -> st.execute("ALTER TABLE console_user ADD COLUMN x INT"));
+        }
+    }
+
+    private static SchemeOwner owner(String scheme, String bsn, SchemeOwner.How how) {
+        return new SchemeOwner(scheme, bsn, Optional.empty(), how, how == SchemeOwner.How.FIRST ? "host" : "kari",
+                Instant.parse("2026-03-01T10:15:30Z"));
+    }
+
+    @Test
+    void aNewStoreKnowsTheOwnersOfTheShippedSchemes() {
+        SqlSubmissionStore store = open();
+        assertEquals(List.of("avdir no.tilskudd.scheme.avdir", "bufdir no.tilskudd.scheme.bufdir",
+                "example no.tilskudd.example.scheme", "urban-youth no.tilskudd.scheme.urban.youth"),
+                store.owners().stream().map(o -> o.schemeId() + " " + o.symbolicName()).toList());
+        SchemeOwner avdir = store.owner("avdir").orElseThrow();
+        assertEquals(SchemeOwner.How.SEEDED, avdir.how());
+        assertEquals("distribution", avdir.actor());
+        assertEquals(Optional.empty(), avdir.signer());
+        assertEquals(Optional.empty(), store.owner("youth-clubs"));
+    }
+
+    @Test
+    void theFirstClaimOfAnIdStaysAndAClaimOfABoundIdGetsTheOwner() {
+        SqlSubmissionStore one = open();
+        SqlSubmissionStore other = open();
+        SchemeOwner first = owner("youth-clubs", "org.example.youthclubs", SchemeOwner.How.FIRST);
+        assertEquals(first, one.claim(first));
+        assertEquals(first, other.claim(owner("youth-clubs", "org.example.impostor", SchemeOwner.How.FIRST)),
+                "the other store's claim gets the recorded owner back");
+        assertEquals("no.tilskudd.scheme.avdir", other.claim(owner("avdir", "test.impostor",
+                SchemeOwner.How.FIRST)).symbolicName(), "a seeded owner stays");
+        assertEquals(Optional.of(first), other.owner("youth-clubs"));
+    }
+
+    @Test
+    void twoStoresClaimingTheSameIdAtOnceRecordOne() throws Exception {
+        SqlSubmissionStore first = open();
+        SqlSubmissionStore second = open();
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<String> got = new ArrayList<>();
+        try {
+            List<Future<SchemeOwner>> claims = new ArrayList<>();
+            for (SqlSubmissionStore store : List.of(first, second)) {
+                claims.add(pool.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return store.claim(owner("race", store == first ? "a.bundle" : "b.bundle",
+                            SchemeOwner.How.FIRST));
+                }));
+            }
+            for (Future<SchemeOwner> f : claims) {
+                got.add(f.get(60, TimeUnit.SECONDS).symbolicName());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(got.get(0), got.get(1), "both stores see the one owner: " + got);
+        assertEquals(got.get(0), first.owner("race").orElseThrow().symbolicName());
+    }
+
+    @Test
+    void aTransferReplacesTheOwnerKeepsTheSignerAndIsSeenByAnotherStore() throws Exception {
+        SqlSubmissionStore one = open();
+        SqlSubmissionStore other = open();
+        SchemeOwner signed = new SchemeOwner("avdir", "test.impostor", Optional.of("CN=Test, O=Example"),
+                SchemeOwner.How.TRANSFERRED, "kari", Instant.parse("2026-03-02T08:00:00Z"));
+        assertEquals("no.tilskudd.scheme.avdir", one.transfer(signed).orElseThrow().symbolicName());
+        assertEquals(Optional.of(signed), other.owner("avdir"));
+        SchemeOwner fresh = owner("new-scheme", "org.example.fresh", SchemeOwner.How.TRANSFERRED);
+        assertEquals(Optional.empty(), other.transfer(fresh), "an id without an owner gets one");
+        assertEquals(Optional.of(fresh), one.owner("new-scheme"));
+        try (Connection c = app(); Statement st = c.createStatement()) {
+            assertThrows(SQLException.class, () -> st.execute("DELETE FROM scheme_owner"),
+                    "bindings are transferred, never removed");
+            assertThrows(SQLException.class, () -> st.execute("DROP TABLE scheme_owner"));
         }
     }
 
