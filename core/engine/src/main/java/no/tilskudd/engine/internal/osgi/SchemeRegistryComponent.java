@@ -1,23 +1,69 @@
 package no.tilskudd.engine.internal.osgi;
 
+import java.io.InputStream;
+import java.net.URL;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import no.tilskudd.api.audit.AuditEntry;
+import no.tilskudd.api.audit.AuditLog;
+import no.tilskudd.api.scheme.Origin;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.scheme.SchemeDefinition;
+import no.tilskudd.api.service.SchemeOwnership;
 import no.tilskudd.api.service.SchemeRegistry;
+import no.tilskudd.api.store.SchemeOwner;
+import no.tilskudd.api.store.SchemeOwners;
+import no.tilskudd.engine.internal.json.Json;
+import no.tilskudd.engine.internal.registry.SchemeBundles;
 import no.tilskudd.engine.internal.registry.SchemeCatalog;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceReference;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.util.tracker.BundleTracker;
 
-/** Takes scheme plugins from the service registry (whiteboard) as they come and go. */
-@Component(service = SchemeRegistry.class, immediate = true)
-public final class SchemeRegistryComponent implements SchemeRegistry {
+/**
+ * Takes scheme plugins from the service registry (whiteboard) as they come and go, and uses of each scheme id only
+ * its owner's, by the ownership record in the store: the host and every one-shot command on the same data decide
+ * from the same record. Bundles with the {@code Tilskudd-Scheme} header are known from the moment they are installed,
+ * so that two that declare a new id in one start get neither, whichever starts first.
+ */
+@Component(service = {SchemeRegistry.class, SchemeOwnership.class}, immediate = true)
+public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwnership {
 
     private final SchemeCatalog catalog = new SchemeCatalog();
+
+    private volatile SchemeOwners owners;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog audit;
+
+    private BundleTracker<String> installed;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeOwners")
+    void addOwners(SchemeOwners record) {
+        owners = record;
+        catalog.useOwners(record);
+    }
+
+    void removeOwners(SchemeOwners record) {
+        if (owners == record) {
+            owners = null;
+            catalog.useOwners(null);
+        }
+    }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -27,6 +73,50 @@ public final class SchemeRegistryComponent implements SchemeRegistry {
 
     void removeScheme(ServiceReference<SchemeDefinition> ref) {
         catalog.remove(ref);
+    }
+
+    @Activate
+    void activate(BundleContext context) {
+        installed = new BundleTracker<>(context, Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING
+                | Bundle.ACTIVE | Bundle.STOPPING, null) {
+            @Override
+            public String addingBundle(Bundle bundle, BundleEvent event) {
+                Optional<String> id = declaredId(bundle);
+                id.ifPresent(i -> catalog.expect(bundle, new Origin(bundle.getSymbolicName(),
+                        bundle.getVersion().toString()), i));
+                return id.orElse(null);
+            }
+
+            @Override
+            public void removedBundle(Bundle bundle, BundleEvent event, String id) {
+                catalog.unexpect(bundle);
+            }
+        };
+        installed.open();
+    }
+
+    @Deactivate
+    void deactivate() {
+        installed.close();
+    }
+
+    /** The id a data-only scheme bundle's descriptor declares, read without starting the bundle. */
+    private static Optional<String> declaredId(Bundle bundle) {
+        String header = bundle.getHeaders("").get(SchemeBundles.HEADER);
+        if (header == null || bundle.getSymbolicName() == null) {
+            return Optional.empty();
+        }
+        URL url = SchemeBundles.descriptorPath(header).map(bundle::getEntry).orElse(null);
+        if (url == null) {
+            return Optional.empty();
+        }
+        try (InputStream in = url.openStream()) {
+            String id = Json.MAPPER.readTree(in).path("id").asText("");
+            return id.isBlank() ? Optional.empty() : Optional.of(id);
+        } catch (Exception e) {
+            // A broken descriptor is reported when the bundle starts, by the catalog.
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -42,5 +132,40 @@ public final class SchemeRegistryComponent implements SchemeRegistry {
     @Override
     public List<String> problems() {
         return catalog.problems();
+    }
+
+    @Override
+    public List<SchemeOwner> owners() {
+        return record().owners();
+    }
+
+    @Override
+    public SchemeOwner transfer(String schemeId, String symbolicName, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        if (schemeId == null || !schemeId.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+            throw new IllegalArgumentException("'" + schemeId + "' is not a scheme id (lower-case letters, digits "
+                    + "and '-')");
+        }
+        if (symbolicName == null || !symbolicName.matches("[A-Za-z0-9_.-]{1,200}")) {
+            throw new IllegalArgumentException("'" + symbolicName + "' is not a bundle symbolic name");
+        }
+        SchemeOwner next = new SchemeOwner(schemeId, symbolicName, Optional.empty(), SchemeOwner.How.TRANSFERRED,
+                actor, Instant.now());
+        Optional<SchemeOwner> before = record().transfer(next);
+        AuditLog log = audit;
+        if (log != null) {
+            log.record(new AuditEntry(actor, "scheme.transfer", schemeId, Map.of("to", symbolicName,
+                    "from", before.map(SchemeOwner::owner).orElse("(none)"))));
+        }
+        catalog.refresh();
+        return next;
+    }
+
+    private SchemeOwners record() {
+        SchemeOwners r = owners;
+        if (r == null) {
+            throw new IllegalStateException("the store is not available, so scheme owners are not kept");
+        }
+        return r;
     }
 }

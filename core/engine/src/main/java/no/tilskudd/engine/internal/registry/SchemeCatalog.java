@@ -2,15 +2,21 @@ package no.tilskudd.engine.internal.registry;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import no.tilskudd.api.scheme.Origin;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.scheme.SchemeDefinition;
 import no.tilskudd.api.service.SchemeRegistry;
+import no.tilskudd.api.store.SchemeOwner;
+import no.tilskudd.api.store.SchemeOwners;
+import no.tilskudd.api.store.StoreException;
 import no.tilskudd.engine.internal.forms.DefinitionException;
 import no.tilskudd.engine.internal.forms.DefinitionReader;
 import no.tilskudd.engine.internal.forms.SchemeData;
@@ -18,11 +24,28 @@ import no.tilskudd.engine.internal.forms.SchemeData;
 /**
  * The installed schemes, kept in step with the plugins that come and go.
  *
- * <p>When two plugins claim the same scheme id, the one that arrived first is used and the other is reported as a
- * problem; if the first leaves, the second takes over. A plugin whose descriptor or forms are broken is reported and
- * left out; the others are not affected.
+ * <p>With an ownership record ({@link #useOwners}) a scheme id belongs to one bundle, known by its symbolic name: only
+ * the owner's scheme of the id is used, and every other bundle declaring it is a problem naming both, until an
+ * administrator transfers the id. An id without an owner goes to the one bundle that declares it, and that bundle is
+ * recorded as its owner; when two bundles declare it at once (their schemes, or bundles {@link #expect expected} to
+ * bring one, e.g. installed in the same start), neither is used and both are named. Without a record (the engine on
+ * a plain class path, for tests and tools), the first to arrive is used and the next takes over when it leaves.
+ *
+ * <p>A plugin whose descriptor or forms are broken is reported and left out; the others are not affected.
  */
 public final class SchemeCatalog implements SchemeRegistry {
+
+    private static final System.Logger LOG = System.getLogger("no.tilskudd.engine.schemes");
+
+    /** The recorded owners, or null for first-come without a record. */
+    private SchemeOwners owners;
+    /** Bundles expected to declare a scheme id (installed, not yet started), by the caller's key. */
+    private final Map<Object, Expected> expected = new LinkedHashMap<>();
+    private Set<String> logged = Set.of();
+
+    /** A bundle that will declare a scheme id once it starts. */
+    private record Expected(Origin origin, String schemeId) {
+    }
 
     /** Contributions in arrival order, by the key the caller gave (a service reference or the provider object). */
     private final Map<Object, Scheme> contributions = new LinkedHashMap<>();
@@ -98,20 +121,126 @@ public final class SchemeCatalog implements SchemeRegistry {
         }
     }
 
-    /** The first contribution of an id wins; later ones are problems while it is installed. */
+    /**
+     * Decides ownership from a record from now on (the store's), and decides again.
+     *
+     * @param record the recorded owners, or null to go back to first-come without a record
+     */
+    public synchronized void useOwners(SchemeOwners record) {
+        this.owners = record;
+        recompute();
+    }
+
+    /**
+     * Notes a bundle that will declare a scheme id once it starts (it is installed): an id without an owner that two
+     * bundles declare or are expected to declare at once goes to neither, whichever starts first.
+     *
+     * @param key      identifies the bundle for {@link #unexpect(Object)}
+     * @param origin   the bundle
+     * @param schemeId the id its descriptor declares
+     */
+    public synchronized void expect(Object key, Origin origin, String schemeId) {
+        if (!new Expected(origin, schemeId).equals(expected.put(key, new Expected(origin, schemeId)))) {
+            recompute();
+        }
+    }
+
+    /**
+     * Forgets an expected bundle (it was uninstalled).
+     *
+     * @param key the key given to {@link #expect}
+     */
+    public synchronized void unexpect(Object key) {
+        if (expected.remove(key) != null) {
+            recompute();
+        }
+    }
+
+    /** Decides again, e.g. after the record changed (a transfer). */
+    public synchronized void refresh() {
+        recompute();
+    }
+
+    /** Which contribution of each id is used, by the ownership record where there is one; the rest are problems. */
     private void recompute() {
+        Map<String, List<Scheme>> byId = new LinkedHashMap<>();
+        for (Scheme s : contributions.values()) {
+            byId.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(s);
+        }
         Map<String, Scheme> next = new LinkedHashMap<>();
         List<String> now = new ArrayList<>(unreadable.values());
         now.addAll(notes.values());
-        for (Scheme s : contributions.values()) {
-            Scheme first = next.putIfAbsent(s.id(), s);
-            if (first != null) {
-                now.add(s.origin() + ": scheme id '" + s.id() + "' is already provided by " + first.origin()
-                        + "; this one is ignored while that one is installed");
+        Map<String, SchemeOwner> bound = new LinkedHashMap<>();
+        boolean recorded = owners != null;
+        if (recorded) {
+            try {
+                owners.owners().forEach(o -> bound.put(o.schemeId(), o));
+            } catch (StoreException | IllegalStateException e) {
+                recorded = false;
+                now.add("scheme owners cannot be read (" + e.getMessage() + "); the first bundle of each scheme id "
+                        + "is used until they can");
+            }
+        }
+        for (Map.Entry<String, List<Scheme>> e : byId.entrySet()) {
+            String id = e.getKey();
+            List<Scheme> claims = e.getValue();
+            SchemeOwner owner = bound.get(id);
+            if (recorded && owner == null) {
+                Set<String> claimants = new LinkedHashSet<>();
+                claims.forEach(s -> claimants.add(s.origin().name()));
+                List<String> named = new ArrayList<>(claims.stream().map(s -> s.origin().toString()).toList());
+                for (Expected x : expected.values()) {
+                    if (x.schemeId().equals(id) && claimants.add(x.origin().name())) {
+                        named.add(x.origin().toString());
+                    }
+                }
+                if (claimants.size() > 1) {
+                    now.add("scheme id '" + id + "' is declared by " + String.join(" and ", named) + " and has no "
+                            + "owner yet: neither is used until an administrator picks one (tilskudd schemes "
+                            + "transfer " + id + " --to SYMBOLIC-NAME)");
+                    continue;
+                }
+                try {
+                    owner = owners.claim(new SchemeOwner(id, claims.get(0).origin().name(), Optional.empty(),
+                            SchemeOwner.How.FIRST, "host", Instant.now()));
+                } catch (StoreException | IllegalStateException ex) {
+                    now.add("scheme id '" + id + "': its first owner " + claims.get(0).origin().name()
+                            + " cannot be recorded (" + ex.getMessage() + "); not used until it can");
+                    continue;
+                }
+            }
+            Scheme used = null;
+            for (Scheme s : claims) {
+                boolean owns = owner == null || owner.isOwner(s.origin().name(), Optional.empty());
+                if (used == null && owns) {
+                    used = s;
+                    next.put(id, s);
+                } else if (owns) {
+                    now.add(s.origin() + ": scheme id '" + id + "' is already provided by " + used.origin()
+                            + "; this one is ignored while that one is installed");
+                } else {
+                    now.add(s.origin() + ": scheme id '" + id + "' belongs to " + owner.owner() + " ("
+                            + describe(owner) + "); " + s.origin().name() + " is refused until an administrator "
+                            + "transfers it (tilskudd schemes transfer " + id + " --to " + s.origin().name() + ")");
+                }
             }
         }
         active = Collections.unmodifiableMap(next);
         problems = List.copyOf(now);
+        Set<String> fresh = new LinkedHashSet<>(problems);
+        fresh.removeAll(logged);
+        for (String p : fresh) {
+            LOG.log(System.Logger.Level.WARNING, p);
+        }
+        logged = Set.copyOf(problems);
+    }
+
+    private static String describe(SchemeOwner o) {
+        return switch (o.how()) {
+            case SEEDED -> "shipped with the distribution";
+            case FIRST -> "its first owner, recorded " + o.since();
+            case TRANSFERRED -> "given to it by " + o.actor() + " " + o.since();
+        };
     }
 
     @Override
