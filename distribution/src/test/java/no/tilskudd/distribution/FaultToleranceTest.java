@@ -89,7 +89,7 @@ class FaultToleranceTest {
             host.deploy(dup, "duplicate.jar");
             host.await("the faulty scheme", s -> TestHost.hasScheme(s, "faulty"), "schemes", "--json");
             host.await("the faults in status", s -> mentions(s.get("failures"), "boom on activation")
-                    && mentions(s.get("schemeProblems"), "already provided"), "status", "--json");
+                    && mentions(s.get("schemeProblems"), "scheme id 'example' belongs to no.tilskudd.example.scheme"), "status", "--json");
             JsonNode status = host.run("status", "--json").json();
             assertTrue(mentions(status.get("failures"), "boom.jar: component test.plugin.Boom failed to activate"),
                     status.toString());

@@ -37,6 +37,7 @@ import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
 import no.tilskudd.api.service.ReportOptions;
 import no.tilskudd.api.service.ReportService;
+import no.tilskudd.api.service.SchemeOwnership;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.UnknownFormatException;
 import no.tilskudd.api.store.StoreMaintenance;
@@ -81,6 +82,9 @@ public final class TilskuddCommandLine implements CommandLine {
     private volatile StoreMaintenance maintenance;
     @Reference
     private StatusService status;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SchemeOwnership ownership;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PluginService plugins;
@@ -190,6 +194,8 @@ public final class TilskuddCommandLine implements CommandLine {
 
                   demo [--out DIR] [--no-suppress]         import the bundled demo data and write reports in every installed format
                   schemes [--json]                         installed schemes, form versions and the plugin each comes from
+                  schemes owners [--json]                  which bundle owns each scheme id
+                  schemes transfer ID --to SYMBOLIC-NAME   give a scheme id to another bundle (audited)
                   validate [--json] FILE...                check submission files; nothing is stored
                   import [--replace] [--json] FILE...      check and store submission files (each file all or nothing)
                   indicators --scheme S [--years A-B] [--region R] [--json]
@@ -315,6 +321,13 @@ public final class TilskuddCommandLine implements CommandLine {
     // ---------------------------------------------------------------- schemes
 
     private int schemes(List<String> argv, PrintStream out) throws IOException {
+        String sub = argv.isEmpty() ? "" : argv.get(0);
+        if (sub.equals("owners")) {
+            return SchemeOwnerCommands.owners(required(ownership, "scheme ownership"), argv, out, JSON);
+        }
+        if (sub.equals("transfer")) {
+            return SchemeOwnerCommands.transfer(required(ownership, "scheme ownership"), argv, actor(), out, JSON);
+        }
         Args a = Args.parse(argv, Set.of("--lang"), Set.of("--json"));
         Locale locale = locale(a);
         if (a.flag("--json")) {

@@ -21,6 +21,7 @@ import no.tilskudd.api.report.Table;
 import no.tilskudd.api.scheme.OrgUnit;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.service.IndicatorService;
+import no.tilskudd.api.store.SchemeOwner;
 
 /**
  * The JSON documents of the resources that {@code tilskudd ... --json} and the HTTP API both show (documented in
@@ -179,6 +180,41 @@ public final class JsonViews {
         m.put("failures", s.failures());
         m.put("quarantined", s.quarantined());
         m.put("healthy", s.healthy());
+        return m;
+    }
+
+    /**
+     * {@code tilskudd schemes owners --json}.
+     *
+     * @param owners the bindings
+     * @return {@code {"owners": [{"scheme", "symbolicName", "signer", "how", "actor", "since"}]}}
+     * @since 1.1
+     */
+    public static Map<String, Object> schemeOwners(List<SchemeOwner> owners) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (SchemeOwner o : owners) {
+            list.add(schemeOwner(o));
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("owners", list);
+        return root;
+    }
+
+    /**
+     * One binding of a scheme id to its owner: {@code tilskudd schemes transfer --json}.
+     *
+     * @param o the binding
+     * @return {@code {"scheme", "symbolicName", "signer", "how", "actor", "since"}}, the signer null where unsigned
+     * @since 1.1
+     */
+    public static Map<String, Object> schemeOwner(SchemeOwner o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scheme", o.schemeId());
+        m.put("symbolicName", o.symbolicName());
+        m.put("signer", o.signer().orElse(null));
+        m.put("how", o.how().name());
+        m.put("actor", o.actor());
+        m.put("since", o.since().toString());
         return m;
     }
 

@@ -31,8 +31,11 @@ import no.tilskudd.api.host.Undeployment;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.scheme.SchemeDefinition;
 import no.tilskudd.api.service.OrgUnitRegister;
+import no.tilskudd.api.service.SchemeOwnership;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.ValidationService;
+import no.tilskudd.api.store.SchemeOwner;
+import no.tilskudd.api.store.StoreException;
 import no.tilskudd.api.store.StoredSubmission;
 import no.tilskudd.api.store.SubmissionQuery;
 import no.tilskudd.api.store.SubmissionStore;
@@ -51,6 +54,9 @@ import org.osgi.framework.wiring.BundleWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * Plugin jars in {@code deploy/}: a dry run that checks the stored submissions against a jar's forms and rules
@@ -76,6 +82,9 @@ public final class PluginServiceComponent implements PluginService {
     private SchemeRegistry schemes;
     @Reference
     private AuditLog audit;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SchemeOwnership ownership;
 
     private BundleContext context;
 
@@ -151,7 +160,16 @@ public final class PluginServiceComponent implements PluginService {
             for (Scheme s : engine.schemes().schemes()) {
                 Optional<Scheme> installed = schemes.scheme(s.id());
                 Optional<String> installedFrom = installed.map(x -> x.origin().name());
-                if (installedFrom.isPresent() && !installedFrom.get().equals(info.symbolicName())) {
+                Optional<SchemeOwner> owner = owner(s.id());
+                if (owner.isPresent() && !owner.get().isOwner(info.symbolicName(), Optional.empty())) {
+                    // Deploying it changes nothing for this scheme, so there is nothing of it to check either.
+                    problems.add("scheme '" + s.id() + "' belongs to " + owner.get().owner() + ", not to "
+                            + info.symbolicName() + " " + info.version() + ": the host would refuse this jar's "
+                            + "scheme until an administrator transfers the id (tilskudd schemes transfer " + s.id()
+                            + " --to " + info.symbolicName() + ")");
+                    continue;
+                }
+                if (owner.isEmpty() && installedFrom.isPresent() && !installedFrom.get().equals(info.symbolicName())) {
                     problems.add("scheme '" + s.id() + "' is already contributed by " + installedFrom.get()
                             + "; two plugins cannot claim the same scheme");
                 }
@@ -194,6 +212,19 @@ public final class PluginServiceComponent implements PluginService {
                 .forEach(e -> codes.add(new DryRun.NewError(e.getKey(), e.getValue().keys.size(), e.getValue().message,
                         new ArrayList<>(e.getValue().paths), e.getValue().examples)));
         return new DryRun(info, checks, checked, becomeInvalid, alreadyInvalid, codes, problems);
+    }
+
+    /** The recorded owner of a scheme id, as the registry decides by it. */
+    private Optional<SchemeOwner> owner(String schemeId) {
+        SchemeOwnership o = ownership;
+        if (o == null) {
+            return Optional.empty();
+        }
+        try {
+            return o.owners().stream().filter(x -> x.schemeId().equals(schemeId)).findFirst();
+        } catch (IllegalStateException | StoreException e) {
+            return Optional.empty();
+        }
     }
 
     private static final class CodeCount {

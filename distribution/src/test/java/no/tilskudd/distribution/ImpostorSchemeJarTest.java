@@ -1,0 +1,226 @@
+package no.tilskudd.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import no.tilskudd.launch.embed.EmbeddedHost;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 16: a second jar declaring {@code avdir} took the scheme over, for every one-shot command (they install
+ * deploy/ in file-name order) and after a restart in the host too, and the AVdir demo data then gave 249 of 249 reports
+ * with errors. Now a scheme id belongs to one bundle: the distribution's for the schemes it ships, so the impostor is
+ * refused, named with both bundles in status (exit 1), the log and /api/bundles, the host and one-shot commands agree,
+ * before and after a restart, until an administrator transfers the id.
+ */
+class ImpostorSchemeJarTest {
+
+    static final String IMPOSTOR = "test.impostor.avdir";
+    static final String OWNER = "no.tilskudd.scheme.avdir";
+
+    @TempDir
+    Path temp;
+
+    /**
+     * A data-only jar that declares {@code avdir} with a form of its own for the demo years, which no AVdir report
+     * fills in: were it used, every demo report would have errors.
+     */
+    static Path impostor(Path target) throws IOException {
+        String descriptor = """
+                { "id": "avdir", "name": "Falsk AVdir", "agency": "Ukjent", "budgetLine": "-", "firstYear": 2006,
+                  "forms": ["forms/2006.json"] }""";
+        String form = """
+                { "scheme": "avdir", "version": "2006", "years": { "from": 2006, "to": 2020 }, "title": "F",
+                  "sections": [ { "id": "s", "title": "S", "fields": [
+                    { "id": "impostorCode", "type": "text", "label": "Kode", "required": true } ] } ] }""";
+        Manifest mf = new Manifest();
+        Attributes a = mf.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", IMPOSTOR);
+        a.putValue("Bundle-Version", "9.0.0");
+        a.putValue("Tilskudd-Scheme", "tilskudd/avdir");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target), mf)) {
+            for (Map.Entry<String, String> e : Map.of("tilskudd/avdir/scheme.json", descriptor,
+                    "tilskudd/avdir/forms/2006.json", form).entrySet()) {
+                out.putNextEntry(new JarEntry(e.getKey()));
+                out.write(e.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+        return target;
+    }
+
+    private Path avdirDemo() throws IOException {
+        Path target = temp.resolve("avdir-demo.jsonl");
+        try (JarFile jar = new JarFile(SchemeBundlesTest.jar("tilskudd-scheme-avdir").toFile());
+                InputStream in = jar.getInputStream(jar.getEntry("tilskudd/avdir/demo/avdir-demo.jsonl"))) {
+            Files.copy(in, target);
+        }
+        return target;
+    }
+
+    private static boolean refusal(JsonNode problems) {
+        for (JsonNode p : problems) {
+            if (p.asText().startsWith(IMPOSTOR + " 9.0.0: scheme id 'avdir' belongs to " + OWNER + " ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Status as text: exit 1, the refusal naming both bundles. */
+    private static void assertRefusedInStatus(int exit, String out) {
+        assertEquals(1, exit, out);
+        assertTrue(out.contains("SCHEME PROBLEM " + IMPOSTOR + " 9.0.0: scheme id 'avdir' belongs to " + OWNER
+                + " (shipped with the distribution); " + IMPOSTOR + " is refused until an administrator transfers "
+                + "it (tilskudd schemes transfer avdir --to " + IMPOSTOR + ")"), out);
+    }
+
+    private static String avdirBundle(JsonNode schemes) {
+        return TestHost.scheme(schemes, "avdir").get("bundle").asText();
+    }
+
+    private static void await(WebHost host, String what, Predicate<JsonNode> condition, String... command)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            WebHost.Result r = host.run(command);
+            last = r.out() + r.err();
+            try {
+                if (condition.test(r.json())) {
+                    return;
+                }
+            } catch (AssertionError | RuntimeException e) {
+                // not JSON yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("waited 30 s for " + what + "; last: " + last);
+    }
+
+    /** A command in a host booted on the same home and data, as after a restart. */
+    private static String[] runIn(EmbeddedHost host, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8)) {
+            int exit = host.run(List.of(args), o, o);
+            return new String[] {String.valueOf(exit), out.toString(StandardCharsets.UTF_8)};
+        }
+    }
+
+    @Test
+    void anImpostorDeployedIntoARunningHostIsRefusedUntilTheSchemeIsTransferred() throws Exception {
+        Path demo = avdirDemo();
+        Path fake = impostor(temp.resolve("impostor.jar"));
+        Path home;
+        try (WebHost host = WebHost.start(temp, SchemeBundlesTest.jar("tilskudd-scheme-avdir"))) {
+            home = host.home;
+            await(host, "avdir", s -> TestHost.hasScheme(s, "avdir"), "schemes", "--json");
+
+            // The dry run says so before the jar goes in.
+            WebHost.Result dry = host.run("deploy", "--dry-run", "--json", fake.toString());
+            JsonNode check = dry.json().has("check") ? dry.json().get("check") : dry.json();
+            assertFalse(check.get("safe").asBoolean(), dry.out());
+            assertTrue(check.get("problems").toString().contains("scheme 'avdir' belongs to " + OWNER + ", not to "
+                    + IMPOSTOR + " 9.0.0"), dry.out());
+
+            // Its file name sorts before the real one's, as in the defect.
+            Path tmp = host.home.resolve("aaa-avdir.jar.tmp");
+            Files.copy(fake, tmp);
+            Files.move(tmp, host.home.resolve("deploy/aaa-avdir.jar"), StandardCopyOption.ATOMIC_MOVE);
+            await(host, "the impostor refused", s -> refusal(s.get("schemeProblems")), "status", "--json");
+
+            WebHost.Result status = host.run("status");
+            assertRefusedInStatus(status.exit(), status.out());
+            assertEquals(OWNER, avdirBundle(host.run("schemes", "--json").json()));
+            WebHost.Result valid = host.run("validate", demo.toString());
+            assertEquals(0, valid.exit(), "the demo data validate against the real scheme: " + valid.out());
+
+            HttpResponse<String> bundles = host.get("/api/bundles", WebHost.basic("admin", host.adminPassword));
+            assertEquals(200, bundles.statusCode(), bundles.body());
+            assertTrue(refusal(WebHost.json(bundles).get("schemeProblems")), bundles.body());
+            boolean impostorListed = false;
+            for (JsonNode b : WebHost.json(bundles).get("bundles")) {
+                impostorListed |= IMPOSTOR.equals(b.get("symbolicName").asText());
+            }
+            assertTrue(impostorListed, bundles.body());
+
+            String log = Files.readString(host.data.resolve("log/tilskudd.log"));
+            assertTrue(log.contains(IMPOSTOR + " 9.0.0: scheme id 'avdir' belongs to " + OWNER), log);
+        }
+
+        // One-shot commands install deploy/ in file-name order, the impostor first: they decide as the host did.
+        try (EmbeddedHost oneShot = EmbeddedHost.builder(home).serving(false).start()) {
+            String[] schemes = runIn(oneShot, "schemes", "--json");
+            assertEquals(OWNER, avdirBundle(new com.fasterxml.jackson.databind.ObjectMapper().readTree(schemes[1])));
+            String[] valid = runIn(oneShot, "validate", demo.toString());
+            assertEquals("0", valid[0], valid[1]);
+            String[] status = runIn(oneShot, "status");
+            assertRefusedInStatus(Integer.parseInt(status[0]), status[1]);
+        }
+
+        // After a restart the host decides the same, and the administrator transfers the id.
+        try (EmbeddedHost restarted = EmbeddedHost.builder(home).serving(true).start()) {
+            String[] status = runIn(restarted, "status");
+            assertRefusedInStatus(Integer.parseInt(status[0]), status[1]);
+            assertEquals("0", runIn(restarted, "validate", demo.toString())[0]);
+
+            String[] transfer = runIn(restarted, "schemes", "transfer", "avdir", "--to", IMPOSTOR);
+            assertEquals("0", transfer[0], transfer[1]);
+            assertTrue(transfer[1].contains("scheme avdir now belongs to " + IMPOSTOR), transfer[1]);
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            assertEquals(IMPOSTOR, avdirBundle(json.readTree(runIn(restarted, "schemes", "--json")[1])));
+            String[] invalid = runIn(restarted, "validate", "--json", demo.toString());
+            assertEquals("1", invalid[0], "the impostor's form is used now");
+            String[] owners = runIn(restarted, "schemes", "owners", "--json");
+            JsonNode avdir = null;
+            for (JsonNode o : json.readTree(owners[1]).get("owners")) {
+                if (o.get("scheme").asText().equals("avdir")) {
+                    avdir = o;
+                }
+            }
+            assertEquals(IMPOSTOR, avdir.get("symbolicName").asText(), owners[1]);
+            assertEquals("TRANSFERRED", avdir.get("how").asText());
+            String[] audit = runIn(restarted, "audit", "--json");
+            assertTrue(audit[1].contains("\"scheme.transfer\""), audit[1]);
+            String[] after = runIn(restarted, "status", "--json");
+            assertTrue(after[1].contains(OWNER + " 0.1.0") && after[1].contains("belongs to " + IMPOSTOR),
+                    "now the real bundle is the refused one: " + after[1]);
+        }
+    }
+
+    /** On an empty store a one-shot command keeps the shipped owner whatever the impostor's file is called. */
+    @Test
+    void onAnEmptyStoreTheShippedOwnerWinsWhateverTheFileNames() throws Exception {
+        Path demo = avdirDemo();
+        Path fake = impostor(temp.resolve("0-avdir.jar"));
+        try (TestHost host = TestHost.start(temp, false, fake, SchemeBundlesTest.jar("tilskudd-scheme-avdir"))) {
+            assertEquals(OWNER, avdirBundle(host.run("schemes", "--json").json()));
+            TestHost.Result valid = host.run("validate", demo.toString());
+            assertEquals(0, valid.exit(), valid.out());
+            TestHost.Result status = host.run("status");
+            assertRefusedInStatus(status.exit(), status.out());
+        }
+    }
+}
