@@ -142,7 +142,7 @@ public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwne
     @Override
     public SchemeOwner transfer(String schemeId, String symbolicName, String actor) {
         Objects.requireNonNull(actor, "actor");
-        if (schemeId == null || !schemeId.matches("[a-z0-9][a-z0-9-]{0,63}")) {
+        if (schemeId == null || !schemeId.matches("[a-z][a-z0-9-]{0,63}")) {
             throw new IllegalArgumentException("'" + schemeId + "' is not a scheme id (lower-case letters, digits "
                     + "and '-')");
         }

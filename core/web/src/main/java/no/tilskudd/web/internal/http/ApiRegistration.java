@@ -15,7 +15,10 @@ import no.tilskudd.api.service.ImportService;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
 import no.tilskudd.api.service.ReportService;
+import no.tilskudd.api.service.SchemeOwnership;
 import no.tilskudd.api.service.SchemeRegistry;
+import no.tilskudd.api.store.SchemeOwner;
+import no.tilskudd.host.json.JsonViews;
 import no.tilskudd.launch.Host;
 import no.tilskudd.web.internal.auth.Security;
 import no.tilskudd.web.internal.http.ApiServlet.Handler;
@@ -44,6 +47,8 @@ public final class ApiRegistration {
     private Host host;
     @Reference
     private SchemeRegistry schemes;
+    @Reference
+    private SchemeOwnership ownership;
     @Reference
     private ImportService imports;
     @Reference
@@ -111,6 +116,13 @@ public final class ApiRegistration {
                         bundles::upload), null),
                 route("bundle", "/api/bundles/*", Role.ADMIN, "DELETE", bundles::remove),
                 route("audit", "/api/audit", Role.ADMIN, "GET", auditTrail::get),
+                new Route("scheme-owners", "/api/scheme-owners", Role.ADMIN, methods("GET",
+                        c -> c.json(200, JsonViews.schemeOwners(ownership.owners())), "POST", c -> {
+                            SchemeOwner o = ownership.transfer(c.query("scheme"), c.query("to"), c.actor());
+                            log.info(c.principal().user() + " transferred scheme " + o.schemeId() + " to "
+                                    + o.owner());
+                            c.json(200, JsonViews.schemeOwner(o));
+                        }), null),
                 // Everything else under /api: signed in, then told there is no such route.
                 new Route("none", "/api/*", Role.ANALYST, Map.of(), c -> {
                     throw ApiException.notFound("no API route " + ApiServlet.apiPath(c.req()));
