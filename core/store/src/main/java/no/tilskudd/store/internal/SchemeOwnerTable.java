@@ -29,7 +29,8 @@ final class SchemeOwnerTable {
     }
 
     Optional<SchemeOwner> find(Connection c, String schemeId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM scheme_owner WHERE scheme_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+                + " FROM scheme_owner WHERE scheme_id = ?")) {
             ps.setString(1, schemeId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(row(rs)) : Optional.empty();
