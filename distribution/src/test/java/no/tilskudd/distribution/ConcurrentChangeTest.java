@@ -41,7 +41,7 @@ class ConcurrentChangeTest {
         try (ServerSocket gate = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
                 TestHost host = TestHost.start(temp, true, Map.of("tilskudd.validator.timeout.ms", "120000"))) {
             gate.setSoTimeout(60_000);
-            host.deploy(raceScheme("test.race.gated", gate.getLocalPort()), "race.jar");
+            host.deploy(raceScheme("test.race", gate.getLocalPort()), "race.jar");
             host.await("the race scheme", s -> TestHost.hasScheme(s, "race"), "schemes", "--json");
 
             CompletableFuture<TestHost.Result> importing = CompletableFuture.supplyAsync(
@@ -63,7 +63,8 @@ class ConcurrentChangeTest {
                     "each submission is refused because its scheme left: " + r.out());
 
             // The same file, with nothing racing, is stored whole: the refusal came from the race alone.
-            host.deploy(raceScheme("test.race.open", 0), "race.jar");
+            // The same bundle again (the scheme id "race" is its own since its first deployment), without the gate.
+            host.deploy(raceScheme("test.race", 0), "race.jar");
             host.await("the race scheme back", s -> TestHost.hasScheme(s, "race"), "schemes", "--json");
             assertEquals(0, host.run("indicators", "--scheme", "race", "--years", "2016", "--json").json()
                     .get("submissions").asInt(), "the refused import stored nothing");
@@ -131,7 +132,7 @@ class ConcurrentChangeTest {
                 TestHost host = TestHost.start(temp, true, Map.of())) {
             gate.setSoTimeout(60_000);
             host.deploy(pdf, "format-pdf.jar");
-            host.deploy(raceIndicatorScheme("test.race.report.gated", gate.getLocalPort()), "race.jar");
+            host.deploy(raceIndicatorScheme("test.race.report", gate.getLocalPort()), "race.jar");
             host.await("the race scheme", s -> TestHost.hasScheme(s, "race"), "schemes", "--json");
 
             CompletableFuture<TestHost.Result> reporting = CompletableFuture.supplyAsync(() -> host.run(report));
@@ -139,7 +140,7 @@ class ConcurrentChangeTest {
                 // The report is inside the scheme's indicator now, and stays there until the byte below.
                 host.undeploy("race.jar");
                 host.await("the race scheme gone", s -> !TestHost.hasScheme(s, "race"), "schemes", "--json");
-                host.await("the race bundle gone", s -> !hasBundle(s, "test.race.report.gated"), "status",
+                host.await("the race bundle gone", s -> !hasBundle(s, "test.race.report"), "status",
                         "--json");
                 assertFalse(reporting.isDone(), "the report must still be running when the scheme has gone");
                 indicator.getOutputStream().write(1);
@@ -156,7 +157,8 @@ class ConcurrentChangeTest {
             }
 
             // The same command, with nothing racing, writes the report: the refusal came from the race alone.
-            host.deploy(raceIndicatorScheme("test.race.report.open", 0), "race.jar");
+            // The same bundle again (the scheme id "race" is its own since its first deployment), without the gate.
+            host.deploy(raceIndicatorScheme("test.race.report", 0), "race.jar");
             host.await("the race scheme back", s -> TestHost.hasScheme(s, "race"), "schemes", "--json");
             TestHost.Result again = host.run(report);
             assertEquals(0, again.exit(), again.out() + again.err());
