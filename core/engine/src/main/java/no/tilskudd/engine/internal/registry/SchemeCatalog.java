@@ -1,8 +1,8 @@
 package no.tilskudd.engine.internal.registry;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
