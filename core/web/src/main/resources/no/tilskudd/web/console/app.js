@@ -79,6 +79,7 @@ const TEXT = {
   importedBad: ['Ikke alt ble importert: {0} fil(er) ble avvist.', 'Not everything was imported: {0} file(s) were rejected.'],
   reportsSelected: ['{0} rapporter valgt.', '{0} reports selected.'],
   noIndicators: ['Ingen indikatorer for denne ordningen.', 'No indicators for this scheme.'],
+  noIndicatorsSeveral: ['Ingen indikatorer for disse ordningene.', 'No indicators for these schemes.'],
   chartOf: ['Diagram: {0}', 'Chart: {0}'],
   id: ['Id', 'Id'],
   name: ['Navn', 'Name'],
@@ -377,7 +378,7 @@ async function showIndicators() {
   }
   status(t('reportsSelected', r.data.submissions));
   const out = [];
-  if (!r.data.indicators.length) out.push(el('p', { class: 'muted', text: t('noIndicators') }));
+  if (!r.data.indicators.length) out.push(el('p', { class: 'muted', text: t(chosen.length > 1 ? 'noIndicatorsSeveral' : 'noIndicators') }));
   for (const ind of r.data.indicators) out.push(indicatorTable(ind));
   for (const f of r.data.failures) out.push(el('p', { class: 'error-text', text: f }));
   $('indicators-result').replaceChildren(...out);
