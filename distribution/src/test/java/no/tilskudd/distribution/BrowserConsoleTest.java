@@ -78,7 +78,7 @@ class BrowserConsoleTest {
         }
     }
 
-    private static List<String> run(ProcessBuilder pb, int seconds) throws IOException, InterruptedException {
+    static List<String> run(ProcessBuilder pb, int seconds) throws IOException, InterruptedException {
         Process p = pb.start();
         List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread reader = new Thread(() -> {

@@ -192,8 +192,8 @@ public final class TilskuddCommandLine implements CommandLine {
                   schemes [--json]                         installed schemes, form versions and the plugin each comes from
                   validate [--json] FILE...                check submission files; nothing is stored
                   import [--replace] [--json] FILE...      check and store submission files (each file all or nothing)
-                  indicators --scheme S [--years A-B] [--region R] [--json]
-                  report --scheme S [--years A-B] [--region R] --format F --out FILE [--with-data] [--no-suppress]
+                  indicators --scheme S[,S...] [--years A-B] [--region R] [--json]
+                  report --scheme S[,S...] [--years A-B] [--region R] --format F --out FILE [--with-data] [--no-suppress]
                   template --scheme S --year Y --format F --out FILE [--org-unit CODE]
                   org-units [--region R] [--json] | org-units import FILE.csv
                   status [--json]                          bundles, their states and failures
@@ -206,6 +206,7 @@ public final class TilskuddCommandLine implements CommandLine {
                   users [list [--json] | add NAME --role admin|analyst|reporter [--org-unit CODE,...] | passwd NAME
                          | role NAME --role R [--org-unit CODE,...] | remove NAME]
 
+                  --scheme avdir,bufdir                    several schemes together: one table over all their reports
                   --lang en                                English messages (default: Norwegian bokmål)
                 exit codes: 0 ok, 1 violations or failure, 2 usage error""");
     }
@@ -454,13 +455,19 @@ public final class TilskuddCommandLine implements CommandLine {
     // ---------------------------------------------------------------- indicators, report, template
 
     private Selection selection(Args a) {
-        String scheme = a.required("--scheme");
-        // Read before the scheme is looked up, so that a bad --years is a usage error whatever is installed.
+        List<String> ids = schemeList(a.required("--scheme"));
+        // Read before the schemes are looked up, so that a bad --years is a usage error whatever is installed.
         Optional<int[]> given = a.option("--years").map(y -> Args.years("--years", y));
-        Scheme s = schemes.scheme(scheme).orElseThrow(() -> new IllegalArgumentException("scheme '" + scheme
-                + "' is not installed (installed: " + schemes.schemes().stream().map(Scheme::id).toList() + ")"));
-        int[] years = given.orElseGet(() -> new int[] {s.forms().get(0).firstYear(),
-            s.forms().get(s.forms().size() - 1).lastYear()});
+        List<Scheme> selected = new ArrayList<>();
+        for (String id : ids) {
+            selected.add(schemes.scheme(id).orElseThrow(() -> new IllegalArgumentException("scheme '" + id
+                    + "' is not installed (installed: " + schemes.schemes().stream().map(Scheme::id).toList()
+                    + ")")));
+        }
+        // Without --years: every year any selected scheme has a form for.
+        int[] years = given.orElseGet(() -> new int[] {
+            selected.stream().mapToInt(s -> s.forms().get(0).firstYear()).min().getAsInt(),
+            selected.stream().mapToInt(s -> s.forms().get(s.forms().size() - 1).lastYear()).max().getAsInt()});
         Set<String> regions = a.option("--region").map(r -> Set.of(r.split(","))).orElse(Set.of());
         for (String r : regions) {
             if (!orgUnits.regions().contains(r)) {
@@ -468,7 +475,24 @@ public final class TilskuddCommandLine implements CommandLine {
             }
         }
         Set<String> units = a.option("--org-units").map(r -> Set.of(r.split(","))).orElse(Set.of());
-        return new Selection(scheme, years[0], years[1], units, regions);
+        return new Selection(ids, years[0], years[1], units, regions);
+    }
+
+    /** {@code --scheme avdir,bufdir}: one or more scheme ids, each once. */
+    static List<String> schemeList(String value) {
+        List<String> ids = new ArrayList<>();
+        for (String part : value.split(",", -1)) {
+            String id = part.trim();
+            if (id.isEmpty()) {
+                throw new Args.UsageException("--scheme '" + value + "' has an empty scheme id; give ids separated "
+                        + "by commas, e.g. --scheme avdir,bufdir");
+            }
+            if (ids.contains(id)) {
+                throw new Args.UsageException("--scheme names '" + id + "' twice");
+            }
+            ids.add(id);
+        }
+        return ids;
     }
 
     private int indicators(List<String> argv, PrintStream out) throws IOException {
@@ -485,7 +509,8 @@ public final class TilskuddCommandLine implements CommandLine {
                 printTable(t, out, locale);
             }
             if (r.tables().isEmpty()) {
-                out.println("no indicators are installed for this scheme");
+                out.println(sel.severalSchemes() ? "no indicators are installed for these schemes"
+                        : "no indicators are installed for this scheme");
             }
             for (String f : r.failures()) {
                 out.println("indicator failed: " + f);

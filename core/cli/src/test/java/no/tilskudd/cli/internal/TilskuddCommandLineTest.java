@@ -1,5 +1,6 @@
 package no.tilskudd.cli.internal;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,15 +91,18 @@ class TilskuddCommandLineTest {
     private final Scheme example = new Scheme("example", LocalizedText.of("Example"), LocalizedText.of("Bufdir"),
             "0000", 2016, List.of(), Optional.empty(), new Origin("example", "1.0.0"));
 
+    private final Scheme other = new Scheme("other", LocalizedText.of("Other"), LocalizedText.of("AVdir"),
+            "0001", 2016, List.of(), Optional.empty(), new Origin("other", "1.0.0"));
+
     private final SchemeRegistry schemes = new SchemeRegistry() {
         @Override
         public List<Scheme> schemes() {
-            return List.of(example);
+            return List.of(example, other);
         }
 
         @Override
         public Optional<Scheme> scheme(String id) {
-            return id.equals("example") ? Optional.of(example) : Optional.empty();
+            return schemes().stream().filter(s -> s.id().equals(id)).findFirst();
         }
 
         @Override
@@ -196,7 +200,12 @@ class TilskuddCommandLineTest {
         }
     };
 
-    private final IndicatorService indicators = selection -> new IndicatorService.Results(0, List.of(), List.of());
+    private final List<Selection> computed = new ArrayList<>();
+
+    private final IndicatorService indicators = selection -> {
+        computed.add(selection);
+        return new IndicatorService.Results(0, List.of(), List.of());
+    };
 
     private final List<AuditEntry> recorded = new ArrayList<>();
 
@@ -340,5 +349,40 @@ class TilskuddCommandLineTest {
                 new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(CommandLine.FAILED, exit);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("the working directory must be absolute"));
+    }
+
+    @Test
+    void severalSchemesAreSelectedTogetherInTheOrderGiven() {
+        Run r = run("indicators", "--scheme", "other, example", "--years", "2016-2017", "--json");
+        assertEquals(CommandLine.OK, r.exit(), r.err());
+        assertEquals(List.of(new Selection(List.of("other", "example"), 2016, 2017, Set.of(), Set.of())), computed);
+        com.fasterxml.jackson.databind.JsonNode json = assertDoesNotThrow(
+                () -> new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()));
+        assertEquals("other", json.get("scheme").asText(), "the first, for clients of one scheme");
+        assertEquals("[\"other\",\"example\"]", json.get("schemes").toString());
+        assertEquals(CommandLine.OK, run("report", "--scheme", "example,other", "--years", "2016", "--format", "pdf",
+                "--out", "r.pdf").exit());
+        assertEquals(List.of("example", "other"), written.get(0).schemeIds());
+    }
+
+    @Test
+    void anUnknownSchemeAmongSeveralIsNamedWithTheInstalledOnes() {
+        Run r = run("indicators", "--scheme", "example,nosuch", "--years", "2016");
+        assertEquals(CommandLine.FAILED, r.exit());
+        assertEquals("tilskudd indicators: scheme 'nosuch' is not installed (installed: [example, other])\n",
+                r.err());
+        assertEquals(List.of(), computed);
+    }
+
+    @Test
+    void aSchemeNamedTwiceOrAnEmptyIdIsAUsageError() {
+        Run twice = run("indicators", "--scheme", "example,other,example", "--years", "2016");
+        assertEquals(CommandLine.USAGE, twice.exit());
+        assertEquals("tilskudd indicators: --scheme names 'example' twice\n", twice.err());
+        Run empty = run("report", "--scheme", "example,", "--years", "2016", "--format", "pdf", "--out", "r.pdf");
+        assertEquals(CommandLine.USAGE, empty.exit());
+        assertTrue(empty.err().contains("has an empty scheme id"), empty.err());
+        assertEquals(List.of(), computed);
+        assertEquals(List.of(), written);
     }
 }

@@ -77,7 +77,9 @@ public final class JsonViews {
      * @param selection what was selected
      * @param results   the computed tables
      * @param locale    the language of texts
-     * @return {@code {"scheme", "years": [from, to], "submissions", "indicators": [...], "failures": [...]}}
+     * @return {@code {"scheme", "schemes": [...], "years": [from, to], "submissions", "indicators": [...],
+     *         "failures": [...]}}; {@code "scheme"} is the first of {@code "schemes"}, kept for clients that select
+     *         one scheme
      */
     public static Map<String, Object> indicators(Selection selection, IndicatorService.Results results,
             Locale locale) {
@@ -87,6 +89,7 @@ public final class JsonViews {
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("scheme", selection.schemeId());
+        root.put("schemes", selection.schemeIds());
         root.put("years", List.of(selection.fromYear(), selection.toYear()));
         root.put("submissions", results.submissions());
         root.put("indicators", list);

@@ -26,6 +26,10 @@ const TEXT = {
   password: ['Passord', 'Password'],
   login: ['Logg inn', 'Sign in'],
   scheme: ['Ordning', 'Scheme'],
+  schemes: ['Ordninger', 'Schemes'],
+  schemeHint: ['Velg flere med Ctrl (Cmd på Mac) og klikk, eller Shift og piltastene', 'Choose several with Ctrl (Cmd on a Mac) and click, or Shift and the arrow keys'],
+  chooseScheme: ['Velg minst én ordning.', 'Choose at least one scheme.'],
+  templateFor: ['Skjemaet er for {0}, den første valgte ordningen.', 'The form is for {0}, the first scheme chosen.'],
   fromYear: ['Fra år', 'From year'],
   toYear: ['Til år', 'To year'],
   importTitle: ['Kontroller og importer innsendinger', 'Check and import submissions'],
@@ -75,6 +79,7 @@ const TEXT = {
   importedBad: ['Ikke alt ble importert: {0} fil(er) ble avvist.', 'Not everything was imported: {0} file(s) were rejected.'],
   reportsSelected: ['{0} rapporter valgt.', '{0} reports selected.'],
   noIndicators: ['Ingen indikatorer for denne ordningen.', 'No indicators for this scheme.'],
+  noIndicatorsSeveral: ['Ingen indikatorer for disse ordningene.', 'No indicators for these schemes.'],
   chartOf: ['Diagram: {0}', 'Chart: {0}'],
   id: ['Id', 'Id'],
   name: ['Navn', 'Name'],
@@ -236,31 +241,47 @@ async function loadSchemes() {
   if (!r.ok) return;
   state.schemes = r.data.schemes;
   const select = $('scheme');
-  const previous = select.value;
+  const previous = selectedIds();
   select.replaceChildren(...state.schemes.map((s) => el('option', { value: s.id, text: s.id + ' – ' + s.name })));
-  if (state.schemes.some((s) => s.id === previous)) select.value = previous;
-  schemeChanged(previous !== select.value);
+  // Keep what was chosen while it is still installed; otherwise the first scheme, as with a single choice.
+  const kept = previous.filter((id) => state.schemes.some((s) => s.id === id));
+  for (const o of select.options) o.selected = kept.includes(o.value);
+  if (!kept.length && select.options.length) select.options[0].selected = true;
+  schemeChanged(kept.join() !== previous.join() || !kept.length);
 }
 
-function currentScheme() {
-  return state.schemes.find((s) => s.id === $('scheme').value);
+// The schemes chosen, in the order of the list: the first is the one a single-scheme form (a template) is for.
+function selectedIds() {
+  return Array.from($('scheme').selectedOptions).map((o) => o.value);
+}
+
+function selectedSchemes() {
+  const ids = selectedIds();
+  return state.schemes.filter((s) => ids.includes(s.id));
+}
+
+function schemeParam(list) {
+  return 'scheme=' + encodeURIComponent(list.map((s) => s.id).join(','));
 }
 
 function schemeChanged(resetYears) {
-  const s = currentScheme();
+  const chosen = selectedSchemes();
   const info = $('scheme-info');
-  if (!s) {
-    info.textContent = t('noSchemes');
+  if (!chosen.length) {
+    info.textContent = state.schemes.length ? t('chooseScheme') : t('noSchemes');
+    updateLinks();
     return;
   }
-  const first = s.forms.length ? s.forms[0].firstYear : s.firstYear;
-  const last = s.forms.length ? s.forms[s.forms.length - 1].lastYear : s.firstYear;
+  // The years every chosen scheme has forms for together, as the command line and the API default to.
+  const first = Math.min(...chosen.map((s) => (s.forms.length ? s.forms[0].firstYear : s.firstYear)));
+  const last = Math.max(...chosen.map((s) => (s.forms.length ? s.forms[s.forms.length - 1].lastYear : s.firstYear)));
   if (resetYears || !$('from-year').value) {
     $('from-year').value = first;
     $('to-year').value = last;
-    $('template-year').value = last;
+    $('template-year').value = chosen[0].forms.length ? chosen[0].forms[chosen[0].forms.length - 1].lastYear : chosen[0].firstYear;
   }
-  info.textContent = t('formsFrom', s.formVersions.join(', '), s.bundle, s.bundleVersion);
+  info.textContent = chosen.map((s) => (chosen.length > 1 ? s.id + ': ' : '')
+    + t('formsFrom', s.formVersions.join(', '), s.bundle, s.bundleVersion)).join(' · ');
   updateLinks();
 }
 
@@ -344,17 +365,20 @@ function fileResult(f) {
 // ------------------------------------------------------------------------------------------ indicators
 
 async function showIndicators() {
-  const s = currentScheme();
-  if (!s) return;
+  const chosen = selectedSchemes();
+  if (!chosen.length) {
+    status(t('chooseScheme'), true);
+    return;
+  }
   status(t('working'));
-  const r = await api('GET', '/indicators?scheme=' + encodeURIComponent(s.id) + '&years=' + encodeURIComponent(years()));
+  const r = await api('GET', '/indicators?' + schemeParam(chosen) + '&years=' + encodeURIComponent(years()));
   if (!r.ok) {
     status(errorText(r), true);
     return;
   }
   status(t('reportsSelected', r.data.submissions));
   const out = [];
-  if (!r.data.indicators.length) out.push(el('p', { class: 'muted', text: t('noIndicators') }));
+  if (!r.data.indicators.length) out.push(el('p', { class: 'muted', text: t(chosen.length > 1 ? 'noIndicatorsSeveral' : 'noIndicators') }));
   for (const ind of r.data.indicators) out.push(indicatorTable(ind));
   for (const f of r.data.failures) out.push(el('p', { class: 'error-text', text: f }));
   $('indicators-result').replaceChildren(...out);
@@ -449,7 +473,8 @@ async function loadFormats() {
 }
 
 function updateLinks() {
-  const s = currentScheme();
+  const chosen = selectedSchemes();
+  const s = chosen[0];
   const link = (a, enabled, href) => {
     if (enabled) {
       a.href = href;
@@ -460,9 +485,10 @@ function updateLinks() {
     }
   };
   const rf = $('report-format').value;
-  link($('report-link'), s && rf, s && '/api/reports?scheme=' + encodeURIComponent(s.id) + '&years=' + encodeURIComponent(years())
+  link($('report-link'), s && rf, s && '/api/reports?' + schemeParam(chosen) + '&years=' + encodeURIComponent(years())
     + '&format=' + encodeURIComponent(rf) + '&withData=' + $('with-data').checked + '&lang=' + state.lang);
   const tf = $('template-format').value;
+  $('template-scheme').textContent = chosen.length > 1 ? t('templateFor', s.id) : '';
   link($('template-link'), s && tf, s && '/api/templates?scheme=' + encodeURIComponent(s.id) + '&year='
     + encodeURIComponent($('template-year').value) + '&format=' + encodeURIComponent(tf) + '&lang=' + state.lang);
 }
