@@ -1,9 +1,9 @@
 /**
- * Persistence of submissions: transactional saves and queries, and backups; and the console's users and sessions, so
- * that hosts sharing a database share them.
+ * Persistence of submissions: transactional saves and queries, and backups; the grant register; and the console's users and
+ * sessions, so that hosts sharing a database share them.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package no.tilskudd.api.store;
 
 import org.osgi.annotation.bundle.Export;

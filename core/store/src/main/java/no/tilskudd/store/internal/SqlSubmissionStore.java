@@ -25,10 +25,13 @@ import no.tilskudd.api.audit.AuditEntry;
 import no.tilskudd.api.audit.AuditEvent;
 import no.tilskudd.api.audit.AuditQuery;
 import no.tilskudd.api.store.DuplicateSubmissionException;
+import no.tilskudd.api.store.Grant;
+import no.tilskudd.api.store.GrantRecords;
 import no.tilskudd.api.store.SaveResult;
 import no.tilskudd.api.store.SessionRecord;
 import no.tilskudd.api.store.SessionRecords;
 import no.tilskudd.api.store.StoreException;
+import no.tilskudd.api.store.StoredGrant;
 import no.tilskudd.api.store.StoredSubmission;
 import no.tilskudd.api.store.SubmissionQuery;
 import no.tilskudd.api.store.SubmissionStore;
@@ -42,7 +45,7 @@ import no.tilskudd.api.submission.SubmissionKey;
  * store uses the application user's connections only; its subclasses open them after the owner has brought the
  * schema up to date and granted the application user its rights.
  */
-public abstract class SqlSubmissionStore implements SubmissionStore, UserRecords, SessionRecords,
+public abstract class SqlSubmissionStore implements SubmissionStore, UserRecords, SessionRecords, GrantRecords,
         AutoCloseable {
 
     /**
@@ -53,7 +56,8 @@ public abstract class SqlSubmissionStore implements SubmissionStore, UserRecords
             "SUBMISSION", "SELECT, INSERT, UPDATE, DELETE",
             "AUDIT_EVENT", "SELECT, INSERT",
             "CONSOLE_USER", "SELECT, INSERT, UPDATE, DELETE",
-            "CONSOLE_SESSION", "SELECT, INSERT, UPDATE, DELETE");
+            "CONSOLE_SESSION", "SELECT, INSERT, UPDATE, DELETE",
+            "SCHEME_GRANT", "SELECT, INSERT, UPDATE, DELETE");
 
     private static final int BATCH_SIZE = 1000;
 
@@ -72,6 +76,7 @@ public abstract class SqlSubmissionStore implements SubmissionStore, UserRecords
     private final AuditTable audit = new AuditTable();
     private final UserTable users = new UserTable();
     private final SessionTable sessions = new SessionTable();
+    private final GrantTable grants = new GrantTable();
 
     /** Runs in a save between its look for stored keys and its inserts: tests make two saves overlap there. */
     volatile Runnable afterDuplicateCheck = () -> { };
@@ -241,6 +246,47 @@ public abstract class SqlSubmissionStore implements SubmissionStore, UserRecords
             return sessions.deleteExpired(c, lastSeenBefore, createdBefore);
         } catch (SQLException e) {
             throw new StoreException("cannot end the expired sessions: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SaveResult saveGrants(List<Grant> batch, boolean replace, String source, String actor) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(actor, "actor");
+        List<Grant> list = List.copyOf(batch);
+        if (list.isEmpty()) {
+            return new SaveResult(0, 0);
+        }
+        Instant importedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                SaveResult result = grants.save(c, list, replace, source, importedAt);
+                audit.insert(c, GrantTable.saved(actor, source, list, result), importedAt);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                Migrations.rollback(c, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            SQLException cause = e instanceof BatchUpdateException b ? cause(b) : e;
+            if (dialect.isUniqueViolation(cause)) {
+                // Another host stored one of these keys after this save looked for them.
+                throw new StoreException("a grant of " + source + " was stored by another process during this "
+                        + "save; nothing was stored, try again", cause);
+            }
+            throw new StoreException("cannot save " + list.size() + " grants from " + source + ": "
+                    + cause.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<StoredGrant> findGrants(Optional<String> schemeId, Optional<Integer> year) {
+        try (Connection c = pool.getConnection()) {
+            return grants.find(c, schemeId, year);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the grants: " + e.getMessage(), e);
         }
     }
 

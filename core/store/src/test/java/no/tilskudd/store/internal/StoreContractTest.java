@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,10 +33,13 @@ import java.util.concurrent.TimeoutException;
 import no.tilskudd.api.audit.AuditEntry;
 import no.tilskudd.api.audit.AuditEvent;
 import no.tilskudd.api.audit.AuditQuery;
+import no.tilskudd.api.store.DuplicateGrantException;
 import no.tilskudd.api.store.DuplicateSubmissionException;
+import no.tilskudd.api.store.Grant;
 import no.tilskudd.api.store.SaveResult;
 import no.tilskudd.api.store.SessionRecord;
 import no.tilskudd.api.store.StoreException;
+import no.tilskudd.api.store.StoredGrant;
 import no.tilskudd.api.store.StoredSubmission;
 import no.tilskudd.api.store.SubmissionQuery;
 import no.tilskudd.api.store.UserRecord;
@@ -327,7 +331,7 @@ abstract class StoreContractTest {
     @Test
     void migrationsRunOnceAndReopeningAppliesNone() throws Exception {
         SqlSubmissionStore first = open();
-        assertEquals(List.of(1, 2, 3, 4), first.migrated());
+        assertEquals(allVersions(), first.migrated());
         first.save(List.of(submission("ks", 2024, "0301")), false, "a.csv");
         List<String> versions = schemaVersions();
         first.close();
@@ -337,6 +341,11 @@ abstract class StoreContractTest {
         assertEquals(1, again.count(SubmissionQuery.all()));
         assertEquals(versions, schemaVersions());
         assertEquals(Migrations.STORE_SCRIPTS.size(), versions.size(), versions.toString());
+    }
+
+    /** Every version of the store's scripts, in order: what a new database gets. */
+    static List<Integer> allVersions() {
+        return Migrations.STORE_SCRIPTS.stream().map(s -> Integer.valueOf(s.substring(1, s.indexOf("__")))).toList();
     }
 
     private List<String> schemaVersions() throws SQLException {
@@ -365,7 +374,7 @@ abstract class StoreContractTest {
             List<List<Integer>> migrated = new ArrayList<>(List.of(a.get(60, TimeUnit.SECONDS).migrated(),
                     b.get(60, TimeUnit.SECONDS).migrated()));
             migrated.sort((x, y) -> Integer.compare(x.size(), y.size()));
-            assertEquals(List.of(List.of(), List.of(1, 2, 3, 4)), migrated, "one migrated, the other found it done");
+            assertEquals(List.of(List.of(), allVersions()), migrated, "one migrated, the other found it done");
         } finally {
             pool.shutdownNow();
         }
@@ -383,7 +392,7 @@ abstract class StoreContractTest {
                         "the store started while the migration lock was held");
             }
             SqlSubmissionStore store = starting.get(60, TimeUnit.SECONDS);
-            assertEquals(List.of(1, 2, 3, 4), store.migrated());
+            assertEquals(allVersions(), store.migrated());
             assertEquals(0, store.count(SubmissionQuery.all()));
         } finally {
             pool.shutdownNow();
@@ -520,5 +529,113 @@ abstract class StoreContractTest {
         assertEquals(1, one.deleteExpired(t0, t0.plusSeconds(1)), "begun too long ago");
         assertTrue(other.findSession("aGFzaC1ibw==").isEmpty());
         other.deleteSession("unknown");
+    }
+
+    static Grant grant(String scheme, int year, String orgUnit, String amount) {
+        return new Grant(scheme, Optional.empty(), year, orgUnit, new BigDecimal(amount), Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
+    private static List<String> grantKeys(List<StoredGrant> grants) {
+        return grants.stream().map(g -> g.grant().key().toString()).toList();
+    }
+
+    @Test
+    void grantsComeBackAsSavedWithTheirOptionalPartsFilteredAndSortedAndAnotherStoreSeesThem() {
+        SqlSubmissionStore store = open();
+        Grant full = new Grant("unge-utenfor", Optional.of("Unge utenfor «2007»"), 2007, "1804",
+                new BigDecimal("250000.50"), Optional.of(LocalDate.of(2007, 3, 1)), Optional.of("2007/123-4"),
+                Optional.of(LocalDate.of(2008, 2, 1)));
+        Instant before = Instant.now().minusSeconds(1);
+        assertEquals(new SaveResult(4, 0), store.saveGrants(List.of(grant("bufdir", 2007, "0301", "100000"), full,
+                grant("avdir", 2008, "1103", "0"), grant("avdir", 2007, "1103", "75000")), false, "grants.csv",
+                "os:kari"));
+
+        List<StoredGrant> all = open().findGrants(Optional.empty(), Optional.empty());
+        assertEquals(List.of("avdir/2007/1103", "avdir/2008/1103", "bufdir/2007/0301", "unge-utenfor/2007/1804"),
+                grantKeys(all));
+        assertEquals(full, all.get(3).grant());
+        assertEquals(new BigDecimal("100000"), all.get(2).grant().amount(), "whole kroner stay whole");
+        assertEquals(new BigDecimal("0"), all.get(1).grant().amount());
+        assertEquals(Optional.empty(), all.get(0).grant().schemeName());
+        assertEquals("grants.csv", all.get(0).source());
+        assertTrue(!all.get(0).importedAt().isBefore(before), all.get(0).importedAt().toString());
+        assertEquals(List.of("avdir/2007/1103", "avdir/2008/1103"),
+                grantKeys(store.findGrants(Optional.of("avdir"), Optional.empty())));
+        assertEquals(List.of("avdir/2007/1103", "bufdir/2007/0301", "unge-utenfor/2007/1804"),
+                grantKeys(store.findGrants(Optional.empty(), Optional.of(2007))));
+        assertEquals(List.of("avdir/2008/1103"), grantKeys(store.findGrants(Optional.of("avdir"), Optional.of(2008))));
+        assertEquals(List.of(), store.findGrants(Optional.of("nothing"), Optional.empty()));
+        assertEquals(0, store.count(SubmissionQuery.all()), "grants are not submissions");
+    }
+
+    @Test
+    void aStoredOrRepeatedGrantIsRefusedUnlessReplacingAndThenNothingOfTheBatchIsStored() {
+        SqlSubmissionStore store = open();
+        store.saveGrants(List.of(grant("avdir", 2007, "1103", "1000")), false, "a.csv", "os:kari");
+
+        DuplicateGrantException stored = assertThrows(DuplicateGrantException.class, () -> store.saveGrants(
+                List.of(grant("avdir", 2007, "0301", "5"), grant("avdir", 2007, "1103", "2000")), false, "b.csv",
+                "os:kari"));
+        assertEquals(List.of(new SubmissionKey("avdir", 2007, "1103")), stored.duplicates());
+        DuplicateGrantException twice = assertThrows(DuplicateGrantException.class, () -> store.saveGrants(
+                List.of(grant("avdir", 2007, "0301", "5"), grant("avdir", 2007, "0301", "6")), true, "c.csv",
+                "os:kari"));
+        assertEquals(List.of(new SubmissionKey("avdir", 2007, "0301")), twice.duplicates());
+        assertEquals(List.of("avdir/2007/1103"), grantKeys(store.findGrants(Optional.empty(), Optional.empty())));
+
+        assertEquals(new SaveResult(1, 1), store.saveGrants(List.of(grant("avdir", 2007, "0301", "5"),
+                grant("avdir", 2007, "1103", "2000")), true, "d.csv", "web:admin"));
+        List<StoredGrant> now = store.findGrants(Optional.empty(), Optional.empty());
+        assertEquals(List.of("avdir/2007/0301", "avdir/2007/1103"), grantKeys(now));
+        assertEquals(new BigDecimal("2000"), now.get(1).grant().amount(), "the new amount wins");
+        assertEquals("d.csv", now.get(1).source());
+    }
+
+    @Test
+    void aGrantTheDatabaseRefusesRollsBackTheWholeBatchAndItsAuditEvent() {
+        SqlSubmissionStore store = open();
+        List<Grant> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            batch.add(grant("avdir", 2007, String.format(Locale.ROOT, "%04d", 1000 + i), "10"));
+        }
+        batch.add(grant("x".repeat(65), 2007, "0301", "10"));
+        StoreException e = assertThrows(StoreException.class, () -> store.saveGrants(batch, false, "big.csv",
+                "os:kari"));
+        assertTrue(e.getMessage().contains("big.csv"), e.getMessage());
+        assertEquals(List.of(), store.findGrants(Optional.empty(), Optional.empty()));
+        assertEquals(List.of(), store.read(allEvents()));
+    }
+
+    @Test
+    void everySaveOfGrantsIsInTheAuditTrailAndARefusedOneIsNot() {
+        SqlSubmissionStore store = open();
+        store.saveGrants(List.of(grant("avdir", 2007, "1103", "1"), grant("bufdir", 2008, "0301", "2")), false,
+                "grants.csv", "os:kari");
+        store.saveGrants(List.of(grant("avdir", 2007, "1103", "3")), true, "grants-2.csv", "web:admin");
+        assertThrows(DuplicateGrantException.class, () -> store.saveGrants(List.of(grant("avdir", 2007, "1103",
+                "4")), false, "grants-3.csv", "os:kari"));
+
+        List<AuditEvent> events = store.read(allEvents());
+        assertEquals(List.of("grants.import", "grants.replace"), events.stream().map(e -> e.entry().action())
+                .toList());
+        assertEquals(new AuditEntry("os:kari", "grants.import", "grants.csv", Map.of("inserted", "2", "replaced",
+                "0", "schemeYears", "avdir 2007, bufdir 2008", "orgUnits", "2", "orgUnitCodes", "0301, 1103")),
+                events.get(0).entry());
+        assertEquals("web:admin", events.get(1).entry().actor());
+        assertEquals("1", events.get(1).entry().details().get("replaced"));
+    }
+
+    @Test
+    void theApplicationUserMayChangeGrantsButNotTheirTable() throws Exception {
+        open().saveGrants(List.of(grant("avdir", 2007, "1103", "1")), false, "a.csv", "os:test");
+        try (Connection c = app(); Statement st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("UPDATE scheme_grant SET source = 'b.csv'"));
+            assertThrows(SQLException.class, () -> st.execute("UPDATE scheme_grant SET amount = -1"),
+                    "the table refuses a negative amount itself");
+            assertEquals(1, st.executeUpdate("DELETE FROM scheme_grant"));
+            assertThrows(SQLException.class, () -> st.execute("DROP TABLE scheme_grant"));
+            assertThrows(SQLException.class, () -> st.execute("ALTER TABLE scheme_grant ADD COLUMN x INT"));
+        }
     }
 }
