@@ -3,12 +3,13 @@ package no.tilskudd.api.service;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import no.tilskudd.api.form.LocalizedText;
 
 /**
  * Who was expected to report for a scheme and year, who did and who did not.
  *
  * @param schemeId    the scheme
- * @param schemeName  its name: the installed scheme's, else the grant register's, else empty
+ * @param schemeName  its name: the installed scheme's, else the one the grant register gives, else empty
  * @param installed   whether the scheme is installed (one that is not has no form, so no reports)
  * @param year        the grant and reporting year
  * @param expected    org units with a grant: expected to report
@@ -17,7 +18,7 @@ import java.util.Optional;
  * @param missing     the expected units without a report, by code
  * @param withoutGrant units with a stored report but no grant, by code: a warning, not counted above
  */
-public record ResponseRate(String schemeId, Optional<String> schemeName, boolean installed, int year, int expected,
+public record ResponseRate(String schemeId, Optional<LocalizedText> schemeName, boolean installed, int year, int expected,
         int reported, Optional<Integer> rate, List<Unit> missing, List<Unit> withoutGrant) {
 
     /**
