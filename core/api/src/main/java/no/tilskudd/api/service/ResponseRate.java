@@ -15,11 +15,12 @@ import no.tilskudd.api.form.LocalizedText;
  * @param expected    org units with a grant: expected to report
  * @param reported    of those, the ones with a stored report
  * @param rate        reported as a whole percentage of expected, a half rounded up; empty when none was expected
+ * @param reportedUnits the expected units with a report, by code
  * @param missing     the expected units without a report, by code
  * @param withoutGrant units with a stored report but no grant, by code: a warning, not counted above
  */
 public record ResponseRate(String schemeId, Optional<LocalizedText> schemeName, boolean installed, int year, int expected,
-        int reported, Optional<Integer> rate, List<Unit> missing, List<Unit> withoutGrant) {
+        int reported, Optional<Integer> rate, List<Unit> reportedUnits, List<Unit> missing, List<Unit> withoutGrant) {
 
     /**
      * Checks the parts and freezes the lists.
@@ -31,6 +32,7 @@ public record ResponseRate(String schemeId, Optional<LocalizedText> schemeName, 
      * @param expected     org units with a grant
      * @param reported     of those, the ones with a stored report
      * @param rate         the whole percentage, or empty
+     * @param reportedUnits the expected units with a report
      * @param missing      the expected units without a report
      * @param withoutGrant units with a stored report but no grant
      */
@@ -38,9 +40,10 @@ public record ResponseRate(String schemeId, Optional<LocalizedText> schemeName, 
         Objects.requireNonNull(schemeId, "schemeId");
         Objects.requireNonNull(schemeName, "schemeName");
         Objects.requireNonNull(rate, "rate");
+        reportedUnits = List.copyOf(reportedUnits);
         missing = List.copyOf(missing);
         withoutGrant = List.copyOf(withoutGrant);
-        if (reported > expected || reported < 0 || missing.size() != expected - reported) {
+        if (reported != reportedUnits.size() || missing.size() != expected - reported) {
             throw new IllegalArgumentException("inconsistent response counts: expected " + expected + ", reported "
                     + reported + ", missing " + missing.size());
         }

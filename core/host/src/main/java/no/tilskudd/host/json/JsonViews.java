@@ -246,8 +246,8 @@ public final class JsonViews {
      * @param r      the response rate
      * @param locale the language of the scheme's name
      * @return {@code {"scheme", "schemeName", "installed", "year", "expected", "reported", "missingCount", "rate",
-     *         "missing": [{"code", "name"}], "withoutGrant": [{"code", "name"}]}}; {@code rate} is a whole percent,
-     *         {@code null} when no unit had a grant
+     *         "missing": [{"code", "name"}], "reportedUnits": [...], "withoutGrant": [...]}}; {@code rate} is a whole
+     *         percent, {@code null} when no unit had a grant
      * @since 1.1
      */
     public static Map<String, Object> responses(ResponseRate r, Locale locale) {
@@ -261,6 +261,7 @@ public final class JsonViews {
         m.put("missingCount", r.missing().size());
         m.put("rate", r.rate().orElse(null));
         m.put("missing", units(r.missing()));
+        m.put("reportedUnits", units(r.reportedUnits()));
         m.put("withoutGrant", units(r.withoutGrant()));
         return m;
     }

@@ -138,10 +138,10 @@ public final class GrantRegister implements GrantService {
         Set<String> expected = new TreeSet<>();
         granted.forEach(g -> expected.add(g.grant().orgUnit()));
         List<ResponseRate.Unit> missing = new ArrayList<>();
-        int reported = 0;
+        List<ResponseRate.Unit> reported = new ArrayList<>();
         for (String unit : expected) {
             if (reportedUnits.contains(unit)) {
-                reported++;
+                reported.add(unit(unit, year));
             } else {
                 missing.add(unit(unit, year));
             }
@@ -155,9 +155,30 @@ public final class GrantRegister implements GrantService {
         Optional<Scheme> installed = schemes.scheme(schemeId);
         Optional<LocalizedText> name = installed.map(Scheme::name).or(() -> granted.stream()
                 .flatMap(g -> g.grant().schemeName().stream()).findFirst().map(LocalizedText::of));
-        Long rate = Percentages.whole(reported, expected.size());
-        return new ResponseRate(schemeId, name, installed.isPresent(), year, expected.size(), reported,
-                Optional.ofNullable(rate).map(Long::intValue), missing, withoutGrant);
+        return rate(schemeId, name, installed.isPresent(), year, reported, missing, withoutGrant);
+    }
+
+    private static ResponseRate rate(String schemeId, Optional<LocalizedText> name, boolean installed, int year,
+            List<ResponseRate.Unit> reported, List<ResponseRate.Unit> missing, List<ResponseRate.Unit> withoutGrant) {
+        int expected = reported.size() + missing.size();
+        Long rate = Percentages.whole(reported.size(), expected);
+        return new ResponseRate(schemeId, name, installed, year, expected, reported.size(),
+                Optional.ofNullable(rate).map(Long::intValue), reported, missing, withoutGrant);
+    }
+
+    /**
+     * The response rate of some of the units only, such as those of a report's regions: the same counting, on the
+     * units the test keeps.
+     *
+     * @param all  the response rate of all units
+     * @param keep which org unit codes to count
+     * @return the response rate of those
+     */
+    public static ResponseRate restrict(ResponseRate all, java.util.function.Predicate<String> keep) {
+        java.util.function.Function<List<ResponseRate.Unit>, List<ResponseRate.Unit>> only =
+                l -> l.stream().filter(u -> keep.test(u.code())).toList();
+        return rate(all.schemeId(), all.schemeName(), all.installed(), all.year(), only.apply(all.reportedUnits()),
+                only.apply(all.missing()), only.apply(all.withoutGrant()));
     }
 
     private ResponseRate.Unit unit(String code, int year) {

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Importing a grant register file and counting responses against it (the installed scheme here is "test"). */
-class GrantRegisterTest {
+public class GrantRegisterTest {
 
     static final String HEADER = "scheme,schemeName,year,orgUnit,amount,decisionDate,caseNumber,reportingDeadline";
 
@@ -60,7 +60,7 @@ class GrantRegisterTest {
     }
 
     /** Grants in a map, all or nothing like the real store. */
-    static final class Grants implements GrantRecords {
+    public static final class Grants implements GrantRecords {
         final Map<SubmissionKey, StoredGrant> stored = new LinkedHashMap<>();
         final List<String> actors = new ArrayList<>();
 
