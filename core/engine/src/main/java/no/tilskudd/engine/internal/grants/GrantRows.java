@@ -202,8 +202,13 @@ final class GrantRows {
         if (unit != null && year != null) {
             Optional<OrgUnit> found = orgUnits.find(unit, year);
             if (found.isEmpty()) {
+                // Excel drops the leading zero of 0301 in a number cell; say so rather than only "unknown".
+                boolean lostZero = unit.matches("[0-9]{3}|[0-9]{5}") && orgUnits.find("0" + unit, year).isPresent();
                 cells.error("orgUnit", "UNKNOWN_ORG_UNIT", "Org-enheten «" + unit + "» finnes ikke i registeret "
-                        + "over kommuner og bydeler.", "Org unit '" + unit + "' is not in the org-unit register.");
+                        + "over kommuner og bydeler." + (lostZero ? " Mente du 0" + unit + "? En tallcelle mister "
+                        + "nullen foran; formater kolonnen som tekst." : ""), "Org unit '" + unit + "' is not in "
+                        + "the org-unit register." + (lostZero ? " Did you mean 0" + unit + "? A number cell loses "
+                        + "the leading zero; format the column as text." : ""));
             } else if (!found.get().validIn(year)) {
                 cells.error("orgUnit", "ORG_UNIT_NOT_VALID", "Org-enheten " + unit + " (" + found.get().name()
                         + ") fantes ikke i " + year + " ifølge registeret.", "Org unit " + unit + " ("

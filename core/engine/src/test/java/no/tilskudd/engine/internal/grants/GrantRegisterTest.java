@@ -249,7 +249,16 @@ public class GrantRegisterTest {
             }
         });
         assertEquals(List.of("csv", "xlsx"), register.formats());
-        assertEquals(List.of("BAD_AMOUNT@grants.xlsx:'Tildelinger'!D4/amount"), findings(load(xlsx, false)));
+        FileReport r = load(xlsx, false);
+        assertEquals(List.of("BAD_AMOUNT@grants.xlsx:'Tildelinger'!D4/amount"), findings(r));
+    }
+
+    @Test
+    void aCodeThatLostItsLeadingZeroInANumberCellIsNamedWithTheCodeMeant() throws IOException {
+        FileReport r = load(csv("zero.csv", "scheme,year,orgUnit,amount", "test,2016,301,5"), false);
+        assertEquals(List.of("UNKNOWN_ORG_UNIT@zero.csv:2/orgUnit"), findings(r));
+        assertTrue(r.findings().get(0).message().en().contains("Did you mean 0301?"), r.findings().get(0).message()
+                .en());
     }
 
     @Test
