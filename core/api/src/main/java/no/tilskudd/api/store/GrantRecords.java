@@ -23,8 +23,9 @@ public interface GrantRecords {
      * @param source  the file they come from, kept with each grant and named in the audit trail
      * @param actor   who saves them, as in {@link no.tilskudd.api.audit.AuditEntry#actor()}
      * @return how many were new and how many replaced stored ones
-     * @throws DuplicateGrantException when, without {@code replace}, a grant is stored already, or when the same key
-     *                                 is twice in the batch; nothing is stored
+     * @throws DuplicateGrantException when, without {@code replace}, a grant is stored already (also by another host
+     *                                 during this save), or when the same key is twice in the batch; nothing is
+     *                                 stored
      * @throws StoreException          when the store cannot be written; nothing is stored
      */
     SaveResult saveGrants(List<Grant> grants, boolean replace, String source, String actor);

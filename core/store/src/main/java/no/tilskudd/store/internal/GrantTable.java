@@ -35,8 +35,8 @@ final class GrantTable {
      * Saves a batch: refuses repeated keys, and stored ones unless replacing; deletes the stored ones it replaces.
      * A concurrent insert of the same key fails on the unique key, which the caller turns into a duplicate.
      */
-    SaveResult save(Connection c, List<Grant> batch, boolean replace, String source, Instant at)
-            throws SQLException {
+    SaveResult save(Connection c, List<Grant> batch, boolean replace, String source, Instant at,
+            Runnable afterCheck) throws SQLException {
         Set<SubmissionKey> seen = new HashSet<>();
         Set<SubmissionKey> duplicates = new LinkedHashSet<>();
         for (Grant g : batch) {
@@ -44,7 +44,7 @@ final class GrantTable {
                 duplicates.add(g.key());
             }
         }
-        Set<SubmissionKey> stored = storedKeys(c, batch);
+        Set<SubmissionKey> stored = storedKeySet(c, batch);
         List<SubmissionKey> existing = new ArrayList<>();
         for (Grant g : batch) {
             if (stored.contains(g.key())) {
@@ -57,6 +57,7 @@ final class GrantTable {
         if (!duplicates.isEmpty()) {
             throw new DuplicateGrantException(List.copyOf(duplicates));
         }
+        afterCheck.run();
         try (PreparedStatement ps = c.prepareStatement(
                 "DELETE FROM scheme_grant WHERE scheme_id = ? AND grant_year = ? AND org_unit = ?")) {
             for (SubmissionKey k : existing) {
@@ -90,7 +91,13 @@ final class GrantTable {
         return new SaveResult(batch.size() - existing.size(), existing.size());
     }
 
-    private static Set<SubmissionKey> storedKeys(Connection c, List<Grant> batch) throws SQLException {
+    /** The keys of the batch that are stored now, in the batch's order. */
+    List<SubmissionKey> storedKeys(Connection c, List<Grant> batch) throws SQLException {
+        Set<SubmissionKey> stored = storedKeySet(c, batch);
+        return batch.stream().map(Grant::key).filter(stored::contains).distinct().toList();
+    }
+
+    private static Set<SubmissionKey> storedKeySet(Connection c, List<Grant> batch) throws SQLException {
         Set<String> schemeYears = new LinkedHashSet<>();
         Set<SubmissionKey> stored = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(

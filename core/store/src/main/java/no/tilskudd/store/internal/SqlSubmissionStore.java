@@ -24,6 +24,7 @@ import java.util.Set;
 import no.tilskudd.api.audit.AuditEntry;
 import no.tilskudd.api.audit.AuditEvent;
 import no.tilskudd.api.audit.AuditQuery;
+import no.tilskudd.api.store.DuplicateGrantException;
 import no.tilskudd.api.store.DuplicateSubmissionException;
 import no.tilskudd.api.store.Grant;
 import no.tilskudd.api.store.GrantRecords;
@@ -80,6 +81,9 @@ public abstract class SqlSubmissionStore implements SubmissionStore, UserRecords
 
     /** Runs in a save between its look for stored keys and its inserts: tests make two saves overlap there. */
     volatile Runnable afterDuplicateCheck = () -> { };
+
+    /** The same for a save of grants. */
+    volatile Runnable afterGrantCheck = () -> { };
 
     /**
      * @param dialect  the database's dialect
@@ -261,21 +265,29 @@ public abstract class SqlSubmissionStore implements SubmissionStore, UserRecords
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                SaveResult result = grants.save(c, list, replace, source, importedAt);
+                SaveResult result = grants.save(c, list, replace, source, importedAt, afterGrantCheck);
                 audit.insert(c, GrantTable.saved(actor, source, list, result), importedAt);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 Migrations.rollback(c, e);
+                SQLException cause = e instanceof BatchUpdateException b ? cause(b) : e instanceof SQLException q
+                        ? q : null;
+                if (cause != null && dialect.isUniqueViolation(cause)) {
+                    // Another host stored some of these keys after this save looked for them: which, it can tell now.
+                    List<SubmissionKey> taken = grants.storedKeys(c, list);
+                    if (!replace && !taken.isEmpty()) {
+                        DuplicateGrantException d = new DuplicateGrantException(taken);
+                        d.initCause(cause);
+                        throw d;
+                    }
+                    throw new StoreException("a grant of " + source + " was stored by another process during this "
+                            + "save; nothing was stored, try again", cause);
+                }
                 throw e;
             }
         } catch (SQLException e) {
             SQLException cause = e instanceof BatchUpdateException b ? cause(b) : e;
-            if (dialect.isUniqueViolation(cause)) {
-                // Another host stored one of these keys after this save looked for them.
-                throw new StoreException("a grant of " + source + " was stored by another process during this "
-                        + "save; nothing was stored, try again", cause);
-            }
             throw new StoreException("cannot save " + list.size() + " grants from " + source + ": "
                     + cause.getMessage(), e);
         }

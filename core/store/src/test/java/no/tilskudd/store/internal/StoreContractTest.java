@@ -638,4 +638,52 @@ abstract class StoreContractTest {
             assertThrows(SQLException.class, () -> st.execute("ALTER TABLE scheme_grant ADD COLUMN x INT"));
         }
     }
+
+    @Test
+    void theSameGrantSavedFromTwoStoresAtOnceIsStoredOnceAndTheOtherIsTheDuplicate() throws Exception {
+        SqlSubmissionStore first = open();
+        SqlSubmissionStore second = open();
+        // Both saves have looked for the key, and found none, before either inserts: only the unique key can stop
+        // the second, which then says which grant was taken.
+        CyclicBarrier checked = new CyclicBarrier(2);
+        Runnable bothChecked = () -> {
+            try {
+                checked.await(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        first.afterGrantCheck = bothChecked;
+        second.afterGrantCheck = bothChecked;
+        List<Object> outcomes = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<SaveResult>> saves = new ArrayList<>();
+            for (SqlSubmissionStore store : List.of(first, second)) {
+                saves.add(pool.submit(() -> store.saveGrants(List.of(grant("avdir", 2007, "1103", "5"),
+                        grant("avdir", 2007, "1804", "5")), false, "grants.csv", "os:test")));
+            }
+            for (Future<SaveResult> save : saves) {
+                try {
+                    outcomes.add(save.get(60, TimeUnit.SECONDS));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    outcomes.add(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(new SaveResult(2, 0)), outcomes.stream().filter(o -> o instanceof SaveResult).toList(),
+                outcomes.toString());
+        List<Object> refused = outcomes.stream().filter(o -> o instanceof DuplicateGrantException).toList();
+        assertEquals(1, refused.size(), outcomes.toString());
+        DuplicateGrantException d = (DuplicateGrantException) refused.get(0);
+        assertEquals(List.of(new SubmissionKey("avdir", 2007, "1103"), new SubmissionKey("avdir", 2007, "1804")),
+                d.duplicates());
+        assertInstanceOf(SQLException.class, d.getCause(), "refused by the unique key, not by the first look");
+        first.afterGrantCheck = () -> { };
+        second.afterGrantCheck = () -> { };
+        assertEquals(2, second.findGrants(Optional.empty(), Optional.empty()).size());
+        assertEquals(1, second.read(allEvents()).size(), "the refused save left no audit event");
+    }
 }
