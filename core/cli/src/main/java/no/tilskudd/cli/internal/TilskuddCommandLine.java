@@ -32,6 +32,7 @@ import no.tilskudd.api.scheme.OrgUnit;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.service.FileReport;
 import no.tilskudd.api.service.Finding;
+import no.tilskudd.api.service.GrantService;
 import no.tilskudd.api.service.ImportService;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
@@ -87,6 +88,9 @@ public final class TilskuddCommandLine implements CommandLine {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile UserService users;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile GrantService grants;
 
     private BundleContext context;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -115,6 +119,12 @@ public final class TilskuddCommandLine implements CommandLine {
         this.status = status;
         this.plugins = plugins;
         this.users = users;
+    }
+
+    /** For unit tests of the grant commands, with a fake of the grant service. */
+    TilskuddCommandLine withGrants(GrantService service) {
+        this.grants = service;
+        return this;
     }
 
     @Activate
@@ -158,6 +168,8 @@ public final class TilskuddCommandLine implements CommandLine {
                         host.serving(), out, err, JSON);
                 case "undeploy" -> PluginCommands.undeploy(required(plugins, "plugin"), rest, host.deploy(), out, JSON);
                 case "users" -> UserCommands.run(required(users, "user"), rest, out, JSON);
+                case "grants" -> GrantCommands.grants(required(grants, "grant register"), rest, cwd, out, JSON);
+                case "responses" -> GrantCommands.responses(required(grants, "grant register"), rest, out, JSON);
                 case "help", "--help", "-h" -> {
                     usage(out);
                     yield OK;
@@ -196,6 +208,9 @@ public final class TilskuddCommandLine implements CommandLine {
                   report --scheme S[,S...] [--years A-B] [--region R] --format F --out FILE [--with-data] [--no-suppress]
                   template --scheme S --year Y --format F --out FILE [--org-unit CODE]
                   org-units [--region R] [--json] | org-units import FILE.csv
+                  grants import [--replace] [--json] FILE  check and store a grant register file (CSV or .xlsx), all or nothing
+                  grants [list] [--scheme S] [--year Y] [--json]   the stored grants
+                  responses --scheme S --year Y [--json]   who had a grant and reported, who did not, the response rate
                   status [--json]                          bundles, their states and failures
                   audit [--since DATE] [--limit N] [--json] the audit trail: every import, plugin and user change
                   backup FILE                              a consistent copy of the store and users, while it runs
@@ -418,14 +433,14 @@ public final class TilskuddCommandLine implements CommandLine {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
-    private static void printFindings(FileReport r, PrintStream out, Locale locale) {
+    static void printFindings(FileReport r, PrintStream out, Locale locale) {
         for (Finding f : r.findings()) {
             out.println(f.position() + ": " + (f.path().isEmpty() ? "" : f.path() + ": ")
                     + (f.severity() == Severity.WARNING ? "warning " : "") + f.code() + ": " + text(f.message(), locale));
         }
     }
 
-    private static List<Map<String, Object>> reportsJson(List<FileReport> list, Locale locale) {
+    static List<Map<String, Object>> reportsJson(List<FileReport> list, Locale locale) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (FileReport r : list) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -385,4 +385,82 @@ class TilskuddCommandLineTest {
         assertEquals(List.of(), computed);
         assertEquals(List.of(), written);
     }
+
+    /** A grant service that refuses a file named bad.csv and stores any other, and knows one response rate. */
+    private final List<String> grantImports = new ArrayList<>();
+    private final no.tilskudd.api.service.GrantService grants = new no.tilskudd.api.service.GrantService() {
+        @Override
+        public FileReport importGrants(Path file, String name, boolean replace, String actor) {
+            grantImports.add(file + " " + name + " " + replace);
+            if (name.equals("bad.csv")) {
+                return new FileReport(name, 2, 1, List.of(new Finding(new SourcePosition(name, "3"), "amount",
+                        Severity.ERROR, "NEGATIVE_AMOUNT", new LocalizedText("Beløpet -5 er negativt.",
+                        "The amount -5 is negative."))), false, 0, 0);
+            }
+            return new FileReport(name, 2, 0, List.of(), true, 1, 1);
+        }
+
+        @Override
+        public List<no.tilskudd.api.store.StoredGrant> grants(java.util.Optional<String> schemeId,
+                java.util.Optional<Integer> year) {
+            return List.of();
+        }
+
+        @Override
+        public no.tilskudd.api.service.ResponseRate responses(String schemeId, int year) {
+            no.tilskudd.api.service.ResponseRate.Unit oslo = new no.tilskudd.api.service.ResponseRate.Unit("0301",
+                    "Oslo");
+            no.tilskudd.api.service.ResponseRate.Unit bodo = new no.tilskudd.api.service.ResponseRate.Unit("1804",
+                    "Bodø");
+            return new no.tilskudd.api.service.ResponseRate(schemeId, java.util.Optional.empty(), false, year, 1, 0,
+                    java.util.Optional.of(0), List.of(), List.of(oslo), List.of(bodo));
+        }
+
+        @Override
+        public List<String> formats() {
+            return List.of("csv");
+        }
+    };
+
+    @Test
+    void grantsImportReadsTheFileFromTheWorkingDirectoryAndARefusedFileExitsOne() throws Exception {
+        cli.withGrants(grants);
+        Files.writeString(cwd.resolve("good.csv"), "x");
+        Files.writeString(cwd.resolve("bad.csv"), "x");
+        Run good = run("grants", "import", "--replace", "good.csv");
+        assertEquals(0, good.exit(), good.err());
+        assertEquals(List.of(cwd.resolve("good.csv") + " good.csv true"), grantImports);
+        assertTrue(good.out().contains("imported 2 grant(s) (1 new, 1 replaced) from good.csv"), good.out());
+
+        Run bad = run("grants", "import", "bad.csv", "--lang", "en");
+        assertEquals(1, bad.exit());
+        assertEquals("bad.csv:3: amount: NEGATIVE_AMOUNT: The amount -5 is negative.\n"
+                + "rejected bad.csv: 1 of 2 grant row(s) with errors; nothing stored\n", bad.out());
+        Run missing = run("grants", "import", "nowhere.csv");
+        assertEquals(1, missing.exit());
+        assertTrue(missing.out().contains("FILE_NOT_FOUND"), missing.out());
+        assertEquals(2, run("grants", "import").exit());
+        assertEquals(2, run("grants", "remove").exit());
+    }
+
+    @Test
+    void responsesNeedSchemeAndYearAndWarnOfReportsWithoutAGrant() {
+        cli.withGrants(grants);
+        assertEquals(2, run("responses", "--scheme", "unge-utenfor").exit());
+        assertEquals(2, run("responses", "--scheme", "unge-utenfor", "--year", "20x8").exit());
+        Run r = run("responses", "--scheme", "unge-utenfor", "--year", "2008");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("unge-utenfor, 2008 (not installed: no reports can be imported for it)\n"
+                + "  expected 1, reported 0, missing 1, response rate 0 %\n"
+                + "  missing:\n"
+                + "    0301    Oslo\n"
+                + "  warning: a report from 1804 Bodø, which has no grant for unge-utenfor 2008\n", r.out());
+    }
+
+    @Test
+    void withoutTheGrantServiceTheCommandsSaySo() {
+        Run r = run("responses", "--scheme", "avdir", "--year", "2008");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("grant register service is not active"), r.err());
+    }
 }

@@ -11,6 +11,24 @@ const TEXT = {
   navAdmin: ['Utvidelser', 'Plugins'],
   navAudit: ['Revisjonslogg', 'Audit trail'],
   auditTitle: ['Revisjonslogg', 'Audit trail'],
+  navResponses: ['Svarprosent', 'Response rates'],
+  responsesTitle: ['Tildelinger og svarprosent', 'Grants and response rates'],
+  responsesHelp: ['Enheter med tildeling fra ordningen et år skal rapportere for det året. Tilskuddsregisteret er en CSV- eller Excel-fil med kolonnene scheme, schemeName, year, orgUnit, amount og eventuelt decisionDate, caseNumber, reportingDeadline.',
+    'Units with a grant from the scheme in a year are to report for that year. The grant register is a CSV or Excel file with the columns scheme, schemeName, year, orgUnit, amount and optionally decisionDate, caseNumber, reportingDeadline.'],
+  grantFiles: ['Tilskuddsregister (.csv, .xlsx)', 'Grant register (.csv, .xlsx)'],
+  grantsImportHeading: ['Importer tilskuddsregister', 'Import a grant register'],
+  grantsReplace: ['Erstatt tildelinger som allerede er lagret', 'Replace grants that are already stored'],
+  expected: ['Forventet', 'Expected'],
+  reported: ['Rapportert', 'Reported'],
+  missingUnits: ['Mangler', 'Missing'],
+  responseRate: ['Svarprosent', 'Response rate'],
+  noGrants: ['Ingen tildelinger er registrert for {0} i {1}.', 'No grants are registered for {0} in {1}.'],
+  missingHeading: ['Mangler rapport', 'No report'],
+  withoutGrantHeading: ['Rapport uten tildeling (ikke talt med)', 'Report without a grant (not counted)'],
+  orgUnitCode: ['Kode', 'Code'],
+  orgUnitName: ['Navn', 'Name'],
+  grantsImported: ['{0} tildelinger er lagret.', '{0} grants were stored.'],
+  grantRows: ['Tildelinger', 'Grants'],
   auditIntro: ['Hver import, endring av utvidelser og brukere og mislykket innlogging, nyeste sist. Ingen kan endre loggen.',
     'Every import, change of plugins and users, and failed sign-in, newest last. Nobody can change the trail.'],
   auditEmpty: ['Ingen hendelser ennå.', 'No events yet.'],
@@ -293,7 +311,7 @@ function years() {
 
 // ------------------------------------------------------------------------------------------ views
 
-const VIEWS = ['import', 'indicators', 'reports', 'admin', 'audit'];
+const VIEWS = ['import', 'indicators', 'reports', 'responses', 'admin', 'audit'];
 const ADMIN_VIEWS = ['admin', 'audit'];
 
 function route() {
@@ -310,6 +328,7 @@ function route() {
   if (view === 'admin') loadBundles();
   if (view === 'audit') loadAudit();
   if (view === 'reports') updateLinks();
+  if (view === 'responses' && !$('responses-year').value) $('responses-year').value = $('to-year').value;
 }
 
 // ------------------------------------------------------------------------------------------ import
@@ -339,8 +358,13 @@ async function submitFiles(ev) {
 }
 
 function fileResult(f) {
+  return fileReport(f, 'submissions');
+}
+
+/** One uploaded file's result; countKey names what it holds (reports, grants). */
+function fileReport(f, countKey) {
   const summary = el('div', { class: 'summary' },
-    el('div', {}, t('submissions'), el('b', { text: f.submissions })),
+    el('div', {}, t(countKey), el('b', { text: f.submissions })),
     el('div', {}, t('rejected'), el('b', { text: f.rejected })),
     el('div', {}, t('errors'), el('b', { text: f.errors })),
     el('div', {}, t('warnings'), el('b', { text: f.warnings })),
@@ -491,6 +515,58 @@ function updateLinks() {
   $('template-scheme').textContent = chosen.length > 1 ? t('templateFor', s.id) : '';
   link($('template-link'), s && tf, s && '/api/templates?scheme=' + encodeURIComponent(s.id) + '&year='
     + encodeURIComponent($('template-year').value) + '&format=' + encodeURIComponent(tf) + '&lang=' + state.lang);
+}
+
+// ------------------------------------------------------------------------------------------ grants, response rates
+
+async function showResponses() {
+  const s = currentScheme();
+  const year = $('responses-year').value;
+  if (!s || !year) return;
+  status(t('working'));
+  const r = await api('GET', '/responses?scheme=' + encodeURIComponent(s.id) + '&year=' + encodeURIComponent(year));
+  if (!r.ok) {
+    status(errorText(r), true);
+    $('responses-result').replaceChildren();
+    return;
+  }
+  status('');
+  const d = r.data;
+  if (!d.expected && !d.withoutGrant.length) {
+    $('responses-result').replaceChildren(el('p', { class: 'muted', text: t('noGrants', s.id, year) }));
+    return;
+  }
+  const parts = [el('div', { class: 'summary' },
+    el('div', {}, t('expected'), el('b', { text: d.expected })),
+    el('div', {}, t('reported'), el('b', { text: d.reported })),
+    el('div', {}, t('missingUnits'), el('b', { text: d.missingCount })),
+    el('div', {}, t('responseRate'), el('b', { text: d.rate === null ? '–' : d.rate + ' %' })))];
+  const units = (heading, list, id) => el('table', { id, class: 'findings' },
+    el('caption', { text: heading }),
+    el('thead', {}, el('tr', {}, ['orgUnitCode', 'orgUnitName'].map((k) => el('th', { scope: 'col', text: t(k) })))),
+    el('tbody', {}, list.map((u) => el('tr', {}, el('td', { class: 'code', text: u.code }), el('td', { text: u.name })))));
+  if (d.missing.length) parts.push(units(t('missingHeading'), d.missing, 'responses-missing'));
+  if (d.withoutGrant.length) parts.push(units(t('withoutGrantHeading'), d.withoutGrant, 'responses-without-grant'));
+  $('responses-result').replaceChildren(...parts);
+}
+
+async function importGrants(ev) {
+  ev.preventDefault();
+  const files = $('grant-files').files;
+  if (!files.length) return;
+  const form = new FormData();
+  for (const f of files) form.append('file', f, f.name);
+  status(t('working'));
+  const r = await api('POST', '/grants?replace=' + $('grants-replace').checked, form, true);
+  if (!r.data || !r.data.files) {
+    status(errorText(r), true);
+    $('grants-result').replaceChildren();
+    return;
+  }
+  $('grants-result').replaceChildren(...r.data.files.map((f) => fileReport(f, 'grantRows')));
+  if (!r.data.rejectedFiles) await showResponses();
+  status(r.data.rejectedFiles ? t('importedBad', r.data.rejectedFiles) : t('grantsImported', r.data.imported),
+    r.data.rejectedFiles > 0);
 }
 
 // ------------------------------------------------------------------------------------------ audit trail
@@ -658,6 +734,8 @@ document.addEventListener('DOMContentLoaded', async () => {
   });
   $('import-form').addEventListener('submit', submitFiles);
   $('indicators-btn').addEventListener('click', showIndicators);
+  $('responses-btn').addEventListener('click', showResponses);
+  $('grants-form').addEventListener('submit', importGrants);
   $('deploy-form').addEventListener('submit', dryRun);
   $('scheme').addEventListener('change', () => schemeChanged(true));
   ['from-year', 'to-year', 'template-year', 'report-format', 'template-format', 'with-data']

@@ -29,6 +29,7 @@ import no.tilskudd.api.report.TemplateExporter;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.scheme.OrgUnit;
 import no.tilskudd.api.scheme.Scheme;
+import no.tilskudd.api.service.GrantService;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
 import no.tilskudd.api.service.ReportOptions;
@@ -48,6 +49,7 @@ public final class ReportAssembler implements ReportService {
     private final OrgUnitRegister orgUnits;
     private final Supplier<? extends Collection<ReportExporter>> exporters;
     private final Supplier<? extends Collection<TemplateExporter>> templates;
+    private final Supplier<Optional<GrantService>> grants;
 
     /**
      * Creates the service.
@@ -63,6 +65,24 @@ public final class ReportAssembler implements ReportService {
     public ReportAssembler(SchemeRegistry schemes, IndicatorService indicators, SubmissionSelector selector,
             int threshold, OrgUnitRegister orgUnits, Supplier<? extends Collection<ReportExporter>> exporters,
             Supplier<? extends Collection<TemplateExporter>> templates) {
+        this(schemes, indicators, selector, threshold, orgUnits, exporters, templates, Optional::empty);
+    }
+
+    /**
+     * Creates the service, with the response rates of the grant register in the reports.
+     *
+     * @param schemes    the installed schemes
+     * @param indicators the indicator service
+     * @param selector   reads the submissions for the data tables
+     * @param threshold  the smallest person count shown in published tables
+     * @param orgUnits   the org-unit register
+     * @param exporters  the installed report exporters
+     * @param templates  the installed template exporters
+     * @param grants     the grant register, when installed: a report with grants in its years gets a response rate
+     */
+    public ReportAssembler(SchemeRegistry schemes, IndicatorService indicators, SubmissionSelector selector,
+            int threshold, OrgUnitRegister orgUnits, Supplier<? extends Collection<ReportExporter>> exporters,
+            Supplier<? extends Collection<TemplateExporter>> templates, Supplier<Optional<GrantService>> grants) {
         if (threshold < 1) {
             throw new IllegalArgumentException("the suppression threshold must be at least 1, not " + threshold);
         }
@@ -73,6 +93,7 @@ public final class ReportAssembler implements ReportService {
         this.orgUnits = orgUnits;
         this.exporters = exporters;
         this.templates = templates;
+        this.grants = grants;
     }
 
     @Override
@@ -137,6 +158,8 @@ public final class ReportAssembler implements ReportService {
                     : "Indikatoren feilet og er utelatt: ") + failure));
         }
         sections.add(new ReportSection(en ? "Summary" : "Sammendrag", intro));
+        responseRate(selection).ifPresent(t -> sections.add(new ReportSection(t.title().in(options.locale()),
+                List.of(t))));
         for (Table t : results.tables()) {
             sections.add(section(t, options.locale(), options.suppressSmallCounts() ? threshold : 0));
         }
@@ -174,6 +197,22 @@ public final class ReportAssembler implements ReportService {
         return scheme.forms().stream()
                 .filter(f -> f.firstYear() <= selection.toYear() && f.lastYear() >= selection.fromYear())
                 .map(FormDefinition::version).toList();
+    }
+
+    /** The response-rate table, when a grant register is installed and has grants in the selection's years. */
+    private Optional<Table> responseRate(Selection selection) {
+        Optional<GrantService> register = grants.get();
+        // A response rate is of one scheme's grants; a report of several schemes leaves it to each scheme's own.
+        if (register.isEmpty() || selection.severalSchemes()) {
+            return Optional.empty();
+        }
+        try {
+            return ResponseRateTable.build(selection, year -> register.get().responses(selection.schemeId(), year),
+                    orgUnits);
+        } catch (IllegalStateException e) {
+            // No store: no grants to count, and the report is of the indicators alone.
+            return Optional.empty();
+        }
     }
 
     /**
