@@ -520,7 +520,8 @@ function updateLinks() {
 // ------------------------------------------------------------------------------------------ grants, response rates
 
 async function showResponses() {
-  const s = currentScheme();
+  // A response rate is of one scheme: the first chosen, as for an empty form.
+  const s = selectedSchemes()[0];
   const year = $('responses-year').value;
   if (!s || !year) return;
   status(t('working'));
