@@ -86,6 +86,18 @@ function check(condition, message) {
     check((await page.locator('#status').getAttribute('class')).includes('error'), 'the check reports errors');
     ok('read a violation', results.violation);
 
+    // The grant register and the response rate: 2 of the 3 units with a grant for 2016 reported.
+    await page.getByRole('link', { name: 'Svarprosent' }).click();
+    await page.getByLabel('Tilskuddsregister (.csv, .xlsx)').setInputFiles(env('GRANTS_FILE'));
+    await page.locator('#responses-year').fill('2016');
+    await page.getByRole('button', { name: 'Importer' }).click();
+    await page.locator('#status', { hasText: '3 tildelinger er lagret' }).waitFor();
+    await page.locator('#responses-missing').waitFor();
+    results.responses = (await page.locator('#responses-result .summary').textContent()).replace(/\s+/g, ' ');
+    results.missing = (await page.locator('#responses-missing tbody').textContent()).replace(/\s+/g, ' ');
+    check(results.responses.includes('67 %'), 'the rate is shown: ' + results.responses);
+    ok('grants and response rate', results.responses + ' / ' + results.missing);
+
     // Indicators with a chart; the screenshot for the documentation.
     await page.getByRole('link', { name: 'Indikatorer' }).click();
     await page.getByRole('button', { name: 'Vis' }).click();

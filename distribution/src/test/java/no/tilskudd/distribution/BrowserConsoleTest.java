@@ -46,6 +46,8 @@ class BrowserConsoleTest {
         Files.deleteIfExists(out.resolve("console.png"));
         Path broken = temp.resolve("broken-report.jsonl");
         Files.writeString(broken, WebTestJars.brokenSubmission());
+        Path grants = Files.writeString(temp.resolve("tildelinger-2016.csv"),
+                "scheme,year,orgUnit,amount\nexample,2016,0125,1000\nexample,2016,0233,2000\nexample,2016,1804,3000\n");
         Path script = Path.of("src/test/browser/console-tour.cjs").toAbsolutePath();
 
         try (WebHost host = WebHost.start(temp, WebHost.plugin("tilskudd-format-xlsx"),
@@ -59,6 +61,7 @@ class BrowserConsoleTest {
             env.put("JAR_FILE", WebHost.plugin("tilskudd-example-scheme").toString());
             env.put("DEMO_FILE", WebHost.demoFile().toString());
             env.put("BROKEN_FILE", broken.toString());
+            env.put("GRANTS_FILE", grants.toString());
             env.put("OUT_DIR", out.toString());
             List<String> lines = run(pb, 240);
             String result = lines.stream().filter(l -> l.startsWith("RESULT ")).findFirst()
@@ -66,6 +69,9 @@ class BrowserConsoleTest {
             JsonNode r = WebHost.JSON.readTree(result.substring(7));
             assertTrue(r.get("violation").asText().contains("EXAMPLE_FIRST_FUNDED_AFTER_REPORT"), r.toString());
             assertTrue(r.get("indicatorTables").asInt() > 0, r.toString());
+            assertTrue(r.get("responses").asText().contains("Forventet3"), r.toString());
+            assertTrue(r.get("missing").asText().contains("1804 Bodø") || r.get("missing").asText().contains("1804Bodø"),
+                    r.toString());
             JsonNode formats = WebHost.json(host.get("/api/formats", WebHost.basic("admin", host.adminPassword)));
             assertEquals(formats.get("reports"), r.get("reportFormats"), "the page lists the installed formats");
             if (!formats.get("reports").isEmpty()) {
@@ -78,7 +84,7 @@ class BrowserConsoleTest {
         }
     }
 
-    private static List<String> run(ProcessBuilder pb, int seconds) throws IOException, InterruptedException {
+    static List<String> run(ProcessBuilder pb, int seconds) throws IOException, InterruptedException {
         Process p = pb.start();
         List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
         Thread reader = new Thread(() -> {

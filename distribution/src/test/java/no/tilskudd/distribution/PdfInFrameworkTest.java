@@ -76,7 +76,7 @@ class PdfInFrameworkTest {
     }
 
     /** Runs a poppler-utils tool; fails with how to install it when it is missing. */
-    private static String run(String tool, String... args) throws IOException, InterruptedException {
+    static String run(String tool, String... args) throws IOException, InterruptedException {
         Path exe = null;
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {

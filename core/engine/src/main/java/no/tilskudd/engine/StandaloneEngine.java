@@ -12,15 +12,19 @@ import no.tilskudd.api.report.ReportExporter;
 import no.tilskudd.api.report.TemplateExporter;
 import no.tilskudd.api.scheme.Origin;
 import no.tilskudd.api.scheme.SchemeDefinition;
+import no.tilskudd.api.service.GrantService;
 import no.tilskudd.api.service.ImportService;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
 import no.tilskudd.api.service.ReportService;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.ValidationService;
+import no.tilskudd.api.store.GrantRecords;
 import no.tilskudd.api.store.SubmissionStore;
+import no.tilskudd.api.submission.RowReader;
 import no.tilskudd.api.submission.SubmissionImporter;
 import no.tilskudd.api.submission.Validator;
+import no.tilskudd.engine.internal.grants.GrantRegister;
 import no.tilskudd.engine.internal.importing.FileImporter;
 import no.tilskudd.engine.internal.importing.JsonSubmissionImporter;
 import no.tilskudd.engine.internal.indicators.IndicatorRunner;
@@ -43,10 +47,11 @@ import no.tilskudd.engine.internal.validation.SubmissionValidator;
 @ServiceConsumer(value = SubmissionImporter.class, resolution = Resolution.OPTIONAL)
 @ServiceConsumer(value = ReportExporter.class, resolution = Resolution.OPTIONAL)
 @ServiceConsumer(value = TemplateExporter.class, resolution = Resolution.OPTIONAL)
+@ServiceConsumer(value = RowReader.class, resolution = Resolution.OPTIONAL)
 public final class StandaloneEngine {
 
     private static final List<Class<?>> PLUGIN_TYPES = List.of(SchemeDefinition.class, Validator.class,
-            Indicator.class, SubmissionImporter.class, ReportExporter.class, TemplateExporter.class);
+            Indicator.class, SubmissionImporter.class, ReportExporter.class, TemplateExporter.class, RowReader.class);
 
     /** The smallest person count shown in published reports, as in the hosted runtime's default configuration. */
     public static final int DEFAULT_THRESHOLD = 5;
@@ -58,10 +63,12 @@ public final class StandaloneEngine {
     private final ImportService imports;
     private final IndicatorService indicators;
     private final ReportService reports;
+    private final GrantService grants;
 
     private StandaloneEngine(OrgUnitRegister orgUnits, Optional<SubmissionStore> store, List<SchemeDefinition> defs,
             List<SchemeBundles.Found> dataSchemes, List<Validator> javaValidators, List<Indicator> javaIndicators,
-            List<SubmissionImporter> importers, List<ReportExporter> exporters, List<TemplateExporter> templates) {
+            List<SubmissionImporter> importers, List<ReportExporter> exporters, List<TemplateExporter> templates,
+            List<RowReader> readers) {
         this.orgUnits = orgUnits;
         List<Validator> validators = new ArrayList<>(javaValidators);
         List<Indicator> indicatorList = new ArrayList<>(javaIndicators);
@@ -81,8 +88,12 @@ public final class StandaloneEngine {
         this.validation = new SubmissionValidator(schemes, orgUnits, () -> validators);
         this.imports = new FileImporter(() -> allImporters, schemes, validation, () -> store);
         this.indicators = new IndicatorRunner(() -> indicatorList, () -> store, orgUnits);
+        // The SQL store keeps the grant register too; another store has none, and the grant service says so.
+        Optional<GrantRecords> grantRecords = store.filter(GrantRecords.class::isInstance).map(GrantRecords.class::cast);
+        this.grants = new GrantRegister(schemes, orgUnits, () -> grantRecords, () -> store, () -> readers);
         this.reports = new ReportAssembler(schemes, indicators, new SubmissionSelector(() -> store, orgUnits),
-                DEFAULT_THRESHOLD, orgUnits, () -> exporters, () -> templates);
+                DEFAULT_THRESHOLD, orgUnits, () -> exporters, () -> templates,
+                () -> grantRecords.isPresent() ? Optional.of(grants) : Optional.empty());
     }
 
     /**
@@ -110,7 +121,8 @@ public final class StandaloneEngine {
         loaders.add(Thread.currentThread().getContextClassLoader());
         return new StandaloneEngine(orgUnits, store, load(SchemeDefinition.class), SchemeBundles.onClassPath(loaders),
                 load(Validator.class), load(Indicator.class),
-                load(SubmissionImporter.class), load(ReportExporter.class), load(TemplateExporter.class));
+                load(SubmissionImporter.class), load(ReportExporter.class), load(TemplateExporter.class),
+                load(RowReader.class));
     }
 
     /**
@@ -178,6 +190,7 @@ public final class StandaloneEngine {
         private final List<SubmissionImporter> importers = new ArrayList<>();
         private final List<ReportExporter> exporters = new ArrayList<>();
         private final List<TemplateExporter> templates = new ArrayList<>();
+        private final List<RowReader> readers = new ArrayList<>();
 
         private Builder() {
         }
@@ -205,8 +218,8 @@ public final class StandaloneEngine {
         }
 
         /**
-         * Adds plugin objects: scheme definitions, validators, indicators, importers and exporters, by the
-         * interfaces each implements.
+         * Adds plugin objects: scheme definitions, validators, indicators, importers, exporters and row readers, by
+         * the interfaces each implements.
          *
          * @param plugins the plugin objects
          * @return this builder
@@ -273,6 +286,8 @@ public final class StandaloneEngine {
                 exporters.add((ReportExporter) p);
             } else if (type == TemplateExporter.class) {
                 templates.add((TemplateExporter) p);
+            } else if (type == RowReader.class) {
+                readers.add((RowReader) p);
             } else {
                 throw new IllegalArgumentException(type + " is not a plugin interface");
             }
@@ -286,7 +301,7 @@ public final class StandaloneEngine {
         public StandaloneEngine build() {
             return new StandaloneEngine(orgUnits == null ? CsvOrgUnitRegister.defaults() : orgUnits, store,
                     List.copyOf(schemes), List.copyOf(dataSchemes), List.copyOf(validators), List.copyOf(indicators), List.copyOf(importers),
-                    List.copyOf(exporters), List.copyOf(templates));
+                    List.copyOf(exporters), List.copyOf(templates), List.copyOf(readers));
         }
     }
 
@@ -357,5 +372,16 @@ public final class StandaloneEngine {
     /** @return the report service */
     public ReportService reports() {
         return reports;
+    }
+
+    /**
+     * The grant register and response rates, kept in the store when it keeps grants too ({@link GrantRecords}, as
+     * the SQL store does); with another store, or none, its calls say that no store is installed.
+     *
+     * @return the grant service
+     * @since 1.2
+     */
+    public GrantService grants() {
+        return grants;
     }
 }

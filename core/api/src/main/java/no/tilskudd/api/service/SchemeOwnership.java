@@ -10,7 +10,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * problem} naming both bundles). An id without a recorded owner goes to the first bundle that declares it; two
  * bundles declaring it at once get neither until an administrator picks one with {@link #transfer}.
  *
- * @since 2.1
+ * @since 2.2
  */
 @ProviderType
 public interface SchemeOwnership {

@@ -2,7 +2,7 @@
  * Submissions (one filled report form), violations, and the validator and importer contracts that plugins implement.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package no.tilskudd.api.submission;
 
 import org.osgi.annotation.bundle.Export;

@@ -32,6 +32,7 @@ import no.tilskudd.api.scheme.OrgUnit;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.service.FileReport;
 import no.tilskudd.api.service.Finding;
+import no.tilskudd.api.service.GrantService;
 import no.tilskudd.api.service.ImportService;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
@@ -91,6 +92,9 @@ public final class TilskuddCommandLine implements CommandLine {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile UserService users;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile GrantService grants;
 
     private BundleContext context;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -119,6 +123,12 @@ public final class TilskuddCommandLine implements CommandLine {
         this.status = status;
         this.plugins = plugins;
         this.users = users;
+    }
+
+    /** For unit tests of the grant commands, with a fake of the grant service. */
+    TilskuddCommandLine withGrants(GrantService service) {
+        this.grants = service;
+        return this;
     }
 
     @Activate
@@ -162,6 +172,8 @@ public final class TilskuddCommandLine implements CommandLine {
                         host.serving(), out, err, JSON);
                 case "undeploy" -> PluginCommands.undeploy(required(plugins, "plugin"), rest, host.deploy(), out, JSON);
                 case "users" -> UserCommands.run(required(users, "user"), rest, out, JSON);
+                case "grants" -> GrantCommands.grants(required(grants, "grant register"), rest, cwd, out, JSON);
+                case "responses" -> GrantCommands.responses(required(grants, "grant register"), rest, out, JSON);
                 case "help", "--help", "-h" -> {
                     usage(out);
                     yield OK;
@@ -198,10 +210,13 @@ public final class TilskuddCommandLine implements CommandLine {
                   schemes transfer ID --to SYMBOLIC-NAME   give a scheme id to another bundle (audited)
                   validate [--json] FILE...                check submission files; nothing is stored
                   import [--replace] [--json] FILE...      check and store submission files (each file all or nothing)
-                  indicators --scheme S [--years A-B] [--region R] [--json]
-                  report --scheme S [--years A-B] [--region R] --format F --out FILE [--with-data] [--no-suppress]
+                  indicators --scheme S[,S...] [--years A-B] [--region R] [--json]
+                  report --scheme S[,S...] [--years A-B] [--region R] --format F --out FILE [--with-data] [--no-suppress]
                   template --scheme S --year Y --format F --out FILE [--org-unit CODE]
                   org-units [--region R] [--json] | org-units import FILE.csv
+                  grants import [--replace] [--json] FILE  check and store a grant register file (CSV or .xlsx), all or nothing
+                  grants [list] [--scheme S] [--year Y] [--json]   the stored grants
+                  responses --scheme S --year Y [--json]   who had a grant and reported, who did not, the response rate
                   status [--json]                          bundles, their states and failures
                   audit [--since DATE] [--limit N] [--json] the audit trail: every import, plugin and user change
                   backup FILE                              a consistent copy of the store and users, while it runs
@@ -212,6 +227,7 @@ public final class TilskuddCommandLine implements CommandLine {
                   users [list [--json] | add NAME --role admin|analyst|reporter [--org-unit CODE,...] | passwd NAME
                          | role NAME --role R [--org-unit CODE,...] | remove NAME]
 
+                  --scheme avdir,bufdir                    several schemes together: one table over all their reports
                   --lang en                                English messages (default: Norwegian bokmål)
                 exit codes: 0 ok, 1 violations or failure, 2 usage error""");
     }
@@ -430,14 +446,14 @@ public final class TilskuddCommandLine implements CommandLine {
         return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
     }
 
-    private static void printFindings(FileReport r, PrintStream out, Locale locale) {
+    static void printFindings(FileReport r, PrintStream out, Locale locale) {
         for (Finding f : r.findings()) {
             out.println(f.position() + ": " + (f.path().isEmpty() ? "" : f.path() + ": ")
                     + (f.severity() == Severity.WARNING ? "warning " : "") + f.code() + ": " + text(f.message(), locale));
         }
     }
 
-    private static List<Map<String, Object>> reportsJson(List<FileReport> list, Locale locale) {
+    static List<Map<String, Object>> reportsJson(List<FileReport> list, Locale locale) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (FileReport r : list) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -467,13 +483,19 @@ public final class TilskuddCommandLine implements CommandLine {
     // ---------------------------------------------------------------- indicators, report, template
 
     private Selection selection(Args a) {
-        String scheme = a.required("--scheme");
-        // Read before the scheme is looked up, so that a bad --years is a usage error whatever is installed.
+        List<String> ids = schemeList(a.required("--scheme"));
+        // Read before the schemes are looked up, so that a bad --years is a usage error whatever is installed.
         Optional<int[]> given = a.option("--years").map(y -> Args.years("--years", y));
-        Scheme s = schemes.scheme(scheme).orElseThrow(() -> new IllegalArgumentException("scheme '" + scheme
-                + "' is not installed (installed: " + schemes.schemes().stream().map(Scheme::id).toList() + ")"));
-        int[] years = given.orElseGet(() -> new int[] {s.forms().get(0).firstYear(),
-            s.forms().get(s.forms().size() - 1).lastYear()});
+        List<Scheme> selected = new ArrayList<>();
+        for (String id : ids) {
+            selected.add(schemes.scheme(id).orElseThrow(() -> new IllegalArgumentException("scheme '" + id
+                    + "' is not installed (installed: " + schemes.schemes().stream().map(Scheme::id).toList()
+                    + ")")));
+        }
+        // Without --years: every year any selected scheme has a form for.
+        int[] years = given.orElseGet(() -> new int[] {
+            selected.stream().mapToInt(s -> s.forms().get(0).firstYear()).min().getAsInt(),
+            selected.stream().mapToInt(s -> s.forms().get(s.forms().size() - 1).lastYear()).max().getAsInt()});
         Set<String> regions = a.option("--region").map(r -> Set.of(r.split(","))).orElse(Set.of());
         for (String r : regions) {
             if (!orgUnits.regions().contains(r)) {
@@ -481,7 +503,24 @@ public final class TilskuddCommandLine implements CommandLine {
             }
         }
         Set<String> units = a.option("--org-units").map(r -> Set.of(r.split(","))).orElse(Set.of());
-        return new Selection(scheme, years[0], years[1], units, regions);
+        return new Selection(ids, years[0], years[1], units, regions);
+    }
+
+    /** {@code --scheme avdir,bufdir}: one or more scheme ids, each once. */
+    static List<String> schemeList(String value) {
+        List<String> ids = new ArrayList<>();
+        for (String part : value.split(",", -1)) {
+            String id = part.trim();
+            if (id.isEmpty()) {
+                throw new Args.UsageException("--scheme '" + value + "' has an empty scheme id; give ids separated "
+                        + "by commas, e.g. --scheme avdir,bufdir");
+            }
+            if (ids.contains(id)) {
+                throw new Args.UsageException("--scheme names '" + id + "' twice");
+            }
+            ids.add(id);
+        }
+        return ids;
     }
 
     private int indicators(List<String> argv, PrintStream out) throws IOException {
@@ -498,7 +537,8 @@ public final class TilskuddCommandLine implements CommandLine {
                 printTable(t, out, locale);
             }
             if (r.tables().isEmpty()) {
-                out.println("no indicators are installed for this scheme");
+                out.println(sel.severalSchemes() ? "no indicators are installed for these schemes"
+                        : "no indicators are installed for this scheme");
             }
             for (String f : r.failures()) {
                 out.println("indicator failed: " + f);

@@ -1,5 +1,6 @@
 package no.tilskudd.cli.internal;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -90,15 +91,18 @@ class TilskuddCommandLineTest {
     private final Scheme example = new Scheme("example", LocalizedText.of("Example"), LocalizedText.of("Bufdir"),
             "0000", 2016, List.of(), Optional.empty(), new Origin("example", "1.0.0"));
 
+    private final Scheme other = new Scheme("other", LocalizedText.of("Other"), LocalizedText.of("AVdir"),
+            "0001", 2016, List.of(), Optional.empty(), new Origin("other", "1.0.0"));
+
     private final SchemeRegistry schemes = new SchemeRegistry() {
         @Override
         public List<Scheme> schemes() {
-            return List.of(example);
+            return List.of(example, other);
         }
 
         @Override
         public Optional<Scheme> scheme(String id) {
-            return id.equals("example") ? Optional.of(example) : Optional.empty();
+            return schemes().stream().filter(s -> s.id().equals(id)).findFirst();
         }
 
         @Override
@@ -196,7 +200,12 @@ class TilskuddCommandLineTest {
         }
     };
 
-    private final IndicatorService indicators = selection -> new IndicatorService.Results(0, List.of(), List.of());
+    private final List<Selection> computed = new ArrayList<>();
+
+    private final IndicatorService indicators = selection -> {
+        computed.add(selection);
+        return new IndicatorService.Results(0, List.of(), List.of());
+    };
 
     private final List<AuditEntry> recorded = new ArrayList<>();
 
@@ -340,5 +349,118 @@ class TilskuddCommandLineTest {
                 new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertEquals(CommandLine.FAILED, exit);
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("the working directory must be absolute"));
+    }
+
+    @Test
+    void severalSchemesAreSelectedTogetherInTheOrderGiven() {
+        Run r = run("indicators", "--scheme", "other, example", "--years", "2016-2017", "--json");
+        assertEquals(CommandLine.OK, r.exit(), r.err());
+        assertEquals(List.of(new Selection(List.of("other", "example"), 2016, 2017, Set.of(), Set.of())), computed);
+        com.fasterxml.jackson.databind.JsonNode json = assertDoesNotThrow(
+                () -> new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()));
+        assertEquals("other", json.get("scheme").asText(), "the first, for clients of one scheme");
+        assertEquals("[\"other\",\"example\"]", json.get("schemes").toString());
+        assertEquals(CommandLine.OK, run("report", "--scheme", "example,other", "--years", "2016", "--format", "pdf",
+                "--out", "r.pdf").exit());
+        assertEquals(List.of("example", "other"), written.get(0).schemeIds());
+    }
+
+    @Test
+    void anUnknownSchemeAmongSeveralIsNamedWithTheInstalledOnes() {
+        Run r = run("indicators", "--scheme", "example,nosuch", "--years", "2016");
+        assertEquals(CommandLine.FAILED, r.exit());
+        assertEquals("tilskudd indicators: scheme 'nosuch' is not installed (installed: [example, other])\n",
+                r.err());
+        assertEquals(List.of(), computed);
+    }
+
+    @Test
+    void aSchemeNamedTwiceOrAnEmptyIdIsAUsageError() {
+        Run twice = run("indicators", "--scheme", "example,other,example", "--years", "2016");
+        assertEquals(CommandLine.USAGE, twice.exit());
+        assertEquals("tilskudd indicators: --scheme names 'example' twice\n", twice.err());
+        Run empty = run("report", "--scheme", "example,", "--years", "2016", "--format", "pdf", "--out", "r.pdf");
+        assertEquals(CommandLine.USAGE, empty.exit());
+        assertTrue(empty.err().contains("has an empty scheme id"), empty.err());
+        assertEquals(List.of(), computed);
+        assertEquals(List.of(), written);
+    }
+
+    /** A grant service that refuses a file named bad.csv and stores any other, and knows one response rate. */
+    private final List<String> grantImports = new ArrayList<>();
+    private final no.tilskudd.api.service.GrantService grants = new no.tilskudd.api.service.GrantService() {
+        @Override
+        public FileReport importGrants(Path file, String name, boolean replace, String actor) {
+            grantImports.add(file + " " + name + " " + replace);
+            if (name.equals("bad.csv")) {
+                return new FileReport(name, 2, 1, List.of(new Finding(new SourcePosition(name, "3"), "amount",
+                        Severity.ERROR, "NEGATIVE_AMOUNT", new LocalizedText("Beløpet -5 er negativt.",
+                        "The amount -5 is negative."))), false, 0, 0);
+            }
+            return new FileReport(name, 2, 0, List.of(), true, 1, 1);
+        }
+
+        @Override
+        public List<no.tilskudd.api.store.StoredGrant> grants(java.util.Optional<String> schemeId,
+                java.util.Optional<Integer> year) {
+            return List.of();
+        }
+
+        @Override
+        public no.tilskudd.api.service.ResponseRate responses(String schemeId, int year) {
+            no.tilskudd.api.service.ResponseRate.Unit oslo = new no.tilskudd.api.service.ResponseRate.Unit("0301",
+                    "Oslo");
+            no.tilskudd.api.service.ResponseRate.Unit bodo = new no.tilskudd.api.service.ResponseRate.Unit("1804",
+                    "Bodø");
+            return new no.tilskudd.api.service.ResponseRate(schemeId, java.util.Optional.empty(), false, year, 1, 0,
+                    java.util.Optional.of(0), List.of(), List.of(oslo), List.of(bodo));
+        }
+
+        @Override
+        public List<String> formats() {
+            return List.of("csv");
+        }
+    };
+
+    @Test
+    void grantsImportReadsTheFileFromTheWorkingDirectoryAndARefusedFileExitsOne() throws Exception {
+        cli.withGrants(grants);
+        Files.writeString(cwd.resolve("good.csv"), "x");
+        Files.writeString(cwd.resolve("bad.csv"), "x");
+        Run good = run("grants", "import", "--replace", "good.csv");
+        assertEquals(0, good.exit(), good.err());
+        assertEquals(List.of(cwd.resolve("good.csv") + " good.csv true"), grantImports);
+        assertTrue(good.out().contains("imported 2 grant(s) (1 new, 1 replaced) from good.csv"), good.out());
+
+        Run bad = run("grants", "import", "bad.csv", "--lang", "en");
+        assertEquals(1, bad.exit());
+        assertEquals("bad.csv:3: amount: NEGATIVE_AMOUNT: The amount -5 is negative.\n"
+                + "rejected bad.csv: 1 of 2 grant row(s) with errors; nothing stored\n", bad.out());
+        Run missing = run("grants", "import", "nowhere.csv");
+        assertEquals(1, missing.exit());
+        assertTrue(missing.out().contains("FILE_NOT_FOUND"), missing.out());
+        assertEquals(2, run("grants", "import").exit());
+        assertEquals(2, run("grants", "remove").exit());
+    }
+
+    @Test
+    void responsesNeedSchemeAndYearAndWarnOfReportsWithoutAGrant() {
+        cli.withGrants(grants);
+        assertEquals(2, run("responses", "--scheme", "unge-utenfor").exit());
+        assertEquals(2, run("responses", "--scheme", "unge-utenfor", "--year", "20x8").exit());
+        Run r = run("responses", "--scheme", "unge-utenfor", "--year", "2008");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("unge-utenfor, 2008 (not installed: no reports can be imported for it)\n"
+                + "  expected 1, reported 0, missing 1, response rate 0 %\n"
+                + "  missing:\n"
+                + "    0301    Oslo\n"
+                + "  warning: a report from 1804 Bodø, which has no grant for unge-utenfor 2008\n", r.out());
+    }
+
+    @Test
+    void withoutTheGrantServiceTheCommandsSaySo() {
+        Run r = run("responses", "--scheme", "avdir", "--year", "2008");
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("grant register service is not active"), r.err());
     }
 }

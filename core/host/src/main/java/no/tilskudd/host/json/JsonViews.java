@@ -21,7 +21,10 @@ import no.tilskudd.api.report.Table;
 import no.tilskudd.api.scheme.OrgUnit;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.service.IndicatorService;
+import no.tilskudd.api.service.ResponseRate;
+import no.tilskudd.api.store.Grant;
 import no.tilskudd.api.store.SchemeOwner;
+import no.tilskudd.api.store.StoredGrant;
 
 /**
  * The JSON documents of the resources that {@code tilskudd ... --json} and the HTTP API both show (documented in
@@ -78,7 +81,9 @@ public final class JsonViews {
      * @param selection what was selected
      * @param results   the computed tables
      * @param locale    the language of texts
-     * @return {@code {"scheme", "years": [from, to], "submissions", "indicators": [...], "failures": [...]}}
+     * @return {@code {"scheme", "schemes": [...], "years": [from, to], "submissions", "indicators": [...],
+     *         "failures": [...]}}; {@code "scheme"} is the first of {@code "schemes"}, kept for clients that select
+     *         one scheme
      */
     public static Map<String, Object> indicators(Selection selection, IndicatorService.Results results,
             Locale locale) {
@@ -88,6 +93,7 @@ public final class JsonViews {
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("scheme", selection.schemeId());
+        root.put("schemes", selection.schemeIds());
         root.put("years", List.of(selection.fromYear(), selection.toYear()));
         root.put("submissions", results.submissions());
         root.put("indicators", list);
@@ -188,7 +194,7 @@ public final class JsonViews {
      *
      * @param owners the bindings
      * @return {@code {"owners": [{"scheme", "symbolicName", "signer", "how", "actor", "since"}]}}
-     * @since 1.1
+     * @since 1.2
      */
     public static Map<String, Object> schemeOwners(List<SchemeOwner> owners) {
         List<Map<String, Object>> list = new ArrayList<>();
@@ -205,7 +211,7 @@ public final class JsonViews {
      *
      * @param o the binding
      * @return {@code {"scheme", "symbolicName", "signer", "how", "actor", "since"}}, the signer null where unsigned
-     * @since 1.1
+     * @since 1.2
      */
     public static Map<String, Object> schemeOwner(SchemeOwner o) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -239,6 +245,75 @@ public final class JsonViews {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("events", list);
         return root;
+    }
+
+    /**
+     * {@code tilskudd grants list --json}, {@code GET /api/grants}.
+     *
+     * @param grants the grants, ordered by scheme, year and org unit
+     * @return {@code {"grants": [{"scheme", "schemeName", "year", "orgUnit", "amount", "decisionDate", "caseNumber",
+     *         "reportingDeadline", "source", "importedAt"}], "count"}}; the amount is a JSON number (NOK), dates are
+     *         {@code YYYY-MM-DD}, a part the register does not give is {@code null}
+     * @since 1.1
+     */
+    public static Map<String, Object> grants(List<StoredGrant> grants) {
+        List<Map<String, Object>> list = new ArrayList<>(grants.size());
+        for (StoredGrant sg : grants) {
+            Grant g = sg.grant();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("scheme", g.schemeId());
+            m.put("schemeName", g.schemeName().orElse(null));
+            m.put("year", g.year());
+            m.put("orgUnit", g.orgUnit());
+            m.put("amount", g.amount());
+            m.put("decisionDate", g.decisionDate().map(Object::toString).orElse(null));
+            m.put("caseNumber", g.caseNumber().orElse(null));
+            m.put("reportingDeadline", g.reportingDeadline().map(Object::toString).orElse(null));
+            m.put("source", sg.source());
+            m.put("importedAt", sg.importedAt().toString());
+            list.add(m);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("grants", list);
+        root.put("count", list.size());
+        return root;
+    }
+
+    /**
+     * {@code tilskudd responses --json}, {@code GET /api/responses}.
+     *
+     * @param r      the response rate
+     * @param locale the language of the scheme's name
+     * @return {@code {"scheme", "schemeName", "installed", "year", "expected", "reported", "missingCount", "rate",
+     *         "missing": [{"code", "name"}], "reportedUnits": [...], "withoutGrant": [...]}}; {@code rate} is a whole
+     *         percent, {@code null} when no unit had a grant
+     * @since 1.1
+     */
+    public static Map<String, Object> responses(ResponseRate r, Locale locale) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("scheme", r.schemeId());
+        m.put("schemeName", r.schemeName().map(n -> n.in(locale)).orElse(null));
+        m.put("installed", r.installed());
+        m.put("year", r.year());
+        m.put("expected", r.expected());
+        m.put("reported", r.reported());
+        m.put("missingCount", r.missing().size());
+        m.put("rate", r.rate().orElse(null));
+        m.put("missing", units(r.missing()));
+        m.put("reportedUnits", units(r.reportedUnits()));
+        m.put("withoutGrant", units(r.withoutGrant()));
+        return m;
+    }
+
+    private static List<Map<String, Object>> units(List<ResponseRate.Unit> units) {
+        List<Map<String, Object>> list = new ArrayList<>(units.size());
+        for (ResponseRate.Unit u : units) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", u.code());
+            m.put("name", u.name());
+            list.add(m);
+        }
+        return list;
     }
 
     /**

@@ -28,14 +28,18 @@ import no.tilskudd.api.store.Aggregate;
 import no.tilskudd.api.store.Aggregation;
 import no.tilskudd.api.store.AnswerAggregates;
 import no.tilskudd.api.store.AnswerScope;
+import no.tilskudd.api.store.DuplicateGrantException;
 import no.tilskudd.api.store.DuplicateSubmissionException;
 import no.tilskudd.api.store.FormUse;
+import no.tilskudd.api.store.Grant;
+import no.tilskudd.api.store.GrantRecords;
 import no.tilskudd.api.store.SaveResult;
 import no.tilskudd.api.store.SchemeOwner;
 import no.tilskudd.api.store.SchemeOwners;
 import no.tilskudd.api.store.SessionRecord;
 import no.tilskudd.api.store.SessionRecords;
 import no.tilskudd.api.store.StoreException;
+import no.tilskudd.api.store.StoredGrant;
 import no.tilskudd.api.store.StoredSubmission;
 import no.tilskudd.api.store.SubmissionQuery;
 import no.tilskudd.api.store.SubmissionStore;
@@ -50,7 +54,7 @@ import no.tilskudd.api.submission.SubmissionKey;
  * schema up to date and granted the application user its rights.
  */
 public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggregates, UserRecords,
-        SessionRecords, SchemeOwners, AutoCloseable {
+        SessionRecords, GrantRecords, SchemeOwners, AutoCloseable {
 
     /**
      * What the application user may do with each table. A table that a migration adds must be listed here, or the
@@ -66,6 +70,7 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
             "CONSOLE_SESSION", "SELECT, INSERT, UPDATE, DELETE",
             "ANSWER", "SELECT, INSERT, DELETE",
             "ANSWER_BACKFILL", "SELECT",
+            "SCHEME_GRANT", "SELECT, INSERT, UPDATE, DELETE",
             // Bindings are made and transferred, never removed.
             "SCHEME_OWNER", "SELECT, INSERT, UPDATE");
 
@@ -86,10 +91,14 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
     private final AuditTable audit = new AuditTable();
     private final UserTable users = new UserTable();
     private final SessionTable sessions = new SessionTable();
+    private final GrantTable grants = new GrantTable();
     private final SchemeOwnerTable owners = new SchemeOwnerTable();
 
     /** Runs in a save between its look for stored keys and its inserts: tests make two saves overlap there. */
     volatile Runnable afterDuplicateCheck = () -> { };
+
+    /** The same for a save of grants. */
+    volatile Runnable afterGrantCheck = () -> { };
 
     /**
      * Runs in a change that keeps one user of a role, between its check and its change: tests widen the window there
@@ -382,6 +391,55 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
             return sessions.deleteExpired(c, lastSeenBefore, createdBefore);
         } catch (SQLException e) {
             throw new StoreException("cannot end the expired sessions: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SaveResult saveGrants(List<Grant> batch, boolean replace, String source, String actor) {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(actor, "actor");
+        List<Grant> list = List.copyOf(batch);
+        if (list.isEmpty()) {
+            return new SaveResult(0, 0);
+        }
+        Instant importedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                SaveResult result = grants.save(c, list, replace, source, importedAt, afterGrantCheck);
+                audit.insert(c, GrantTable.saved(actor, source, list, result), importedAt);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                Migrations.rollback(c, e);
+                SQLException cause = e instanceof BatchUpdateException b ? cause(b) : e instanceof SQLException q
+                        ? q : null;
+                if (cause != null && dialect.isUniqueViolation(cause)) {
+                    // Another host stored some of these keys after this save looked for them: which, it can tell now.
+                    List<SubmissionKey> taken = grants.storedKeys(c, list);
+                    if (!replace && !taken.isEmpty()) {
+                        DuplicateGrantException d = new DuplicateGrantException(taken);
+                        d.initCause(cause);
+                        throw d;
+                    }
+                    throw new StoreException("a grant of " + source + " was stored by another process during this "
+                            + "save; nothing was stored, try again", cause);
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            SQLException cause = e instanceof BatchUpdateException b ? cause(b) : e;
+            throw new StoreException("cannot save " + list.size() + " grants from " + source + ": "
+                    + cause.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<StoredGrant> findGrants(Optional<String> schemeId, Optional<Integer> year) {
+        try (Connection c = pool.getConnection()) {
+            return grants.find(c, schemeId, year);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the grants: " + e.getMessage(), e);
         }
     }
 

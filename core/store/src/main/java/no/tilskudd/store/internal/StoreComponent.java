@@ -12,6 +12,8 @@ import no.tilskudd.api.audit.AuditEntry;
 import no.tilskudd.api.audit.AuditEvent;
 import no.tilskudd.api.audit.AuditLog;
 import no.tilskudd.api.audit.AuditQuery;
+import no.tilskudd.api.store.Grant;
+import no.tilskudd.api.store.GrantRecords;
 import no.tilskudd.api.store.SaveResult;
 import no.tilskudd.api.store.SchemeOwner;
 import no.tilskudd.api.store.SchemeOwners;
@@ -19,6 +21,7 @@ import no.tilskudd.api.store.SessionRecord;
 import no.tilskudd.api.store.SessionRecords;
 import no.tilskudd.api.store.StoreException;
 import no.tilskudd.api.store.StoreMaintenance;
+import no.tilskudd.api.store.StoredGrant;
 import no.tilskudd.api.store.StoredSubmission;
 import no.tilskudd.api.store.SubmissionQuery;
 import no.tilskudd.api.store.SubmissionStore;
@@ -44,10 +47,10 @@ import org.osgi.service.component.annotations.Modified;
  * configuration {@value #PID} where Config Admin has one (Apache Karaf: {@code etc/no.tilskudd.cfg}), and then wins.
  */
 @Component(service = {SubmissionStore.class, AnswerAggregates.class, AuditLog.class, StoreMaintenance.class,
-        UserRecords.class, SessionRecords.class, SchemeOwners.class},
+        UserRecords.class, SessionRecords.class, GrantRecords.class, SchemeOwners.class},
         configurationPid = StoreComponent.PID)
 public final class StoreComponent implements SubmissionStore, AnswerAggregates, AuditLog, StoreMaintenance,
-        UserRecords, SessionRecords, SchemeOwners {
+        UserRecords, SessionRecords, GrantRecords, SchemeOwners {
 
     /** The framework property naming the data directory. */
     public static final String DATA_PROPERTY = "tilskudd.data";
@@ -228,6 +231,16 @@ public final class StoreComponent implements SubmissionStore, AnswerAggregates, 
     @Override
     public int deleteExpired(Instant lastSeenBefore, Instant createdBefore) {
         return store().deleteExpired(lastSeenBefore, createdBefore);
+    }
+
+    @Override
+    public SaveResult saveGrants(List<Grant> grants, boolean replace, String source, String actor) {
+        return store().saveGrants(grants, replace, source, actor);
+    }
+
+    @Override
+    public List<StoredGrant> findGrants(Optional<String> schemeId, Optional<Integer> year) {
+        return store().findGrants(schemeId, year);
     }
 
     @Override

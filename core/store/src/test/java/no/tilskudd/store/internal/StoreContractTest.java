@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,11 +33,14 @@ import java.util.concurrent.TimeoutException;
 import no.tilskudd.api.audit.AuditEntry;
 import no.tilskudd.api.audit.AuditEvent;
 import no.tilskudd.api.audit.AuditQuery;
+import no.tilskudd.api.store.DuplicateGrantException;
 import no.tilskudd.api.store.DuplicateSubmissionException;
+import no.tilskudd.api.store.Grant;
 import no.tilskudd.api.store.SaveResult;
 import no.tilskudd.api.store.SchemeOwner;
 import no.tilskudd.api.store.SessionRecord;
 import no.tilskudd.api.store.StoreException;
+import no.tilskudd.api.store.StoredGrant;
 import no.tilskudd.api.store.StoredSubmission;
 import no.tilskudd.api.store.SubmissionQuery;
 import no.tilskudd.api.store.UserRecord;
@@ -344,6 +348,11 @@ abstract class StoreContractTest {
         assertEquals(1, again.count(SubmissionQuery.all()));
         assertEquals(versions, schemaVersions());
         assertEquals(Migrations.STORE_SCRIPTS.size(), versions.size(), versions.toString());
+    }
+
+    /** Every version of the store's scripts, in order: what a new database gets. */
+    static List<Integer> allVersions() {
+        return Migrations.STORE_SCRIPTS.stream().map(s -> Integer.valueOf(s.substring(1, s.indexOf("__")))).toList();
     }
 
     private List<String> schemaVersions() throws SQLException {
@@ -800,6 +809,114 @@ abstract class StoreContractTest {
         }
     }
 
+    static Grant grant(String scheme, int year, String orgUnit, String amount) {
+        return new Grant(scheme, Optional.empty(), year, orgUnit, new BigDecimal(amount), Optional.empty(),
+                Optional.empty(), Optional.empty());
+    }
+
+    private static List<String> grantKeys(List<StoredGrant> grants) {
+        return grants.stream().map(g -> g.grant().key().toString()).toList();
+    }
+
+    @Test
+    void grantsComeBackAsSavedWithTheirOptionalPartsFilteredAndSortedAndAnotherStoreSeesThem() {
+        SqlSubmissionStore store = open();
+        Grant full = new Grant("unge-utenfor", Optional.of("Unge utenfor «2007»"), 2007, "1804",
+                new BigDecimal("250000.50"), Optional.of(LocalDate.of(2007, 3, 1)), Optional.of("2007/123-4"),
+                Optional.of(LocalDate.of(2008, 2, 1)));
+        Instant before = Instant.now().minusSeconds(1);
+        assertEquals(new SaveResult(4, 0), store.saveGrants(List.of(grant("bufdir", 2007, "0301", "100000"), full,
+                grant("avdir", 2008, "1103", "0"), grant("avdir", 2007, "1103", "75000")), false, "grants.csv",
+                "os:kari"));
+
+        List<StoredGrant> all = open().findGrants(Optional.empty(), Optional.empty());
+        assertEquals(List.of("avdir/2007/1103", "avdir/2008/1103", "bufdir/2007/0301", "unge-utenfor/2007/1804"),
+                grantKeys(all));
+        assertEquals(full, all.get(3).grant());
+        assertEquals(new BigDecimal("100000"), all.get(2).grant().amount(), "whole kroner stay whole");
+        assertEquals(new BigDecimal("0"), all.get(1).grant().amount());
+        assertEquals(Optional.empty(), all.get(0).grant().schemeName());
+        assertEquals("grants.csv", all.get(0).source());
+        assertTrue(!all.get(0).importedAt().isBefore(before), all.get(0).importedAt().toString());
+        assertEquals(List.of("avdir/2007/1103", "avdir/2008/1103"),
+                grantKeys(store.findGrants(Optional.of("avdir"), Optional.empty())));
+        assertEquals(List.of("avdir/2007/1103", "bufdir/2007/0301", "unge-utenfor/2007/1804"),
+                grantKeys(store.findGrants(Optional.empty(), Optional.of(2007))));
+        assertEquals(List.of("avdir/2008/1103"), grantKeys(store.findGrants(Optional.of("avdir"), Optional.of(2008))));
+        assertEquals(List.of(), store.findGrants(Optional.of("nothing"), Optional.empty()));
+        assertEquals(0, store.count(SubmissionQuery.all()), "grants are not submissions");
+    }
+
+    @Test
+    void aStoredOrRepeatedGrantIsRefusedUnlessReplacingAndThenNothingOfTheBatchIsStored() {
+        SqlSubmissionStore store = open();
+        store.saveGrants(List.of(grant("avdir", 2007, "1103", "1000")), false, "a.csv", "os:kari");
+
+        DuplicateGrantException stored = assertThrows(DuplicateGrantException.class, () -> store.saveGrants(
+                List.of(grant("avdir", 2007, "0301", "5"), grant("avdir", 2007, "1103", "2000")), false, "b.csv",
+                "os:kari"));
+        assertEquals(List.of(new SubmissionKey("avdir", 2007, "1103")), stored.duplicates());
+        DuplicateGrantException twice = assertThrows(DuplicateGrantException.class, () -> store.saveGrants(
+                List.of(grant("avdir", 2007, "0301", "5"), grant("avdir", 2007, "0301", "6")), true, "c.csv",
+                "os:kari"));
+        assertEquals(List.of(new SubmissionKey("avdir", 2007, "0301")), twice.duplicates());
+        assertEquals(List.of("avdir/2007/1103"), grantKeys(store.findGrants(Optional.empty(), Optional.empty())));
+
+        assertEquals(new SaveResult(1, 1), store.saveGrants(List.of(grant("avdir", 2007, "0301", "5"),
+                grant("avdir", 2007, "1103", "2000")), true, "d.csv", "web:admin"));
+        List<StoredGrant> now = store.findGrants(Optional.empty(), Optional.empty());
+        assertEquals(List.of("avdir/2007/0301", "avdir/2007/1103"), grantKeys(now));
+        assertEquals(new BigDecimal("2000"), now.get(1).grant().amount(), "the new amount wins");
+        assertEquals("d.csv", now.get(1).source());
+    }
+
+    @Test
+    void aGrantTheDatabaseRefusesRollsBackTheWholeBatchAndItsAuditEvent() {
+        SqlSubmissionStore store = open();
+        List<Grant> batch = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            batch.add(grant("avdir", 2007, String.format(Locale.ROOT, "%04d", 1000 + i), "10"));
+        }
+        batch.add(grant("x".repeat(65), 2007, "0301", "10"));
+        StoreException e = assertThrows(StoreException.class, () -> store.saveGrants(batch, false, "big.csv",
+                "os:kari"));
+        assertTrue(e.getMessage().contains("big.csv"), e.getMessage());
+        assertEquals(List.of(), store.findGrants(Optional.empty(), Optional.empty()));
+        assertEquals(List.of(), store.read(allEvents()));
+    }
+
+    @Test
+    void everySaveOfGrantsIsInTheAuditTrailAndARefusedOneIsNot() {
+        SqlSubmissionStore store = open();
+        store.saveGrants(List.of(grant("avdir", 2007, "1103", "1"), grant("bufdir", 2008, "0301", "2")), false,
+                "grants.csv", "os:kari");
+        store.saveGrants(List.of(grant("avdir", 2007, "1103", "3")), true, "grants-2.csv", "web:admin");
+        assertThrows(DuplicateGrantException.class, () -> store.saveGrants(List.of(grant("avdir", 2007, "1103",
+                "4")), false, "grants-3.csv", "os:kari"));
+
+        List<AuditEvent> events = store.read(allEvents());
+        assertEquals(List.of("grants.import", "grants.replace"), events.stream().map(e -> e.entry().action())
+                .toList());
+        assertEquals(new AuditEntry("os:kari", "grants.import", "grants.csv", Map.of("inserted", "2", "replaced",
+                "0", "schemeYears", "avdir 2007, bufdir 2008", "orgUnits", "2", "orgUnitCodes", "0301, 1103")),
+                events.get(0).entry());
+        assertEquals("web:admin", events.get(1).entry().actor());
+        assertEquals("1", events.get(1).entry().details().get("replaced"));
+    }
+
+    @Test
+    void theApplicationUserMayChangeGrantsButNotTheirTable() throws Exception {
+        open().saveGrants(List.of(grant("avdir", 2007, "1103", "1")), false, "a.csv", "os:test");
+        try (Connection c = app(); Statement st = c.createStatement()) {
+            assertEquals(1, st.executeUpdate("UPDATE scheme_grant SET source = 'b.csv'"));
+            assertThrows(SQLException.class, () -> st.execute("UPDATE scheme_grant SET amount = -1"),
+                    "the table refuses a negative amount itself");
+            assertEquals(1, st.executeUpdate("DELETE FROM scheme_grant"));
+            assertThrows(SQLException.class, () -> st.execute("DROP TABLE scheme_grant"));
+            assertThrows(SQLException.class, () -> st.execute("ALTER TABLE scheme_grant ADD COLUMN x INT"));
+        }
+    }
+
     @Test
     void everyKindOfValueIsWrittenAsTheEngineReadsIt() throws SQLException {
         Map<String, Object> v = new LinkedHashMap<>();
@@ -838,5 +955,53 @@ abstract class StoreContractTest {
                 "rows/0/ R null null",
                 "rows/0/budget N null 10",
                 "rows/1/ R null null"), rows);
+    }
+
+    @Test
+    void theSameGrantSavedFromTwoStoresAtOnceIsStoredOnceAndTheOtherIsTheDuplicate() throws Exception {
+        SqlSubmissionStore first = open();
+        SqlSubmissionStore second = open();
+        // Both saves have looked for the key, and found none, before either inserts: only the unique key can stop
+        // the second, which then says which grant was taken.
+        CyclicBarrier checked = new CyclicBarrier(2);
+        Runnable bothChecked = () -> {
+            try {
+                checked.await(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        first.afterGrantCheck = bothChecked;
+        second.afterGrantCheck = bothChecked;
+        List<Object> outcomes = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<SaveResult>> saves = new ArrayList<>();
+            for (SqlSubmissionStore store : List.of(first, second)) {
+                saves.add(pool.submit(() -> store.saveGrants(List.of(grant("avdir", 2007, "1103", "5"),
+                        grant("avdir", 2007, "1804", "5")), false, "grants.csv", "os:test")));
+            }
+            for (Future<SaveResult> save : saves) {
+                try {
+                    outcomes.add(save.get(60, TimeUnit.SECONDS));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    outcomes.add(e.getCause());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(List.of(new SaveResult(2, 0)), outcomes.stream().filter(o -> o instanceof SaveResult).toList(),
+                outcomes.toString());
+        List<Object> refused = outcomes.stream().filter(o -> o instanceof DuplicateGrantException).toList();
+        assertEquals(1, refused.size(), outcomes.toString());
+        DuplicateGrantException d = (DuplicateGrantException) refused.get(0);
+        assertEquals(List.of(new SubmissionKey("avdir", 2007, "1103"), new SubmissionKey("avdir", 2007, "1804")),
+                d.duplicates());
+        assertInstanceOf(SQLException.class, d.getCause(), "refused by the unique key, not by the first look");
+        first.afterGrantCheck = () -> { };
+        second.afterGrantCheck = () -> { };
+        assertEquals(2, second.findGrants(Optional.empty(), Optional.empty()).size());
+        assertEquals(1, second.read(allEvents()).size(), "the refused save left no audit event");
     }
 }

@@ -11,6 +11,24 @@ const TEXT = {
   navAdmin: ['Utvidelser', 'Plugins'],
   navAudit: ['Revisjonslogg', 'Audit trail'],
   auditTitle: ['Revisjonslogg', 'Audit trail'],
+  navResponses: ['Svarprosent', 'Response rates'],
+  responsesTitle: ['Tildelinger og svarprosent', 'Grants and response rates'],
+  responsesHelp: ['Enheter med tildeling fra ordningen et år skal rapportere for det året. Tilskuddsregisteret er en CSV- eller Excel-fil med kolonnene scheme, schemeName, year, orgUnit, amount og eventuelt decisionDate, caseNumber, reportingDeadline.',
+    'Units with a grant from the scheme in a year are to report for that year. The grant register is a CSV or Excel file with the columns scheme, schemeName, year, orgUnit, amount and optionally decisionDate, caseNumber, reportingDeadline.'],
+  grantFiles: ['Tilskuddsregister (.csv, .xlsx)', 'Grant register (.csv, .xlsx)'],
+  grantsImportHeading: ['Importer tilskuddsregister', 'Import a grant register'],
+  grantsReplace: ['Erstatt tildelinger som allerede er lagret', 'Replace grants that are already stored'],
+  expected: ['Forventet', 'Expected'],
+  reported: ['Rapportert', 'Reported'],
+  missingUnits: ['Mangler', 'Missing'],
+  responseRate: ['Svarprosent', 'Response rate'],
+  noGrants: ['Ingen tildelinger er registrert for {0} i {1}.', 'No grants are registered for {0} in {1}.'],
+  missingHeading: ['Mangler rapport', 'No report'],
+  withoutGrantHeading: ['Rapport uten tildeling (ikke talt med)', 'Report without a grant (not counted)'],
+  orgUnitCode: ['Kode', 'Code'],
+  orgUnitName: ['Navn', 'Name'],
+  grantsImported: ['{0} tildelinger er lagret.', '{0} grants were stored.'],
+  grantRows: ['Tildelinger', 'Grants'],
   auditIntro: ['Hver import, endring av utvidelser og brukere og mislykket innlogging, nyeste sist. Ingen kan endre loggen.',
     'Every import, change of plugins and users, and failed sign-in, newest last. Nobody can change the trail.'],
   auditEmpty: ['Ingen hendelser ennå.', 'No events yet.'],
@@ -26,6 +44,10 @@ const TEXT = {
   password: ['Passord', 'Password'],
   login: ['Logg inn', 'Sign in'],
   scheme: ['Ordning', 'Scheme'],
+  schemes: ['Ordninger', 'Schemes'],
+  schemeHint: ['Velg flere med Ctrl (Cmd på Mac) og klikk, eller Shift og piltastene', 'Choose several with Ctrl (Cmd on a Mac) and click, or Shift and the arrow keys'],
+  chooseScheme: ['Velg minst én ordning.', 'Choose at least one scheme.'],
+  templateFor: ['Skjemaet er for {0}, den første valgte ordningen.', 'The form is for {0}, the first scheme chosen.'],
   fromYear: ['Fra år', 'From year'],
   toYear: ['Til år', 'To year'],
   importTitle: ['Kontroller og importer innsendinger', 'Check and import submissions'],
@@ -75,6 +97,7 @@ const TEXT = {
   importedBad: ['Ikke alt ble importert: {0} fil(er) ble avvist.', 'Not everything was imported: {0} file(s) were rejected.'],
   reportsSelected: ['{0} rapporter valgt.', '{0} reports selected.'],
   noIndicators: ['Ingen indikatorer for denne ordningen.', 'No indicators for this scheme.'],
+  noIndicatorsSeveral: ['Ingen indikatorer for disse ordningene.', 'No indicators for these schemes.'],
   chartOf: ['Diagram: {0}', 'Chart: {0}'],
   id: ['Id', 'Id'],
   name: ['Navn', 'Name'],
@@ -236,31 +259,47 @@ async function loadSchemes() {
   if (!r.ok) return;
   state.schemes = r.data.schemes;
   const select = $('scheme');
-  const previous = select.value;
+  const previous = selectedIds();
   select.replaceChildren(...state.schemes.map((s) => el('option', { value: s.id, text: s.id + ' – ' + s.name })));
-  if (state.schemes.some((s) => s.id === previous)) select.value = previous;
-  schemeChanged(previous !== select.value);
+  // Keep what was chosen while it is still installed; otherwise the first scheme, as with a single choice.
+  const kept = previous.filter((id) => state.schemes.some((s) => s.id === id));
+  for (const o of select.options) o.selected = kept.includes(o.value);
+  if (!kept.length && select.options.length) select.options[0].selected = true;
+  schemeChanged(kept.join() !== previous.join() || !kept.length);
 }
 
-function currentScheme() {
-  return state.schemes.find((s) => s.id === $('scheme').value);
+// The schemes chosen, in the order of the list: the first is the one a single-scheme form (a template) is for.
+function selectedIds() {
+  return Array.from($('scheme').selectedOptions).map((o) => o.value);
+}
+
+function selectedSchemes() {
+  const ids = selectedIds();
+  return state.schemes.filter((s) => ids.includes(s.id));
+}
+
+function schemeParam(list) {
+  return 'scheme=' + encodeURIComponent(list.map((s) => s.id).join(','));
 }
 
 function schemeChanged(resetYears) {
-  const s = currentScheme();
+  const chosen = selectedSchemes();
   const info = $('scheme-info');
-  if (!s) {
-    info.textContent = t('noSchemes');
+  if (!chosen.length) {
+    info.textContent = state.schemes.length ? t('chooseScheme') : t('noSchemes');
+    updateLinks();
     return;
   }
-  const first = s.forms.length ? s.forms[0].firstYear : s.firstYear;
-  const last = s.forms.length ? s.forms[s.forms.length - 1].lastYear : s.firstYear;
+  // The years every chosen scheme has forms for together, as the command line and the API default to.
+  const first = Math.min(...chosen.map((s) => (s.forms.length ? s.forms[0].firstYear : s.firstYear)));
+  const last = Math.max(...chosen.map((s) => (s.forms.length ? s.forms[s.forms.length - 1].lastYear : s.firstYear)));
   if (resetYears || !$('from-year').value) {
     $('from-year').value = first;
     $('to-year').value = last;
-    $('template-year').value = last;
+    $('template-year').value = chosen[0].forms.length ? chosen[0].forms[chosen[0].forms.length - 1].lastYear : chosen[0].firstYear;
   }
-  info.textContent = t('formsFrom', s.formVersions.join(', '), s.bundle, s.bundleVersion);
+  info.textContent = chosen.map((s) => (chosen.length > 1 ? s.id + ': ' : '')
+    + t('formsFrom', s.formVersions.join(', '), s.bundle, s.bundleVersion)).join(' · ');
   updateLinks();
 }
 
@@ -272,7 +311,7 @@ function years() {
 
 // ------------------------------------------------------------------------------------------ views
 
-const VIEWS = ['import', 'indicators', 'reports', 'admin', 'audit'];
+const VIEWS = ['import', 'indicators', 'reports', 'responses', 'admin', 'audit'];
 const ADMIN_VIEWS = ['admin', 'audit'];
 
 function route() {
@@ -289,6 +328,7 @@ function route() {
   if (view === 'admin') loadBundles();
   if (view === 'audit') loadAudit();
   if (view === 'reports') updateLinks();
+  if (view === 'responses' && !$('responses-year').value) $('responses-year').value = $('to-year').value;
 }
 
 // ------------------------------------------------------------------------------------------ import
@@ -318,8 +358,13 @@ async function submitFiles(ev) {
 }
 
 function fileResult(f) {
+  return fileReport(f, 'submissions');
+}
+
+/** One uploaded file's result; countKey names what it holds (reports, grants). */
+function fileReport(f, countKey) {
   const summary = el('div', { class: 'summary' },
-    el('div', {}, t('submissions'), el('b', { text: f.submissions })),
+    el('div', {}, t(countKey), el('b', { text: f.submissions })),
     el('div', {}, t('rejected'), el('b', { text: f.rejected })),
     el('div', {}, t('errors'), el('b', { text: f.errors })),
     el('div', {}, t('warnings'), el('b', { text: f.warnings })),
@@ -344,17 +389,20 @@ function fileResult(f) {
 // ------------------------------------------------------------------------------------------ indicators
 
 async function showIndicators() {
-  const s = currentScheme();
-  if (!s) return;
+  const chosen = selectedSchemes();
+  if (!chosen.length) {
+    status(t('chooseScheme'), true);
+    return;
+  }
   status(t('working'));
-  const r = await api('GET', '/indicators?scheme=' + encodeURIComponent(s.id) + '&years=' + encodeURIComponent(years()));
+  const r = await api('GET', '/indicators?' + schemeParam(chosen) + '&years=' + encodeURIComponent(years()));
   if (!r.ok) {
     status(errorText(r), true);
     return;
   }
   status(t('reportsSelected', r.data.submissions));
   const out = [];
-  if (!r.data.indicators.length) out.push(el('p', { class: 'muted', text: t('noIndicators') }));
+  if (!r.data.indicators.length) out.push(el('p', { class: 'muted', text: t(chosen.length > 1 ? 'noIndicatorsSeveral' : 'noIndicators') }));
   for (const ind of r.data.indicators) out.push(indicatorTable(ind));
   for (const f of r.data.failures) out.push(el('p', { class: 'error-text', text: f }));
   $('indicators-result').replaceChildren(...out);
@@ -449,7 +497,8 @@ async function loadFormats() {
 }
 
 function updateLinks() {
-  const s = currentScheme();
+  const chosen = selectedSchemes();
+  const s = chosen[0];
   const link = (a, enabled, href) => {
     if (enabled) {
       a.href = href;
@@ -460,11 +509,65 @@ function updateLinks() {
     }
   };
   const rf = $('report-format').value;
-  link($('report-link'), s && rf, s && '/api/reports?scheme=' + encodeURIComponent(s.id) + '&years=' + encodeURIComponent(years())
+  link($('report-link'), s && rf, s && '/api/reports?' + schemeParam(chosen) + '&years=' + encodeURIComponent(years())
     + '&format=' + encodeURIComponent(rf) + '&withData=' + $('with-data').checked + '&lang=' + state.lang);
   const tf = $('template-format').value;
+  $('template-scheme').textContent = chosen.length > 1 ? t('templateFor', s.id) : '';
   link($('template-link'), s && tf, s && '/api/templates?scheme=' + encodeURIComponent(s.id) + '&year='
     + encodeURIComponent($('template-year').value) + '&format=' + encodeURIComponent(tf) + '&lang=' + state.lang);
+}
+
+// ------------------------------------------------------------------------------------------ grants, response rates
+
+async function showResponses() {
+  // A response rate is of one scheme: the first chosen, as for an empty form.
+  const s = selectedSchemes()[0];
+  const year = $('responses-year').value;
+  if (!s || !year) return;
+  status(t('working'));
+  const r = await api('GET', '/responses?scheme=' + encodeURIComponent(s.id) + '&year=' + encodeURIComponent(year));
+  if (!r.ok) {
+    status(errorText(r), true);
+    $('responses-result').replaceChildren();
+    return;
+  }
+  status('');
+  const d = r.data;
+  if (!d.expected && !d.withoutGrant.length) {
+    $('responses-result').replaceChildren(el('p', { class: 'muted', text: t('noGrants', s.id, year) }));
+    return;
+  }
+  const parts = [el('div', { class: 'summary' },
+    el('div', {}, t('expected'), el('b', { text: d.expected })),
+    el('div', {}, t('reported'), el('b', { text: d.reported })),
+    el('div', {}, t('missingUnits'), el('b', { text: d.missingCount })),
+    el('div', {}, t('responseRate'), el('b', { text: d.rate === null ? '–' : d.rate + ' %' })))];
+  const units = (heading, list, id) => el('table', { id, class: 'findings' },
+    el('caption', { text: heading }),
+    el('thead', {}, el('tr', {}, ['orgUnitCode', 'orgUnitName'].map((k) => el('th', { scope: 'col', text: t(k) })))),
+    el('tbody', {}, list.map((u) => el('tr', {}, el('td', { class: 'code', text: u.code }), el('td', { text: u.name })))));
+  if (d.missing.length) parts.push(units(t('missingHeading'), d.missing, 'responses-missing'));
+  if (d.withoutGrant.length) parts.push(units(t('withoutGrantHeading'), d.withoutGrant, 'responses-without-grant'));
+  $('responses-result').replaceChildren(...parts);
+}
+
+async function importGrants(ev) {
+  ev.preventDefault();
+  const files = $('grant-files').files;
+  if (!files.length) return;
+  const form = new FormData();
+  for (const f of files) form.append('file', f, f.name);
+  status(t('working'));
+  const r = await api('POST', '/grants?replace=' + $('grants-replace').checked, form, true);
+  if (!r.data || !r.data.files) {
+    status(errorText(r), true);
+    $('grants-result').replaceChildren();
+    return;
+  }
+  $('grants-result').replaceChildren(...r.data.files.map((f) => fileReport(f, 'grantRows')));
+  if (!r.data.rejectedFiles) await showResponses();
+  status(r.data.rejectedFiles ? t('importedBad', r.data.rejectedFiles) : t('grantsImported', r.data.imported),
+    r.data.rejectedFiles > 0);
 }
 
 // ------------------------------------------------------------------------------------------ audit trail
@@ -632,6 +735,8 @@ document.addEventListener('DOMContentLoaded', async () => {
   });
   $('import-form').addEventListener('submit', submitFiles);
   $('indicators-btn').addEventListener('click', showIndicators);
+  $('responses-btn').addEventListener('click', showResponses);
+  $('grants-form').addEventListener('submit', importGrants);
   $('deploy-form').addEventListener('submit', dryRun);
   $('scheme').addEventListener('change', () => schemeChanged(true));
   ['from-year', 'to-year', 'template-year', 'report-format', 'template-format', 'with-data']

@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Reference;
     "osgi.command.function=import", "osgi.command.function=indicators", "osgi.command.function=report",
     "osgi.command.function=template", "osgi.command.function=org-units", "osgi.command.function=status",
     "osgi.command.function=deploy", "osgi.command.function=undeploy", "osgi.command.function=users",
+    "osgi.command.function=grants", "osgi.command.function=responses",
     "osgi.command.function=help"})
 public final class ShellCommand {
 

@@ -149,7 +149,7 @@ public final class CsvOrgUnitRegister implements OrgUnitRegister {
     }
 
     /** Splits one CSV line, honouring double quotes (RFC 4180, without line breaks inside cells). */
-    static List<String> splitCsv(String line) {
+    public static List<String> splitCsv(String line) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;

@@ -9,6 +9,7 @@ import no.tilskudd.api.indicator.Selection;
 import no.tilskudd.api.report.Report;
 import no.tilskudd.api.report.ReportExporter;
 import no.tilskudd.api.report.TemplateExporter;
+import no.tilskudd.api.service.GrantService;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
 import no.tilskudd.api.service.ReportOptions;
@@ -50,6 +51,10 @@ public final class ReportComponent implements ReportService {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<TemplateExporter> templates;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile GrantService grants;
+
     private ReportAssembler delegate;
 
     /** The host setting for the smallest person count shown in published reports. */
@@ -66,7 +71,7 @@ public final class ReportComponent implements ReportService {
         }
         delegate = new ReportAssembler(schemes, indicators,
                 new SubmissionSelector(() -> Optional.ofNullable(store), orgUnits), threshold, orgUnits,
-                () -> exporters, () -> templates);
+                () -> exporters, () -> templates, () -> Optional.ofNullable(grants));
     }
 
     @Override

@@ -32,6 +32,19 @@ final class DataTables {
     private static final LocalizedText NO = new LocalizedText("nei", "no");
 
     static List<Table> build(Scheme scheme, List<Submission> submissions, OrgUnitRegister orgUnits) {
+        return build(scheme, submissions, orgUnits, Optional.empty());
+    }
+
+    /**
+     * The data tables of one scheme.
+     *
+     * @param ofScheme when several schemes' tables go into one report: the scheme's id, put into each table's id
+     *                 and title so that the tables of two schemes stay apart
+     */
+    static List<Table> build(Scheme scheme, List<Submission> submissions, OrgUnitRegister orgUnits,
+            Optional<String> ofScheme) {
+        String idPrefix = ofScheme.map(id -> "data-" + id + "-").orElse("data-");
+        String titleSuffix = ofScheme.map(id -> " (" + id + ")").orElse("");
         Map<String, Field> topFields = new LinkedHashMap<>();
         Map<String, Map<String, Field>> groups = new LinkedHashMap<>();
         for (FormDefinition form : scheme.forms()) {
@@ -61,7 +74,8 @@ final class DataTables {
             topFields.keySet().forEach(id -> row.add(cell(s.values().get(id))));
             rows.add(new Row(Table.RowKind.DATA, row));
         }
-        tables.add(Table.of("data-submissions", new LocalizedText("Rapporter", "Submissions"), columns, rows)
+        tables.add(Table.of(idPrefix + "submissions",
+                new LocalizedText("Rapporter" + titleSuffix, "Submissions" + titleSuffix), columns, rows)
                 .withN(rows.size()));
 
         for (Map.Entry<String, Map<String, Field>> g : groups.entrySet()) {
@@ -79,7 +93,8 @@ final class DataTables {
                     gr.add(new Row(Table.RowKind.DATA, row));
                 }
             }
-            tables.add(Table.of("data-" + g.getKey(), LocalizedText.of(g.getKey()), gc, gr).withN(gr.size()));
+            tables.add(Table.of(idPrefix + g.getKey(), LocalizedText.of(g.getKey() + titleSuffix), gc, gr)
+                    .withN(gr.size()));
         }
         return tables;
     }

@@ -29,6 +29,7 @@ import no.tilskudd.api.report.TemplateExporter;
 import no.tilskudd.api.report.ValueKind;
 import no.tilskudd.api.scheme.OrgUnit;
 import no.tilskudd.api.scheme.Scheme;
+import no.tilskudd.api.service.GrantService;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
 import no.tilskudd.api.service.ReportOptions;
@@ -48,6 +49,7 @@ public final class ReportAssembler implements ReportService {
     private final OrgUnitRegister orgUnits;
     private final Supplier<? extends Collection<ReportExporter>> exporters;
     private final Supplier<? extends Collection<TemplateExporter>> templates;
+    private final Supplier<Optional<GrantService>> grants;
 
     /**
      * Creates the service.
@@ -63,6 +65,24 @@ public final class ReportAssembler implements ReportService {
     public ReportAssembler(SchemeRegistry schemes, IndicatorService indicators, SubmissionSelector selector,
             int threshold, OrgUnitRegister orgUnits, Supplier<? extends Collection<ReportExporter>> exporters,
             Supplier<? extends Collection<TemplateExporter>> templates) {
+        this(schemes, indicators, selector, threshold, orgUnits, exporters, templates, Optional::empty);
+    }
+
+    /**
+     * Creates the service, with the response rates of the grant register in the reports.
+     *
+     * @param schemes    the installed schemes
+     * @param indicators the indicator service
+     * @param selector   reads the submissions for the data tables
+     * @param threshold  the smallest person count shown in published tables
+     * @param orgUnits   the org-unit register
+     * @param exporters  the installed report exporters
+     * @param templates  the installed template exporters
+     * @param grants     the grant register, when installed: a report with grants in its years gets a response rate
+     */
+    public ReportAssembler(SchemeRegistry schemes, IndicatorService indicators, SubmissionSelector selector,
+            int threshold, OrgUnitRegister orgUnits, Supplier<? extends Collection<ReportExporter>> exporters,
+            Supplier<? extends Collection<TemplateExporter>> templates, Supplier<Optional<GrantService>> grants) {
         if (threshold < 1) {
             throw new IllegalArgumentException("the suppression threshold must be at least 1, not " + threshold);
         }
@@ -73,28 +93,40 @@ public final class ReportAssembler implements ReportService {
         this.orgUnits = orgUnits;
         this.exporters = exporters;
         this.templates = templates;
+        this.grants = grants;
     }
 
     @Override
     public Report assemble(Selection selection, ReportOptions options) {
         boolean en = "en".equals(options.locale().getLanguage());
-        Scheme scheme = schemes.scheme(selection.schemeId()).orElseThrow(() -> new IllegalArgumentException(
-                "scheme '" + selection.schemeId() + "' is not installed"));
+        List<Scheme> selected = installed(selection);
         IndicatorService.Results results = indicators.compute(selection);
         String years = selection.fromYear() == selection.toYear() ? String.valueOf(selection.fromYear())
                 : selection.fromYear() + "–" + selection.toYear();
         Map<String, String> meta = new LinkedHashMap<>();
-        meta.put(en ? "Scheme" : "Ordning", en ? scheme.name().en() : scheme.name().nb());
-        meta.put(en ? "Agency" : "Forvaltes av", en ? scheme.agency().en() : scheme.agency().nb());
-        meta.put(en ? "Budget line" : "Budsjettpost", scheme.budgetLine());
+        if (selected.size() == 1) {
+            Scheme scheme = selected.get(0);
+            meta.put(en ? "Scheme" : "Ordning", en ? scheme.name().en() : scheme.name().nb());
+            meta.put(en ? "Agency" : "Forvaltes av", en ? scheme.agency().en() : scheme.agency().nb());
+            meta.put(en ? "Budget line" : "Budsjettpost", scheme.budgetLine());
+        } else {
+            // Several schemes together: every line names each scheme, so that no reader takes the first for all.
+            meta.put(en ? "Schemes" : "Ordninger", String.join("; ", selected.stream()
+                    .map(s -> (en ? s.name().en() : s.name().nb()) + " (" + s.id() + ")").toList()));
+            meta.put(en ? "Agencies" : "Forvaltes av", perScheme(selected,
+                    s -> en ? s.agency().en() : s.agency().nb()));
+            meta.put(en ? "Budget lines" : "Budsjettposter", perScheme(selected, Scheme::budgetLine));
+        }
         meta.put(en ? "Reporting years" : "Rapporteringsår", years);
         meta.put(en ? "Selection" : "Utvalg", describeSelection(selection, en));
         meta.put(en ? "Reports (N)" : "Antall rapporter (N)", String.valueOf(results.submissions()));
-        meta.put(en ? "Data source" : "Datakilde", (en ? "Annual reports from municipalities and districts, form "
-                : "Årsrapporter fra kommuner og bydeler, skjema ") + scheme.forms().stream()
-                        .filter(f -> f.firstYear() <= selection.toYear() && f.lastYear() >= selection.fromYear())
-                        .map(FormDefinition::version).toList());
-        meta.put(en ? "Plugin" : "Tillegg", scheme.origin().toString());
+        String source = en ? "Annual reports from municipalities and districts, form "
+                : "Årsrapporter fra kommuner og bydeler, skjema ";
+        meta.put(en ? "Data source" : "Datakilde", selected.size() == 1
+                ? source + forms(selected.get(0), selection)
+                : source + perScheme(selected, s -> forms(s, selection).toString()));
+        meta.put(en ? "Plugin" : "Tillegg", selected.size() == 1 ? selected.get(0).origin().toString()
+                : perScheme(selected, s -> s.origin().toString()));
         meta.put(en ? "Privacy" : "Personvern", options.suppressSmallCounts()
                 ? (en ? "Counts of persons below " + threshold + " are hidden (–)."
                         : "Antall personer under " + threshold + " er skjult (–).")
@@ -115,23 +147,72 @@ public final class ReportAssembler implements ReportService {
                 new ReportBlock.KeyFigure(en ? "Indicators" : "Indikatorer", results.tables().size(),
                         ValueKind.COUNT))));
         if (results.tables().isEmpty()) {
-            intro.add(new ReportBlock.Paragraph(en ? "No indicators are installed for this scheme."
-                    : "Ingen indikatorer er installert for denne ordningen."));
+            intro.add(new ReportBlock.Paragraph(selected.size() == 1
+                    ? (en ? "No indicators are installed for this scheme."
+                            : "Ingen indikatorer er installert for denne ordningen.")
+                    : (en ? "No indicators are installed for these schemes."
+                            : "Ingen indikatorer er installert for disse ordningene.")));
         }
         for (String failure : results.failures()) {
             intro.add(new ReportBlock.Paragraph((en ? "Indicator failed and is left out: "
                     : "Indikatoren feilet og er utelatt: ") + failure));
         }
         sections.add(new ReportSection(en ? "Summary" : "Sammendrag", intro));
+        responseRate(selection).ifPresent(t -> sections.add(new ReportSection(t.title().in(options.locale()),
+                List.of(t))));
         for (Table t : results.tables()) {
             sections.add(section(t, options.locale(), options.suppressSmallCounts() ? threshold : 0));
         }
-        String title = (en ? scheme.name().en() : scheme.name().nb()) + " " + years;
-        List<Table> data = options.includeData()
-                ? DataTables.build(scheme, selector.select(Optional.of(scheme.id()), selection), orgUnits)
-                : List.of();
-        unchanged(scheme);
+        List<String> names = selected.stream().map(s -> en ? s.name().en() : s.name().nb()).toList();
+        String title = names.size() == 1 ? names.get(0) + " " + years
+                : String.join(", ", names.subList(0, names.size() - 1)) + (en ? " and " : " og ")
+                        + names.get(names.size() - 1) + " " + years;
+        List<Table> data = new ArrayList<>();
+        if (options.includeData()) {
+            for (Scheme scheme : selected) {
+                // One set of data tables per scheme: their forms differ, and a column means one scheme's field.
+                data.addAll(DataTables.build(scheme, selector.select(Optional.of(scheme.id()), selection), orgUnits,
+                        selected.size() == 1 ? Optional.empty() : Optional.of(scheme.id())));
+            }
+        }
+        selected.forEach(this::unchanged);
         return new Report(title, en ? "en" : "nb-NO", meta, sections, data);
+    }
+
+    /** The selected schemes, each installed, in the order of the selection. */
+    private List<Scheme> installed(Selection selection) {
+        List<Scheme> selected = new ArrayList<>();
+        for (String id : selection.schemeIds()) {
+            selected.add(schemes.scheme(id).orElseThrow(() -> new IllegalArgumentException(
+                    "scheme '" + id + "' is not installed")));
+        }
+        return selected;
+    }
+
+    private static String perScheme(List<Scheme> selected, java.util.function.Function<Scheme, String> part) {
+        return String.join("; ", selected.stream().map(s -> s.id() + ": " + part.apply(s)).toList());
+    }
+
+    private static List<String> forms(Scheme scheme, Selection selection) {
+        return scheme.forms().stream()
+                .filter(f -> f.firstYear() <= selection.toYear() && f.lastYear() >= selection.fromYear())
+                .map(FormDefinition::version).toList();
+    }
+
+    /** The response-rate table, when a grant register is installed and has grants in the selection's years. */
+    private Optional<Table> responseRate(Selection selection) {
+        Optional<GrantService> register = grants.get();
+        // A response rate is of one scheme's grants; a report of several schemes leaves it to each scheme's own.
+        if (register.isEmpty() || selection.severalSchemes()) {
+            return Optional.empty();
+        }
+        try {
+            return ResponseRateTable.build(selection, year -> register.get().responses(selection.schemeId(), year),
+                    orgUnits);
+        } catch (IllegalStateException e) {
+            // No store: no grants to count, and the report is of the indicators alone.
+            return Optional.empty();
+        }
     }
 
     /**
@@ -230,10 +311,9 @@ public final class ReportAssembler implements ReportService {
     public void writeReport(Selection selection, ReportOptions options, String format, OutputStream out)
             throws IOException {
         ReportExporter exporter = exporter(format);
-        Scheme scheme = schemes.scheme(selection.schemeId()).orElseThrow(() -> new IllegalArgumentException(
-                "scheme '" + selection.schemeId() + "' is not installed"));
+        List<Scheme> selected = installed(selection);
         exporter.export(assemble(selection, options), out);
-        unchanged(scheme);
+        selected.forEach(this::unchanged);
     }
 
     @Override

@@ -11,6 +11,7 @@ import no.tilskudd.api.audit.AuditLog;
 import no.tilskudd.api.host.PluginService;
 import no.tilskudd.api.host.Role;
 import no.tilskudd.api.host.StatusService;
+import no.tilskudd.api.service.GrantService;
 import no.tilskudd.api.service.ImportService;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
@@ -65,6 +66,8 @@ public final class ApiRegistration {
     private AuditLog audit;
     @Reference
     private Security security;
+    @Reference
+    private GrantService grants;
 
     private final List<ServiceRegistration<Servlet>> registrations = new ArrayList<>();
 
@@ -98,6 +101,7 @@ public final class ApiRegistration {
         IndicatorsResource numbers = new IndicatorsResource(schemes, indicators, reports, orgUnits);
         PluginsResource bundles = new PluginsResource(plugins, status, host, log);
         AuditResource auditTrail = new AuditResource(audit);
+        GrantsResource register = new GrantsResource(grants, host);
         return List.of(
                 route("health", "/api/health", null, "GET", c -> c.json(200, Map.of("status", "ok", "time",
                         java.time.Instant.now().toString()))),
@@ -108,6 +112,9 @@ public final class ApiRegistration {
                 route("formats", "/api/formats", Role.ANALYST, "GET", catalog::formats),
                 route("validate", "/api/submissions/validate", Role.ANALYST, "POST", submissions::validate),
                 route("submissions", "/api/submissions", Role.ANALYST, "POST", submissions::store),
+                new Route("grants", "/api/grants", Role.ANALYST, methods("GET", register::list, "POST",
+                        register::store), null),
+                route("responses", "/api/responses", Role.ANALYST, "GET", register::responses),
                 route("indicators", "/api/indicators", Role.ANALYST, "GET", numbers::indicators),
                 route("reports", "/api/reports", Role.ANALYST, "GET", numbers::report),
                 route("templates", "/api/templates", Role.ANALYST, "GET", numbers::template),

@@ -16,7 +16,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -305,6 +307,23 @@ final class ApiServlet extends HttpServlet {
             }
         }
         return null;
+    }
+
+    /** Every value of a query parameter given more than once ({@code scheme=a&scheme=b}), in order. */
+    static List<String> queryAll(HttpServletRequest req, String name) {
+        List<String> values = new ArrayList<>();
+        String q = req.getQueryString();
+        if (q == null) {
+            return values;
+        }
+        for (String pair : q.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            if (k.equals(name)) {
+                values.add(eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return values;
     }
 
     static String param(HttpServletRequest req, String name) {

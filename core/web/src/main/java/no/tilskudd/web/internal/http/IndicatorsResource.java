@@ -2,6 +2,8 @@ package no.tilskudd.web.internal.http;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -33,11 +35,18 @@ final class IndicatorsResource {
     }
 
     private Selection selection(Call c) {
-        String id = c.param("scheme");
-        Scheme s = schemes.scheme(id).orElseThrow(() -> new ApiException(404, "unknown_scheme", "scheme '" + id
-                + "' is not installed", Map.of("schemes", schemes.schemes().stream().map(Scheme::id).toList())));
+        List<String> ids = schemeIds(c);
+        List<Scheme> selected = new ArrayList<>();
+        for (String id : ids) {
+            selected.add(schemes.scheme(id).orElseThrow(() -> new ApiException(404, "unknown_scheme", "scheme '"
+                    + id + "' is not installed", Map.of("schemes",
+                            schemes.schemes().stream().map(Scheme::id).toList()))));
+        }
+        // Without years: every year any selected scheme has a form for, as on the command line.
         int[] years = Optional.ofNullable(c.query("years")).map(ApiServlet::years)
-                .orElse(new int[] {s.forms().get(0).firstYear(), s.forms().get(s.forms().size() - 1).lastYear()});
+                .orElse(new int[] {selected.stream().mapToInt(s -> s.forms().get(0).firstYear()).min().getAsInt(),
+                    selected.stream().mapToInt(s -> s.forms().get(s.forms().size() - 1).lastYear()).max()
+                            .getAsInt()});
         Set<String> regions = Optional.ofNullable(c.query("region")).filter(r -> !r.isBlank())
                 .map(r -> Set.of(r.split(","))).orElse(Set.of());
         for (String r : regions) {
@@ -46,7 +55,30 @@ final class IndicatorsResource {
                         Map.of("regions", orgUnits.regions()));
             }
         }
-        return new Selection(id, years[0], years[1], Set.of(), regions);
+        return new Selection(ids, years[0], years[1], Set.of(), regions);
+    }
+
+    /** {@code scheme=avdir,bufdir}, or {@code scheme=avdir&scheme=bufdir}: one or more ids, each once. */
+    private static List<String> schemeIds(Call c) {
+        List<String> values = ApiServlet.queryAll(c.req(), "scheme");
+        if (values.isEmpty() || values.stream().allMatch(String::isBlank)) {
+            throw ApiException.badRequest("the query parameter 'scheme' is required");
+        }
+        List<String> ids = new ArrayList<>();
+        for (String value : values) {
+            for (String part : value.split(",", -1)) {
+                String id = part.trim();
+                if (id.isEmpty()) {
+                    throw ApiException.badRequest("scheme '" + value + "' has an empty scheme id; give ids "
+                            + "separated by commas, e.g. scheme=avdir,bufdir");
+                }
+                if (ids.contains(id)) {
+                    throw ApiException.badRequest("scheme '" + id + "' is named twice");
+                }
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     void indicators(Call c) throws IOException {
@@ -63,7 +95,7 @@ final class IndicatorsResource {
         ReportOptions options = new ReportOptions(c.locale(), suppress, withData);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         reports.writeReport(sel, options, format, buf);
-        ApiServlet.download(c.resp(), sel.schemeId() + "-" + sel.fromYear() + "-" + sel.toYear() + "." + ext, buf);
+        ApiServlet.download(c.resp(), String.join("-", sel.schemeIds()) + "-" + sel.fromYear() + "-" + sel.toYear() + "." + ext, buf);
     }
 
     void template(Call c) throws IOException {

@@ -72,7 +72,7 @@ final class SubmissionsResource {
     }
 
     /** An upload is shown under the name it was sent with, never the name of the copy it was read from. */
-    private static Map<String, Object> fileJson(FileReport r, Upload u, Locale locale) {
+    static Map<String, Object> fileJson(FileReport r, Upload u, Locale locale) {
         String tmpName = u.path().getFileName().toString();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", u.displayName());

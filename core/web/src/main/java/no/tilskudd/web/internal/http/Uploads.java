@@ -42,6 +42,8 @@ final class Uploads implements AutoCloseable {
                 "application/x-jsonlines", "text/json", "text/plain", "application/octet-stream")),
         XLSX(Set.of("xlsx"), Set.of("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 "application/octet-stream", "application/zip")),
+        CSV(Set.of("csv"), Set.of("text/csv", "text/plain", "application/csv", "application/vnd.ms-excel",
+                "application/octet-stream")),
         JAR(Set.of("jar"), Set.of("application/java-archive", "application/x-java-archive", "application/x-jar",
                 "application/octet-stream", "application/zip"));
 
@@ -54,7 +56,7 @@ final class Uploads implements AutoCloseable {
         }
 
         boolean zip() {
-            return this != JSON;
+            return this != JSON && this != CSV;
         }
     }
 
@@ -256,7 +258,7 @@ final class Uploads implements AutoCloseable {
         boolean isZip = headLen == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
         if (kind.zip() != isZip) {
             throw new ApiException(415, "content_mismatch", "'" + display + "' does not contain what its name says ("
-                    + (kind.zip() ? "expected a zip-based file" : "expected JSON text") + ")");
+                    + (kind.zip() ? "expected a zip-based file" : kind == Kind.CSV ? "expected CSV text" : "expected JSON text") + ")");
         }
         files.add(new Upload(display, target, kind));
     }

@@ -2,17 +2,12 @@ package no.tilskudd.format.xlsx.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import javax.xml.stream.XMLStreamException;
 import no.tilskudd.api.form.Field;
 import no.tilskudd.api.form.FormDefinition;
 import no.tilskudd.api.scheme.Scheme;
@@ -22,14 +17,6 @@ import no.tilskudd.api.submission.ReadResult;
 import no.tilskudd.api.submission.SourcePosition;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.api.submission.SubmissionImporter.SchemeLookup;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.openxml4j.opc.PackagePart;
-import org.apache.poi.openxml4j.opc.PackageRelationship;
-import org.apache.poi.openxml4j.opc.TargetMode;
-import org.apache.poi.poifs.filesystem.FileMagic;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellReference;
@@ -37,15 +24,14 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * Reads a filled-in template back into a submission. The file is copied to a temporary file first (the zip needs
- * random access), checked by {@link PackageGuard} (the zip) and {@link WorkbookScan} (the sheets and texts, streamed),
- * and only then parsed by POI's DOM; anything wrong with the content becomes a {@link ReadProblem}, and only a failure
- * to read the input stream is thrown.
+ * Reads a filled-in template back into a submission, once {@link GuardedWorkbook} has found the file safe to open;
+ * anything wrong with the content becomes a {@link ReadProblem}, and only a failure to read the input stream is
+ * thrown.
  */
 final class TemplateReader {
 
     /** A filled-in form is a few dozen kilobytes; a workbook of this size is not one. */
-    static final long MAX_FILE_BYTES = 20L << 20;
+    static final long MAX_FILE_BYTES = GuardedWorkbook.MAX_FILE_BYTES;
 
     private final String fileName;
     private final SchemeLookup schemes;
@@ -59,114 +45,13 @@ final class TemplateReader {
     }
 
     ReadResult read(InputStream in) throws IOException {
-        Path tmp = Files.createTempFile("tilskudd-import-", ".xlsx");
-        try {
-            long size;
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                size = copy(in, out, MAX_FILE_BYTES + 1);
-            }
-            if (size > MAX_FILE_BYTES) {
-                return problem("", "XLSX_TOO_LARGE", "the file is larger than " + (MAX_FILE_BYTES >> 20)
-                        + " MB; a filled-in form is much smaller");
-            }
-            if (size == 0) {
-                return problem("", "XLSX_EMPTY", "the file is empty");
-            }
-            return PoiRuntime.call(() -> parse(tmp));
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
-
-    private static long copy(InputStream in, OutputStream out, long limit) throws IOException {
-        byte[] buf = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while (total < limit && (n = in.read(buf, 0, (int) Math.min(buf.length, limit - total))) > 0) {
-            out.write(buf, 0, n);
-            total += n;
-        }
-        return total;
-    }
-
-    private ReadResult parse(Path file) {
-        try {
-            if (fileName.toLowerCase(Locale.ROOT).endsWith(".xlsm")) {
-                return problem("", "XLSX_MACROS", "macro-enabled workbooks (.xlsm) are refused; save the form as an "
-                        + "ordinary .xlsx workbook");
-            }
-            FileMagic magic;
-            try (InputStream in = FileMagic.prepareToCheckMagic(Files.newInputStream(file))) {
-                magic = FileMagic.valueOf(in);
-            }
-            if (magic == FileMagic.OLE2) {
-                return problem("", "XLSX_OLD_OR_ENCRYPTED", "the file is an Excel 97–2003 workbook (.xls) or a "
-                        + "password-protected workbook; save the form as an ordinary .xlsx workbook without a "
-                        + "password");
-            }
-            if (magic != FileMagic.OOXML) {
-                return problem("", "XLSX_NOT_A_WORKBOOK", "the file is not an Excel workbook (.xlsx)"
-                        + (magic == FileMagic.UNKNOWN ? "" : ": it looks like " + magic.name().replace('_', ' ')
-                                .toLowerCase(Locale.ROOT)));
-            }
-            Optional<PackageGuard.Refusal> refusal = PackageGuard.check(file);
-            if (refusal.isPresent()) {
-                return problem("", refusal.get().code(), refusal.get().message());
-            }
-            OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-            try {
-                Optional<String> external = externalReference(pkg);
-                if (external.isPresent()) {
-                    return problem("", "XLSX_EXTERNAL_LINKS", "the workbook refers to other files (" + external.get()
-                            + "); remove the links and save again");
-                }
-                WorkbookScan.Result scan = WorkbookScan.scan(pkg);
-                scanned = Optional.of(scan);
-                if (scan.refusal().isPresent()) {
-                    WorkbookScan.Refusal r = scan.refusal().get();
-                    return problem(r.location(), r.code(), r.message());
-                }
-                try (XSSFWorkbook wb = new XSSFWorkbook(pkg)) {
-                    return readWorkbook(wb);
-                }
-            } finally {
-                pkg.revert();
-            }
-        } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException | StackOverflowError
-                | LinkageError e) {
-            return problem("", "XLSX_UNREADABLE", "the workbook cannot be read: " + describe(e));
-        }
+        return GuardedWorkbook.read(fileName, in, this::readWorkbook, this::problem,
+                scan -> scanned = Optional.of(scan));
     }
 
     /** What the last read's scan of the sheets and texts looked at; empty if it did not get that far. */
     Optional<WorkbookScan.Result> scanned() {
         return scanned;
-    }
-
-    private static String describe(Throwable e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    }
-
-    /** Links to other workbooks, data connections and OLE links: a form needs none, and they can leak or fetch. */
-    private static Optional<String> externalReference(OPCPackage pkg) throws IOException, InvalidFormatException {
-        for (PackagePart part : pkg.getParts()) {
-            if (part.isRelationshipPart()) {
-                continue;
-            }
-            String type = part.getContentType();
-            if (type.contains("externalLink") || type.contains("connections") || type.contains("oleObject")
-                    || type.contains("vbaProject") || type.contains("macroEnabled")) {
-                return Optional.of(part.getPartName().getName());
-            }
-            for (PackageRelationship r : part.getRelationships()) {
-                boolean hyperlink = r.getRelationshipType().endsWith("/hyperlink");
-                if (r.getTargetMode() == TargetMode.EXTERNAL && !hyperlink) {
-                    return Optional.of(String.valueOf(r.getTargetURI()));
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     // ------------------------------------------------------------------ the workbook
