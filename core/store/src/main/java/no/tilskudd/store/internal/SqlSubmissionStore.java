@@ -60,19 +60,19 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
      * What the application user may do with each table. A table that a migration adds must be listed here, or the
      * application cannot use it; the audit trail may only grow.
      */
-    static final Map<String, String> APP_PRIVILEGES = Map.of(
-            "SUBMISSION", "SELECT, INSERT, UPDATE, DELETE",
-            "AUDIT_EVENT", "SELECT, INSERT",
-            "CONSOLE_USER", "SELECT, INSERT, UPDATE, DELETE",
-            "CONSOLE_USER_ORG_UNIT", "SELECT, INSERT, DELETE",
+    static final Map<String, String> APP_PRIVILEGES = Map.ofEntries(
+            Map.entry("SUBMISSION", "SELECT, INSERT, UPDATE, DELETE"),
+            Map.entry("AUDIT_EVENT", "SELECT, INSERT"),
+            Map.entry("CONSOLE_USER", "SELECT, INSERT, UPDATE, DELETE"),
+            Map.entry("CONSOLE_USER_ORG_UNIT", "SELECT, INSERT, DELETE"),
             // Only its one row's counter changes: the lock every change of the users takes.
-            "CONSOLE_USER_GUARD", "SELECT, UPDATE",
-            "CONSOLE_SESSION", "SELECT, INSERT, UPDATE, DELETE",
-            "ANSWER", "SELECT, INSERT, DELETE",
-            "ANSWER_BACKFILL", "SELECT",
-            "SCHEME_GRANT", "SELECT, INSERT, UPDATE, DELETE",
+            Map.entry("CONSOLE_USER_GUARD", "SELECT, UPDATE"),
+            Map.entry("CONSOLE_SESSION", "SELECT, INSERT, UPDATE, DELETE"),
+            Map.entry("ANSWER", "SELECT, INSERT, DELETE"),
+            Map.entry("ANSWER_BACKFILL", "SELECT"),
+            Map.entry("SCHEME_GRANT", "SELECT, INSERT, UPDATE, DELETE"),
             // Bindings are made and transferred, never removed.
-            "SCHEME_OWNER", "SELECT, INSERT, UPDATE");
+            Map.entry("SCHEME_OWNER", "SELECT, INSERT, UPDATE"));
 
     private static final int BATCH_SIZE = 1000;
 
