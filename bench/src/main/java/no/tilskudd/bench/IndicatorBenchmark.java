@@ -29,6 +29,7 @@ import org.h2.jdbcx.JdbcDataSource;
  *   IndicatorBenchmark h2|postgresql load   DIR N   store N reports in DIR (and the baseline's table)
  *   IndicatorBenchmark h2|postgresql goals  DIR N   the goal-achievement definition against SQL GROUP BY
  *   IndicatorBenchmark h2|postgresql report DIR N   every standard indicator of the scheme, one report
+ *   IndicatorBenchmark h2|postgresql each DIR N     the same indicators one by one, where the time goes
  *   IndicatorBenchmark h2 explain DIR N [ID]         the statements one indicator runs, with H2's EXPLAIN ANALYZE
  * </pre>
  *
@@ -61,6 +62,7 @@ public final class IndicatorBenchmark {
                 case "load" -> load(db, dir, n, pg);
                 case "goals" -> goals(db, dir, n, pg);
                 case "report" -> report(db, dir, n, pg);
+                case "each" -> each(db, dir, n, pg);
                 case "explain" -> explain(dir, args.length > 4 ? args[4] : "goal-achievement");
                 default -> throw new IllegalArgumentException("step: load, goals or report, not " + step);
             }
@@ -346,6 +348,34 @@ public final class IndicatorBenchmark {
                     System.out.println(rs.getString(1));
                 }
                 System.out.printf(Locale.ROOT, "   (%.1f ms)%n%n", (System.nanoTime() - t0) / 1e6);
+            }
+        }
+    }
+
+    private static void each(String db, Path dir, int n, PgServer pg) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (InputStream in = IndicatorBenchmark.class.getResourceAsStream("/tilskudd/avdir/scheme.json")) {
+            new ObjectMapper().readTree(in).get("indicators").forEach(x -> ids.add(x.asText()));
+        }
+        try (SqlSubmissionStore store = BenchData.open(db, dir, pg)) {
+            noResultReuse(db, dir);
+            Selection all = Selection.of(BenchData.SCHEME, BenchData.FIRST_YEAR,
+                    BenchData.FIRST_YEAR + BenchData.YEARS - 1);
+            System.out.printf("Report benchmark (%s), one indicator at a time over %d stored reports%n", db, n);
+            for (String id : ids) {
+                StandaloneEngine engine = StandaloneEngine.builder().store(store).addScheme(scheme(dir, List.of(id)))
+                        .build();
+                Stats time = new Stats();
+                for (int round = 0; round < 4; round++) {
+                    long a = System.nanoTime();
+                    IndicatorService.Results r = engine.indicators().compute(all);
+                    double ms = (System.nanoTime() - a) / 1e6;
+                    check(r, 1, n);
+                    if (round >= 1) {
+                        time.add(ms);
+                    }
+                }
+                System.out.println(time.row(id, "ms"));
             }
         }
     }
