@@ -401,8 +401,9 @@ final class AnswerQuery {
         if (axis.kind() == Axis.Kind.BAND) {
             sql.add(alias + ".kind = 'N'");
         } else {
-            sql.add(alias + ".kind IN ('C', 'L', 'B') AND " + alias + ".code IN ("
-                    + placeholders(axis.codes().size()) + ")", axis.codes().toArray());
+            // Only the kinds C, L and B have a code, so the code alone says the kind: one condition less on
+            // every answer read, which is most of the work of a statement over a field.
+            sql.add(alias + ".code IN (" + placeholders(axis.codes().size()) + ")", axis.codes().toArray());
         }
     }
 

@@ -107,6 +107,12 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
     volatile Runnable afterKeptRoleCheck = () -> { };
 
     /**
+     * Whether a save also writes the answers table. Always true in the product; only the import benchmark (the bench
+     * module's {@code AnswerTableSwitch}) turns it off, to measure the same import without the table in the same run.
+     */
+    volatile boolean writeAnswers = true;
+
+    /**
      * @param dialect  the database's dialect
      * @param pool     the application user's connections, closed with the store
      * @param migrated the schema versions this store applied when it opened
@@ -591,7 +597,9 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
             }
         }
         // The answers go in the same transaction: an indicator never sees a submission without its answers.
-        AnswerTable.insert(c, ids, batch);
+        if (writeAnswers) {
+            AnswerTable.insert(c, ids, batch);
+        }
     }
 
     private static void bind(PreparedStatement ps, Submission s, String json, String source,
