@@ -143,6 +143,7 @@ final class AnswerQuery {
         } else {
             sql.add(top ? " FROM submission d" : " FROM answer d");
         }
+        latestJoin(sql, restriction, sid);
         if (a.columns().isPresent() && a.columns().get().field().isPresent()) {
             join(sql, "c", sid, ri, a.columns().get());
         }
@@ -183,6 +184,7 @@ final class AnswerQuery {
         sql.add("COUNT(*)");
         measures(sql);
         sql.add(top ? " FROM submission d" : " FROM answer d");
+        latestJoin(sql, restriction, sid);
         if (a.columns().isPresent() && a.columns().get().field().isPresent()) {
             join(sql, "c", sid, ri, a.columns().get());
         }
@@ -289,7 +291,7 @@ final class AnswerQuery {
     }
 
     /**
-     * Restricts the items: by the scope and the filter, or to the latest qualifying item of each unit.
+     * Restricts the items by the scope and the filter; the latest items of the units are joined instead.
      */
     private void restrict(Sql sql, Restriction restriction, String sid, String ri) {
         if (restriction == Restriction.SCOPE) {
@@ -299,10 +301,20 @@ final class AnswerQuery {
                 sql.add(" AND ");
                 condition(sql, f, sid, ri);
             }
+        }
+        // The latest item of each unit is joined instead (latestJoin).
+    }
+
+    /**
+     * Joins the latest qualifying item of each unit, as a derived table: H2 runs a subquery in {@code IN (...)} once
+     * per outer row, which made the unit countings quadratic in the number of reports.
+     */
+    private void latestJoin(Sql sql, Restriction restriction, String sid) {
+        if (restriction != Restriction.LATEST) {
             return;
         }
         String partition = a.counting() == Counting.UNIT ? "q.org_unit" : "q.scheme_id, q.org_unit";
-        sql.add(" AND " + sid + " IN (SELECT w.sid FROM (SELECT q.sid, ROW_NUMBER() OVER (PARTITION BY "
+        sql.add(" JOIN (SELECT w.sid FROM (SELECT q.sid, ROW_NUMBER() OVER (PARTITION BY "
                 + partition + " ORDER BY q.report_year DESC, q.scheme_id DESC) AS rn FROM (SELECT d.id AS sid,"
                 + " d.scheme_id, d.report_year, d.org_unit FROM submission d WHERE ");
         scope(sql, a.scope(), a.forms());
@@ -316,7 +328,7 @@ final class AnswerQuery {
             sql.add(" AND ");
             exists(sql, "c", "d.id", "0", x);
         });
-        sql.add(") q) w WHERE w.rn = 1)");
+        sql.add(") q) w WHERE w.rn = 1) l ON l.sid = " + sid);
     }
 
     private static void scope(Sql sql, AnswerScope scope, Set<FormUse> forms) {
