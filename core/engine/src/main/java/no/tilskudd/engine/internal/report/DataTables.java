@@ -66,12 +66,13 @@ final class DataTables {
                 new Column("formVersion", new LocalizedText("Skjemaversjon", "Form version"), ValueKind.TEXT)));
         List<Table> tables = new ArrayList<>();
 
+        Map<String, Map<String, LocalizedText>> labels = choiceLabels(scheme);
         List<Column> columns = new ArrayList<>(head);
-        topFields.values().forEach(f -> columns.add(Column.of(f.id(), f.id(), kind(f))));
+        topFields.values().forEach(f -> addColumns(columns, f, labels));
         List<Row> rows = new ArrayList<>();
         for (Submission s : submissions) {
             List<Object> row = headCells(s, orgUnits);
-            topFields.keySet().forEach(id -> row.add(cell(s.values().get(id))));
+            topFields.keySet().forEach(id -> addCells(row, s.values().get(id), labels.get(id)));
             rows.add(new Row(Table.RowKind.DATA, row));
         }
         tables.add(Table.of(idPrefix + "submissions",
@@ -81,7 +82,7 @@ final class DataTables {
         for (Map.Entry<String, Map<String, Field>> g : groups.entrySet()) {
             List<Column> gc = new ArrayList<>(head);
             gc.add(new Column("row", new LocalizedText("Rad", "Row"), ValueKind.COUNT));
-            g.getValue().values().forEach(f -> gc.add(Column.of(f.id(), f.id(), kind(f))));
+            g.getValue().values().forEach(f -> addColumns(gc, f, labels));
             List<Row> gr = new ArrayList<>();
             for (Submission s : submissions) {
                 List<Map<String, Object>> groupRows = s.rows(g.getKey());
@@ -89,14 +90,83 @@ final class DataTables {
                     List<Object> row = headCells(s, orgUnits);
                     row.add((long) i + 1);
                     Map<String, Object> values = groupRows.get(i);
-                    g.getValue().keySet().forEach(id -> row.add(cell(values.get(id))));
+                    g.getValue().keySet().forEach(id -> addCells(row, values.get(id), labels.get(id)));
                     gr.add(new Row(Table.RowKind.DATA, row));
                 }
             }
-            tables.add(Table.of(idPrefix + g.getKey(), LocalizedText.of(g.getKey() + titleSuffix), gc, gr)
+            LocalizedText groupTitle = groupLabel(scheme, g.getKey());
+            tables.add(Table.of(idPrefix + g.getKey(), new LocalizedText(groupTitle.nb() + titleSuffix,
+                    groupTitle.en() + titleSuffix), gc, gr)
                     .withN(gr.size()));
         }
         return tables;
+    }
+
+    /**
+     * A field's column, headed by its label, and for a field with a code list a second column beside it with the
+     * answers' labels: an analyst filters on the words and the codes stay for joins and pivots.
+     */
+    private static void addColumns(List<Column> columns, Field f, Map<String, Map<String, LocalizedText>> labels) {
+        if (labels.containsKey(f.id())) {
+            columns.add(new Column(f.id(), new LocalizedText(f.label().nb() + " (kode)", f.label().en() + " (code)"),
+                    ValueKind.TEXT));
+            columns.add(new Column(f.id() + "-label", f.label(), ValueKind.TEXT));
+        } else {
+            columns.add(new Column(f.id(), f.label(), kind(f)));
+        }
+    }
+
+    private static void addCells(List<Object> row, Object value, Map<String, LocalizedText> labels) {
+        row.add(cell(value));
+        if (labels != null) {
+            row.add(label(value, labels));
+        }
+    }
+
+    /** The answer's label in both languages; a code the list lacks is shown as itself. */
+    private static Object label(Object value, Map<String, LocalizedText> labels) {
+        if (value == null) {
+            return null;
+        }
+        List<?> codes = value instanceof List<?> list ? list : List.of(value);
+        List<String> nb = new ArrayList<>();
+        List<String> en = new ArrayList<>();
+        for (Object code : codes) {
+            LocalizedText l = labels.get(String.valueOf(code));
+            nb.add(l == null ? String.valueOf(code) : l.nb());
+            en.add(l == null ? String.valueOf(code) : l.en());
+        }
+        return new LocalizedText(String.join("; ", nb), String.join("; ", en));
+    }
+
+    /** For every field with a code list (in any form of the scheme): code → label, the first form's label first. */
+    private static Map<String, Map<String, LocalizedText>> choiceLabels(Scheme scheme) {
+        Map<String, Map<String, LocalizedText>> out = new LinkedHashMap<>();
+        for (FormDefinition form : scheme.forms()) {
+            for (Field f : form.fields()) {
+                collectChoices(f, out);
+                f.fields().forEach(child -> collectChoices(child, out));
+            }
+        }
+        return out;
+    }
+
+    private static void collectChoices(Field f, Map<String, Map<String, LocalizedText>> out) {
+        if (!f.choices().isEmpty()) {
+            Map<String, LocalizedText> codes = out.computeIfAbsent(f.id(), k -> new LinkedHashMap<>());
+            f.choices().forEach(c -> codes.putIfAbsent(c.code(), c.label()));
+        }
+    }
+
+    private static LocalizedText groupLabel(Scheme scheme, String groupId) {
+        for (FormDefinition form : scheme.forms()) {
+            for (Field f : form.fields()) {
+                if (f.id().equals(groupId)) {
+                    return f.label();
+                }
+            }
+        }
+        return LocalizedText.of(groupId);
     }
 
     private static List<Object> headCells(Submission s, OrgUnitRegister orgUnits) {

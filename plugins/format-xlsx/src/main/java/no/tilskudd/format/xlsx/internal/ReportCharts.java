@@ -89,9 +89,10 @@ final class ReportCharts {
                     Number v = chart.series().get(s).values().get(i);
                     if (v != null) {
                         Cell c = row.createCell(s + 1);
-                        c.setCellStyle(st.number(chart.valueKind() == null
-                                ? no.tilskudd.api.report.ValueKind.DECIMAL : chart.valueKind()));
-                        ReportWorkbook.setNumber(c, v, cells);
+                        no.tilskudd.api.report.ValueKind kind = chart.valueKind() == null
+                                ? no.tilskudd.api.report.ValueKind.DECIMAL : chart.valueKind();
+                        c.setCellStyle(st.number(kind, v));
+                        ReportWorkbook.setNumber(c, v, kind, cells);
                     }
                 }
             }
@@ -234,6 +235,11 @@ final class ReportCharts {
             if (c.valueKind() != null) {
                 left.setNumberFormat(ReportStyles.format(c.valueKind()));
             }
+            // a value axis starts at 0, so that bars compare by their length (negative values keep Excel's own)
+            if (c.series().stream().flatMap(x -> x.values().stream())
+                    .allMatch(v -> v == null || v.doubleValue() >= 0)) {
+                left.setMinimum(0);
+            }
             if (c.type() == ChartType.LINE) {
                 data = chart.createData(ChartTypes.LINE, bottom, left);
             } else {
@@ -251,8 +257,10 @@ final class ReportCharts {
         int count = c.type() == ChartType.PIE ? Math.min(1, c.series().size()) : c.series().size();
         for (int s = 0; s < count; s++) {
             ReportBlock.Series series = c.series().get(s);
-            Double[] values = series.values().stream().map(v -> v == null ? null : v.doubleValue())
-                    .toArray(Double[]::new);
+            no.tilskudd.api.report.ValueKind kind = c.valueKind() == null
+                    ? no.tilskudd.api.report.ValueKind.DECIMAL : c.valueKind();
+            Double[] values = series.values().stream()
+                    .map(v -> v == null ? null : ReportWorkbook.cellValue(v, kind)).toArray(Double[]::new);
             XDDFNumericalDataSource<Double> source = XDDFDataSourcesFactory.fromArray(values,
                     ranges.series().get(s));
             XDDFChartData.Series added = data.addSeries(categories, source);
@@ -276,5 +284,30 @@ final class ReportCharts {
         if (c.type() == ChartType.STACKED_BAR) {
             stackedOverlap(chart);
         }
+        var frameName = chart.getGraphicFrame().getCTGraphicalObjectFrame().getNvGraphicFramePr().getCNvPr();
+        frameName.setTitle(Cells.clean(c.title()));
+        frameName.setDescr(Cells.clean(altText(c, tx)));
+    }
+
+    /**
+     * What a screen reader says for a chart: its title and every number it draws, series by series, formatted for
+     * the report's language, so that the chart needs no eyes.
+     */
+    static String altText(ReportBlock.Chart c, Texts tx) {
+        java.text.NumberFormat nf = java.text.NumberFormat.getNumberInstance(tx.locale());
+        nf.setMaximumFractionDigits(1);
+        String unit = c.valueKind() == no.tilskudd.api.report.ValueKind.PERCENT ? " %"
+                : c.valueKind() == no.tilskudd.api.report.ValueKind.AMOUNT ? " kr" : "";
+        StringBuilder b = new StringBuilder(tx.chartAlt(c.title()));
+        for (ReportBlock.Series s : c.series()) {
+            b.append(' ').append(s.name()).append(": ");
+            for (int i = 0; i < c.categories().size(); i++) {
+                Number v = i < s.values().size() ? s.values().get(i) : null;
+                b.append(i == 0 ? "" : ", ").append(c.categories().get(i)).append(' ')
+                        .append(v == null ? "–" : nf.format(v.doubleValue()) + unit);
+            }
+            b.append('.');
+        }
+        return b.toString();
     }
 }

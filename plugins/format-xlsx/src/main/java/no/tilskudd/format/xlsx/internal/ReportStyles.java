@@ -30,6 +30,10 @@ final class ReportStyles {
     private final Map<ValueKind, CellStyle> numbers = new EnumMap<>(ValueKind.class);
     private final Map<ValueKind, CellStyle> totals = new EnumMap<>(ValueKind.class);
     private final Map<ValueKind, CellStyle> lefts = new EnumMap<>(ValueKind.class);
+    /** Percentages with a decimal (a form's percent field may have one): plain, total, left-aligned. */
+    private final CellStyle percentFine;
+    private final CellStyle percentFineTotal;
+    private final CellStyle percentFineLeft;
 
     ReportStyles(Workbook wb) {
         DataFormat df = wb.createDataFormat();
@@ -87,18 +91,29 @@ final class ReportStyles {
             l.setAlignment(HorizontalAlignment.LEFT);
             lefts.put(k, l);
         }
+        percentFine = wb.createCellStyle();
+        percentFine.cloneStyleFrom(numbers.get(ValueKind.PERCENT));
+        percentFine.setDataFormat(df.getFormat(PERCENT_FINE));
+        percentFineTotal = wb.createCellStyle();
+        percentFineTotal.cloneStyleFrom(totals.get(ValueKind.PERCENT));
+        percentFineTotal.setDataFormat(df.getFormat(PERCENT_FINE));
+        percentFineLeft = wb.createCellStyle();
+        percentFineLeft.cloneStyleFrom(lefts.get(ValueKind.PERCENT));
+        percentFineLeft.setDataFormat(df.getFormat(PERCENT_FINE));
     }
+
+    /** A percentage with one decimal, for values that have one. */
+    static final String PERCENT_FINE = "0.0\\ %";
 
     /**
      * The number format for a kind of value. Thousands separators are written as {@code ,}, which Excel and
-     * LibreOffice show in the reader's locale (a space in Norwegian). Percentages are 0–100, not fractions, so the
-     * percent sign is an escaped literal: a bare {@code %} in a format would multiply by 100 (and POI also scales a
-     * quoted {@code "%"}, while Excel, LibreOffice and POI all agree on {@code \%}).
+     * LibreOffice show in the reader's locale (a space in Norwegian). Percentages are stored as fractions (0.61) so
+     * that formulas over them compute, and the bare {@code %} of the format shows them as 61 %.
      */
     static String format(ValueKind kind) {
         return switch (kind) {
             case AMOUNT -> "#,##0\\ \"kr\"";
-            case PERCENT -> "0\\ \\%";
+            case PERCENT -> "0\\ %";
             case COUNT, PERSONS -> "#,##0";
             case DECIMAL -> "#,##0.0#";
             case YEAR -> "0";
@@ -110,12 +125,28 @@ final class ReportStyles {
         return numbers.get(kind);
     }
 
-    /** A number beside its label on the cover, where the value column is wide. */
-    CellStyle left(ValueKind kind) {
-        return lefts.get(kind);
+    /** The style for one value: a percentage with a decimal gets one decimal shown. */
+    CellStyle number(ValueKind kind, Number value) {
+        return fine(kind, value) ? percentFine : numbers.get(kind);
     }
 
-    CellStyle total(ValueKind kind) {
-        return totals.get(kind);
+    /** A number beside its label on the cover, where the value column is wide. */
+    CellStyle left(ValueKind kind, Number value) {
+        return fine(kind, value) ? percentFineLeft : lefts.get(kind);
+    }
+
+    CellStyle total(ValueKind kind, Number value) {
+        return fine(kind, value) ? percentFineTotal : totals.get(kind);
+    }
+
+    private static boolean fine(ValueKind kind, Number value) {
+        if (kind != ValueKind.PERCENT || value == null) {
+            return false;
+        }
+        if (value instanceof java.math.BigDecimal d) {
+            return d.stripTrailingZeros().scale() > 0;
+        }
+        double v = value.doubleValue();
+        return Double.isFinite(v) && v != Math.rint(v);
     }
 }

@@ -31,6 +31,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFFormulaEvaluator;
@@ -58,6 +59,9 @@ final class ReportWorkbook {
     private static final int MIN_WIDTH = 6;
     private static final int MAX_WIDTH = 60;
     static final String TABLE_STYLE = "TableStyleLight1";
+
+    /** A cover value that is a count, at most 15 digits so that Excel holds it exactly. */
+    private static final java.util.regex.Pattern WHOLE_NUMBER = java.util.regex.Pattern.compile("-?[0-9]{1,15}");
 
     private final Report report;
     private final Texts tx;
@@ -155,7 +159,14 @@ final class ReportWorkbook {
         for (Map.Entry<String, String> m : report.metadata().entrySet()) {
             Row row = cover.createRow(r++);
             cells.text(row.createCell(0), m.getKey(), st.bold);
-            cells.text(row.createCell(1), m.getValue(), st.text);
+            if (m.getValue() != null && WHOLE_NUMBER.matcher(m.getValue()).matches()) {
+                // a count on the cover ("Antall rapporter (N)") is a number a formula can use, not text
+                Cell c = row.createCell(1);
+                c.setCellStyle(st.left(ValueKind.COUNT, null));
+                c.setCellValue(Long.parseLong(m.getValue()));
+            } else {
+                cells.text(row.createCell(1), m.getValue(), st.text);
+            }
         }
         for (ReportSection section : report.sections()) {
             List<ReportBlock> prose = section.blocks().stream()
@@ -173,8 +184,8 @@ final class ReportWorkbook {
                         Row row = cover.createRow(r++);
                         cells.text(row.createCell(0), f.label(), st.text);
                         Cell c = row.createCell(1);
-                        c.setCellStyle(st.left(f.kind()));
-                        if (!setNumber(c, f.value(), cells)) {
+                        c.setCellStyle(st.left(f.kind(), f.value()));
+                        if (!setNumber(c, f.value(), f.kind(), cells)) {
                             numbersAsTextSheets.add(cover.getSheetName());
                         }
                     }
@@ -278,14 +289,14 @@ final class ReportWorkbook {
                     cell.setCellValue("–");
                     cell.setCellStyle(st.suppressed);
                 } else if (v instanceof Number n) {
-                    cell.setCellStyle(total ? st.total(kind) : st.number(kind));
+                    cell.setCellStyle(total ? st.total(kind, n) : st.number(kind, n));
                     if (total && kind != ValueKind.YEAR && i > groupStart && sumOfNumbers(t, groupStart, i, c)
                             && fitsExcel(n)) {
                         // only our own cell references go into a formula, never text from the report
                         String range = new CellRangeAddress(firstData + groupStart, firstData + i - 1, c, c)
                                 .formatAsString();
                         cell.setCellFormula("SUM(" + range + ")");
-                    } else if (!setNumber(cell, n, cells)) {
+                    } else if (!setNumber(cell, n, kind, cells)) {
                         anyAsText = true;
                     }
                 } else if (v != null) {
@@ -311,6 +322,7 @@ final class ReportWorkbook {
             sheet.setAutoFilter(new CellRangeAddress(headerRow, Math.max(headerRow, lastRow), 0, cols - 1));
         }
         sheet.createFreezePane(0, headerRow + 1);
+        columnTitles(sheet, headerRow);
         printOnePageWide(sheet);
         for (int c = 0; c < cols; c++) {
             sheet.setColumnWidth(c, Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width[c] + 2)) * 256);
@@ -330,6 +342,19 @@ final class ReportWorkbook {
             cells.text(sheet.createRow(r++).createCell(0), n, st.note);
         }
         return new Placed(sheet, t, headerRow, r + 1, 0);
+    }
+
+    /**
+     * Marks the header row for screen readers and print: a sheet-level name {@code ColumnTitle} on its first cell
+     * (the convention JAWS and NVDA use to read a cell's column header with it) and the row repeated on every
+     * printed page.
+     */
+    static void columnTitles(XSSFSheet sheet, int headerRow) {
+        org.apache.poi.ss.usermodel.Name name = sheet.getWorkbook().createName();
+        name.setNameName("ColumnTitle");
+        name.setSheetIndex(sheet.getWorkbook().getSheetIndex(sheet));
+        name.setRefersToFormula(new CellReference(sheet.getSheetName(), headerRow, 0, true, true).formatAsString());
+        sheet.setRepeatingRows(CellRangeAddress.valueOf((headerRow + 1) + ":" + (headerRow + 1)));
     }
 
     /** Printed landscape and one page wide, so that a table and the chart beside it stay together on paper. */
@@ -427,13 +452,46 @@ final class ReportWorkbook {
      * @return true if written as a number, false if as text
      */
     static boolean setNumber(Cell cell, Number n, Cells cells) {
+        return setNumber(cell, n, ValueKind.DECIMAL, cells);
+    }
+
+    /**
+     * Writes a number of a kind into a cell, as {@link #setNumber(Cell, Number, Cells)}; a percentage is stored as
+     * the fraction it is (61 as 0.61, shown as 61 % by its format), so that formulas and pivots compute with it.
+     *
+     * @param cell  the cell, its style already set
+     * @param n     the number as the report holds it (a percentage 0–100)
+     * @param kind  what the number is
+     * @param cells the text writer
+     * @return true if written as a number, false if as text
+     */
+    static boolean setNumber(Cell cell, Number n, ValueKind kind, Cells cells) {
         if (fitsExcel(n)) {
-            double d = n.doubleValue();
+            double d = cellValue(n, kind);
             cell.setCellValue(d == 0 ? 0.0 : d); // no negative zero, which some spreadsheets show as "-0"
             return true;
         }
         cells.text(cell, exactText(n), cell.getCellStyle());
         return false;
+    }
+
+    /**
+     * The value a cell holds for a number of a kind: a percentage as its fraction, scaled in decimal so that 61
+     * becomes exactly the double nearest 0.61, everything else as it is.
+     *
+     * @param n    the number (a percentage 0–100)
+     * @param kind what it is
+     * @return the cell value
+     */
+    static double cellValue(Number n, ValueKind kind) {
+        if (kind != ValueKind.PERCENT) {
+            return n.doubleValue();
+        }
+        BigDecimal d = n instanceof BigDecimal b ? b
+                : n instanceof BigInteger i ? new BigDecimal(i)
+                : n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue())
+                : BigDecimal.valueOf(n.longValue());
+        return d.movePointLeft(2).doubleValue();
     }
 
     /** A number as text without losing a digit: plain where that is short, else with an exponent (1E+400). */
@@ -558,6 +616,7 @@ final class ReportWorkbook {
                 sheet.setColumnWidth(c, Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width[c] + 2)) * 256);
             }
             sheet.createFreezePane(0, 1);
+            columnTitles(sx.getXSSFWorkbook().getSheet(sheet.getSheetName()), 0);
             for (int r = from; r < to; r++) {
                 List<Object> values = t.rows().get(r).cells();
                 Row row = sheet.createRow(r - from + 1);
@@ -568,10 +627,11 @@ final class ReportWorkbook {
                     }
                     Cell cell = row.createCell(c);
                     if (v instanceof Number n) {
+                        ValueKind kind = t.columns().get(c).kind();
                         if (styles[c] != null) {
-                            cell.setCellStyle(styles[c]);
+                            cell.setCellStyle(kind == ValueKind.PERCENT ? st.number(kind, n) : styles[c]);
                         }
-                        setNumber(cell, n, cells);
+                        setNumber(cell, n, kind, cells);
                     } else if (v instanceof Suppressed) {
                         cell.setCellValue("–");
                         cell.setCellStyle(st.suppressed);

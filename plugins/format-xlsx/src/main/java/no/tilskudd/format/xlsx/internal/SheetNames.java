@@ -79,13 +79,21 @@ final class SheetNames {
         return t;
     }
 
-    /** Cuts at a word boundary when one is near the limit, so that "Måloppnåelse i bruk av tilskudd" stays readable. */
+    /**
+     * Cuts at the last word boundary within the limit, so that a name never ends in half a word ("Måloppnåelse i
+     * bruk av tilskudd", not "… tilsk"), and drops a dangling separator; only a single word longer than the limit is
+     * cut inside it.
+     */
     static String cut(String s, int max) {
         if (s.length() <= max) {
             return s;
         }
         int space = s.lastIndexOf(' ', max);
-        String head = space >= max / 2 ? s.substring(0, space) : s.substring(0, max);
-        return head.trim();
+        String head = space > 0 ? s.substring(0, space) : s.substring(0, max);
+        head = head.trim();
+        while (!head.isEmpty() && ",;:-–—(".indexOf(head.charAt(head.length() - 1)) >= 0) {
+            head = head.substring(0, head.length() - 1).trim();
+        }
+        return head.isEmpty() ? s.substring(0, max).trim() : head;
     }
 }

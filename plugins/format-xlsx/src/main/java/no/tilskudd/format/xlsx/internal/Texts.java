@@ -31,6 +31,10 @@ record Texts(boolean en) {
         return t("Diagramdata", "Chart data");
     }
 
+    String chartAlt(String title) {
+        return t("Diagram: " + title + ".", "Chart: " + title + ".");
+    }
+
     java.util.Locale locale() {
         return en ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag("nb-NO");
     }

@@ -80,10 +80,11 @@ class LibreOfficeTest {
 
         List<List<String>> table = csv(out.resolve("rapport-Tilskudd og deltakere per.csv"));
         assertEquals(List.of("Region", "Tilskudd", "Barn", "Andel", "År"), table.get(1));
-        assertEquals(List.of("Nord", "1250000", "120", "40", "2016"), table.get(2));
-        assertEquals(List.of("Sum 2016", "3750000", "420", "100", "2016"), table.get(4), "recalculated sums");
-        assertEquals(List.of("Nord", "1000000", "–", "35", "2017"), table.get(5));
-        assertEquals(List.of("Sum 2017", "3000000", "510", "100", "2017"), table.get(7));
+        assertEquals(List.of("Nord", "1250000", "120", "40%", "2016"), table.get(2),
+                "a percentage is a fraction LibreOffice shows as one");
+        assertEquals(List.of("Sum 2016", "3750000", "420", "100%", "2016"), table.get(4), "recalculated sums");
+        assertEquals(List.of("Nord", "1000000", "–", "35%", "2017"), table.get(5));
+        assertEquals(List.of("Sum 2017", "3000000", "510", "100%", "2017"), table.get(7));
         List<List<String>> cover = csv(out.resolve("rapport-Forside.csv"));
         assertTrue(cover.stream().anyMatch(r -> r.contains(SampleReports.INJECTION)),
                 "the formula-like text is still text: " + cover);

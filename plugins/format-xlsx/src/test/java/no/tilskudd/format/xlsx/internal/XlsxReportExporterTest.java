@@ -128,7 +128,7 @@ class XlsxReportExporterTest {
         assertEquals("1,250,000 kr", FORMAT.formatCellValue(nord.getCell(1)));
         assertEquals("120", FORMAT.formatCellValue(nord.getCell(2)));
         assertEquals("40 %", FORMAT.formatCellValue(nord.getCell(3)));
-        assertEquals(40.0, nord.getCell(3).getNumericCellValue(), "percent stays 0-100, not a fraction");
+        assertEquals(0.4, nord.getCell(3).getNumericCellValue(), 1e-12, "a percentage is stored as its fraction");
         assertEquals("2016", FORMAT.formatCellValue(nord.getCell(4)), "years without separator");
         assertEquals(CellType.NUMERIC, s.getRow(3).getCell(1).getCellType(), "a BigDecimal amount is a number");
         XSSFSheet goal = wb.getSheet("Måloppnåelse i bruk av");
