@@ -126,6 +126,8 @@ public final class SubmissionValidator implements ValidationService {
      */
     private final class Run implements AutoCloseable {
         final List<Violation> out;
+        /** Paths of values that have the wrong type: a rule or condition reading one is not evaluated. */
+        final Set<String> mistyped = new HashSet<>();
         boolean bounded = true;
         boolean timedOut;
         private Deadlines.Deadline deadline;
@@ -314,7 +316,8 @@ public final class SubmissionValidator implements ValidationService {
     private boolean conditionHolds(String expression, Map<String, Object> context, String path, Run run,
             List<Violation> out) {
         Expressions.Compiled c = Expressions.cached(expression);
-        if (!run.mayEvaluate() || !c.missing(context).isEmpty()) {
+        if (!run.mayEvaluate() || !c.missing(context).isEmpty()
+                || readsMistyped(c, path.substring(0, path.lastIndexOf('.') + 1), run)) {
             return false;
         }
         try {
@@ -331,6 +334,35 @@ public final class SubmissionValidator implements ValidationService {
     }
 
     private void checkValue(Field field, Object value, String path, Map<String, Object> context, Run run) {
+        int before = run.out.size();
+        checkTypedValue(field, value, path, context, run);
+        for (int i = before; i < run.out.size(); i++) {
+            if (run.out.get(i).code().equals("FIELD_TYPE") && run.out.get(i).path().equals(path)) {
+                run.mistyped.add(path);
+            }
+        }
+    }
+
+    /**
+     * Tells whether an expression reads a value that already has a type violation. Such an expression is not
+     * evaluated: its outcome would be a second, misleading violation ("could not be evaluated", or a rule broken by
+     * a word compared with a number) for the one wrong cell the type violation names.
+     *
+     * @param prefix the path of the expression's row ({@code "measures[0]."}) or empty at the top level
+     */
+    private static boolean readsMistyped(Expressions.Compiled c, String prefix, Run run) {
+        if (run.mistyped.isEmpty()) {
+            return false;
+        }
+        for (String v : c.variables()) {
+            if (run.mistyped.contains(prefix + v) || run.mistyped.contains(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void checkTypedValue(Field field, Object value, String path, Map<String, Object> context, Run run) {
         List<Violation> out = run.out;
         if (!field.type().isNumeric() && field.type() != FieldType.GROUP && !(value instanceof String)
                 && !(value instanceof Boolean)) {
@@ -445,7 +477,7 @@ public final class SubmissionValidator implements ValidationService {
         Map<String, List<Map<String, Object>>> rowContexts = new HashMap<>();
         for (Rule rule : form.rules()) {
             if (rule.scope().isEmpty()) {
-                checkRule(rule, top, rule.field().orElse(""), run);
+                checkRule(rule, top, rule.field().orElse(""), "", run);
                 continue;
             }
             String scope = rule.scope().get();
@@ -460,17 +492,20 @@ public final class SubmissionValidator implements ValidationService {
             });
             for (int i = 0; i < contexts.size(); i++) {
                 String path = scope + "[" + i + "]" + rule.field().map(f -> "." + f).orElse("");
-                checkRule(rule, contexts.get(i), path, run);
+                checkRule(rule, contexts.get(i), path, scope + "[" + i + "].", run);
             }
         }
     }
 
-    private void checkRule(Rule rule, Map<String, Object> ctx, String path, Run run) {
+    private void checkRule(Rule rule, Map<String, Object> ctx, String path, String rowPrefix, Run run) {
         if (!run.mayEvaluate()) {
             return;
         }
         List<Violation> out = run.out;
         Expressions.Compiled c = Expressions.cached(rule.expression());
+        if (readsMistyped(c, rowPrefix, run)) {
+            return;
+        }
         List<String> missing = c.missing(ctx);
         if (!missing.isEmpty()) {
             if (rule.onMissing() == MissingValuePolicy.FAIL) {
@@ -499,13 +534,18 @@ public final class SubmissionValidator implements ValidationService {
                 "'" + field.label().en() + "' must be " + en + ", not " + describe(value) + ".");
     }
 
+    /**
+     * The valid answers are named as a person picks them, by label (a template's drop-down shows labels), each with
+     * the code a JSON file uses.
+     */
     private static Violation unknownChoice(String path, Field field, String code) {
-        List<String> codes = field.choices().stream().map(c -> c.code()).toList();
+        String nb = String.join(", ", field.choices().stream()
+                .map(c -> "«" + c.label().nb() + "» (" + c.code() + ")").toList());
+        String en = String.join(", ", field.choices().stream()
+                .map(c -> "'" + c.label().en() + "' (" + c.code() + ")").toList());
         return Violation.error(path, "CHOICE_UNKNOWN",
-                "«" + code + "» er ikke et gyldig svar på «" + field.label().nb() + "» (gyldige: "
-                        + String.join(", ", codes) + ").",
-                "'" + code + "' is not a valid answer to '" + field.label().en() + "' (valid: "
-                        + String.join(", ", codes) + ").");
+                "«" + code + "» er ikke et gyldig svar på «" + field.label().nb() + "» (gyldige: " + nb + ").",
+                "'" + code + "' is not a valid answer to '" + field.label().en() + "' (valid: " + en + ").");
     }
 
     private static String describe(Object value) {

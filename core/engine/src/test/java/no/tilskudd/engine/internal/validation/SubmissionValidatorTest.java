@@ -360,7 +360,7 @@ class SubmissionValidatorTest {
         void unknownCodeFails() {
             values.put("status", "maybe");
             assertEquals(List.of("CHOICE_UNKNOWN@status"), check());
-            assertEquals("'maybe' is not a valid answer to 'Status' (valid: ok, notOk).", only().message().en());
+            assertEquals("'maybe' is not a valid answer to 'Status' (valid: 'OK' (ok), 'Ikke OK' (notOk)).", only().message().en());
         }
 
         @Test

@@ -108,6 +108,48 @@ class XlsxSubmissionImporterTest {
         assertEquals("feil.xlsx:'Forside'!B7", where.get("ORG_UNIT_UNKNOWN orgUnit"), where.toString());
     }
 
+    /**
+     * A word typed where a number belongs is one finding at its cell, never a second from a rule that reads it
+     * (a rule engine's error means nothing to the person who filled in the template).
+     */
+    @Test
+    void aWordInANumberCellIsOneFindingAtItsCell() throws IOException {
+        byte[] bad;
+        try (TemplateFiller f = new TemplateFiller(Example.filled())) {
+            f.row(Example.MEASURES, 1, "Antall barn og unge som deltok", "tolv");
+            f.row(Example.MEASURES, 1, "Hvis videreføring, hvilket år fikk tiltaket støtte første gang?", "i fjor");
+            bad = f.bytes();
+        }
+        Path file = temp.resolve("ord.xlsx");
+        Files.write(file, bad);
+        List<String> found = new java.util.ArrayList<>();
+        for (Finding f : Example.ENGINE.imports().check(file).findings()) {
+            if (f.path().startsWith("measures[0]")) {
+                found.add(f.code() + " " + f.path() + " @ " + f.position().location());
+            }
+            assertTrue(!f.message().nb().toLowerCase(java.util.Locale.ROOT).contains("jexl")
+                    && !f.message().nb().contains("kunne ikke vurderes"), f.message().nb());
+        }
+        assertEquals(List.of("FIELD_TYPE measures[0].participantsChildren @ 'Tiltak'!D5",
+                "FIELD_TYPE measures[0].firstFundedYear @ 'Tiltak'!I5"), found);
+    }
+
+    /** A wrong answer's finding names the valid answers as the drop-down offers them. */
+    @Test
+    void anUnknownAnswerListsTheDropDownsLabels() throws IOException {
+        byte[] bad;
+        try (TemplateFiller f = new TemplateFiller(Example.filled())) {
+            f.set(Example.GOALS, "Nådde kommunen alle målsettingene for tilskuddet?", "kanskje");
+            bad = f.bytes();
+        }
+        Path file = temp.resolve("svar.xlsx");
+        Files.write(file, bad);
+        Finding unknown = Example.ENGINE.imports().check(file).findings().stream()
+                .filter(f -> f.code().equals("CHOICE_UNKNOWN")).findFirst().orElseThrow();
+        assertTrue(unknown.message().nb().contains("«Nådde alle målsettinger»")
+                && unknown.message().nb().contains("«Nådde ikke alle målsettinger»"), unknown.message().nb());
+    }
+
     @Test
     void aMissingRequiredAnswerNamesItsEmptyCell() throws IOException {
         byte[] bad;
