@@ -28,6 +28,9 @@ final class Args {
         }
     }
 
+    /** The language option every command accepts, whether or not it prints anything that has a language. */
+    static final String LANG = "--lang";
+
     static Args parse(List<String> args, Set<String> valueOptions, Set<String> flagOptions) {
         Args a = new Args();
         for (int i = 0; i < args.size(); i++) {
@@ -40,7 +43,7 @@ final class Args {
                     name = s.substring(0, eq);
                     value = s.substring(eq + 1);
                 }
-                if (valueOptions.contains(name)) {
+                if (valueOptions.contains(name) || name.equals(LANG)) {
                     if (value == null) {
                         if (i + 1 >= args.size()) {
                             throw new UsageException(name + " needs a value");

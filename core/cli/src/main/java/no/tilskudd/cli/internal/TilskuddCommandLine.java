@@ -147,8 +147,12 @@ public final class TilskuddCommandLine implements CommandLine {
             usage(err);
             return USAGE;
         }
-        String command = args.get(0);
-        List<String> rest = args.subList(1, args.size());
+        List<String> all = languageAfterCommand(args);
+        String command = all.get(0);
+        List<String> rest = all.subList(1, all.size());
+        if (!command.startsWith("-") && (rest.contains("--help") || rest.contains("-h"))) {
+            return commandUsage(command, out) ? OK : USAGE;
+        }
         // Commands may run in the serving host for a client in another folder: every path is resolved against cwd.
         Path cwd = workingDirectory;
         try {
@@ -200,6 +204,66 @@ public final class TilskuddCommandLine implements CommandLine {
         }
     }
 
+    /** A leading {@code --lang X} (a global option) goes after the command, where the commands read it. */
+    static List<String> languageAfterCommand(List<String> args) {
+        int i = 0;
+        List<String> moved = new ArrayList<>();
+        while (i < args.size() && (args.get(i).equals("--lang") || args.get(i).startsWith("--lang="))) {
+            if (args.get(i).equals("--lang") && i + 1 < args.size()) {
+                moved.add(args.get(i++));
+            }
+            moved.add(args.get(i++));
+        }
+        if (moved.isEmpty() || i >= args.size()) {
+            return args;
+        }
+        List<String> out = new ArrayList<>();
+        out.add(args.get(i));
+        out.addAll(moved);
+        out.addAll(args.subList(i + 1, args.size()));
+        return out;
+    }
+
+    /**
+     * {@code tilskudd COMMAND --help}: the usage lines of that command (with their continuation lines) and the
+     * global options.
+     *
+     * @return false if there is no such command (the full usage is printed then)
+     */
+    static boolean commandUsage(String command, PrintStream out) {
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        usage(new PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8));
+        String[] lines = buffer.toString(java.nio.charset.StandardCharsets.UTF_8).split("\n");
+        List<String> mine = new ArrayList<>();
+        List<String> global = new ArrayList<>();
+        boolean inMine = false;
+        for (String line : lines) {
+            String t = line.strip();
+            if (t.startsWith("--")) {
+                global.add(line);
+                inMine = false;
+            } else if (t.equals(command) || t.startsWith(command + " ")) {
+                mine.add(line);
+                inMine = true;
+            } else if (inMine && t.startsWith("|")) {
+                mine.add(line);
+            } else {
+                inMine = false;
+            }
+        }
+        if (mine.isEmpty()) {
+            out.println("tilskudd: unknown command '" + command + "'");
+            usage(out);
+            return false;
+        }
+        out.println("usage: tilskudd [--data DIR] [--lang nb|en] " + command + " ...");
+        out.println();
+        mine.forEach(out::println);
+        out.println();
+        global.forEach(out::println);
+        return true;
+    }
+
     static void usage(PrintStream s) {
         s.println("""
                 usage: tilskudd [--data DIR] COMMAND [options]
@@ -228,7 +292,8 @@ public final class TilskuddCommandLine implements CommandLine {
                          | role NAME --role R [--org-unit CODE,...] | remove NAME]
 
                   --scheme avdir,bufdir                    several schemes together: one table over all their reports
-                  --lang en                                English messages (default: Norwegian bokmål)
+                  --lang en                                English messages and reports (default: bokmål), also before COMMAND
+                  --help (after COMMAND)                   the usage of one command
                 exit codes: 0 ok, 1 violations or failure, 2 usage error""");
     }
 

@@ -260,6 +260,43 @@ class TilskuddCommandLineTest {
         assertEquals(List.of(cwd.resolve("a.jsonl")), checked);
     }
 
+    /** {@code --lang} is global: before the command it means the same as after it. */
+    @Test
+    void theLanguageMayComeBeforeTheCommand() throws Exception {
+        Files.writeString(cwd.resolve("empty.jsonl"), "");
+        Run before = run("--lang", "en", "validate", "empty.jsonl");
+        Run after = run("validate", "empty.jsonl", "--lang", "en");
+        assertEquals(CommandLine.FAILED, before.exit());
+        assertEquals(after.out(), before.out());
+        assertEquals(after.err(), before.err());
+        assertTrue(before.err().contains("submission(s)"), "English summary: " + before.err());
+        assertEquals(before.err(), run("--lang=en", "validate", "empty.jsonl").err());
+    }
+
+    /** A command that prints nothing in a language still accepts the global option rather than refusing it. */
+    @Test
+    void everyCommandAcceptsTheLanguage() {
+        Run r = run("schemes", "--lang", "en", "--json");
+        assertEquals(CommandLine.OK, r.exit(), r.err());
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : List.of("demo", "schemes", "validate", "import", "indicators", "report", "template",
+                "org-units", "grants", "responses", "status", "audit", "backup", "serve", "deploy", "undeploy",
+                "users")) {
+            Run r = run(command, "--help");
+            assertEquals(CommandLine.OK, r.exit(), command + ": " + r.out() + r.err());
+            assertTrue(r.out().startsWith("usage: tilskudd [--data DIR] [--lang nb|en] " + command), r.out());
+            assertTrue(r.out().lines().anyMatch(l -> l.strip().startsWith(command)), command + ": " + r.out());
+            assertTrue(r.out().contains("--lang en"), "the global options are listed too: " + r.out());
+        }
+        Run users = run("users", "-h");
+        assertTrue(users.out().contains("| passwd NAME"), "continuation lines belong to their command: "
+                + users.out());
+        assertEquals(CommandLine.USAGE, run("nosuch", "--help").exit());
+    }
+
     /** The summary used to say "0 with errors" while the command exited 1 for a file that could not be read. */
     @Test
     void fileLevelErrorsAreCountedInTheSummary() throws Exception {

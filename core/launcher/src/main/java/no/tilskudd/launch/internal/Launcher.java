@@ -133,6 +133,32 @@ public final class Launcher {
      * @param err              errors
      * @return the exit code
      */
+    /**
+     * {@code --lang} is a global option and may come before the command ({@code tilskudd --lang en report ...}); it
+     * is moved after the command, where every command reads it.
+     *
+     * @param args the arguments without {@code --home} and {@code --data}
+     * @return the same arguments, a leading language option after the command
+     */
+    static List<String> languageAfterCommand(List<String> args) {
+        List<String> moved = new ArrayList<>();
+        int i = 0;
+        while (i < args.size() && (args.get(i).equals("--lang") || args.get(i).startsWith("--lang="))) {
+            if (args.get(i).equals("--lang") && i + 1 < args.size()) {
+                moved.add(args.get(i++));
+            }
+            moved.add(args.get(i++));
+        }
+        if (moved.isEmpty() || i >= args.size()) {
+            return args;
+        }
+        List<String> out = new ArrayList<>();
+        out.add(args.get(i));
+        out.addAll(moved);
+        out.addAll(args.subList(i + 1, args.size()));
+        return out;
+    }
+
     public static int run(String[] args, Path workingDirectory, PrintStream out, PrintStream err) {
         long t0 = System.nanoTime();
         Path home = Path.of(System.getProperty("tilskudd.home", "."));
@@ -151,6 +177,7 @@ public final class Launcher {
                 rest.add(args[i]);
             }
         }
+        rest = languageAfterCommand(rest);
         data = DataFolder.locate(home, data, workingDirectory);
         Optional<String> unusable = DataFolder.unusable(data);
         if (unusable.isPresent()) {
