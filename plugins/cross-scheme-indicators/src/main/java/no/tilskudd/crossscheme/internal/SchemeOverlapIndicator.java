@@ -89,17 +89,21 @@ public final class SchemeOverlapIndicator implements Indicator {
         long n = schemesByUnit.size();
         long avdirOrBufdir = avdirOnly + bufdirOnly + both;
         List<Table.Row> rows = new ArrayList<>();
-        rows.add(share("Bare AVdir", avdirOnly, n));
-        rows.add(share("Bare Bufdir (BLD)", bufdirOnly, n));
-        rows.add(share("Både AVdir og Bufdir", both, n));
-        rows.add(total("Kommuner/bydeler med AVdir- eller Bufdir-midler", avdirOrBufdir, null));
-        rows.add(share("AVdir i alt", avdirOnly + both, n));
-        rows.add(share("Bufdir (BLD) i alt", bufdirOnly + both, n));
-        rows.add(total("Ordningsenheter AVdir og Bufdir (enheter med begge teller to ganger)",
+        rows.add(share(t("Bare AVdir", "AVdir only"), avdirOnly, n));
+        rows.add(share(t("Bare Bufdir (BLD)", "Bufdir (BLD) only"), bufdirOnly, n));
+        rows.add(share(t("Både AVdir og Bufdir", "Both AVdir and Bufdir"), both, n));
+        rows.add(total(t("Kommuner/bydeler med AVdir- eller Bufdir-midler",
+                "Municipalities/districts with AVdir or Bufdir funds"), avdirOrBufdir, null));
+        rows.add(share(t("AVdir i alt", "AVdir in all"), avdirOnly + both, n));
+        rows.add(share(t("Bufdir (BLD) i alt", "Bufdir (BLD) in all"), bufdirOnly + both, n));
+        rows.add(total(t("Ordningsenheter AVdir og Bufdir (enheter med begge teller to ganger)",
+                "Scheme-units AVdir and Bufdir (units with both count twice)"),
                 avdirOnly + bufdirOnly + 2 * both, null));
-        rows.add(share("Midler fra flere ordninger (to eller flere, også større bysamfunn)", several, n));
-        rows.add(share("Bare andre ordninger enn AVdir og Bufdir", othersOnly, n));
-        rows.add(row("Kommuner/bydeler med tilskudd i alt", n, null));
+        rows.add(share(t("Midler fra flere ordninger (to eller flere, også større bysamfunn)",
+                "Funds from several schemes (two or more, urban youth included)"), several, n));
+        rows.add(share(t("Bare andre ordninger enn AVdir og Bufdir", "Only schemes other than AVdir and Bufdir"),
+                othersOnly, n));
+        rows.add(row(t("Kommuner/bydeler med tilskudd i alt", "Municipalities/districts with a grant in all"), n, null));
         return Table.of(ID, title(),
                 List.of(column("group", "Tilskuddsordning", "Grant scheme", ValueKind.TEXT),
                         column("units", "Kommuner/bydeler", "Municipalities/districts", ValueKind.COUNT),
@@ -116,7 +120,11 @@ public final class SchemeOverlapIndicator implements Indicator {
                 .withChart(ChartType.BAR);
     }
 
-    private static Table.Row share(String label, long count, long n) {
+    private static LocalizedText t(String nb, String en) {
+        return new LocalizedText(nb, en);
+    }
+
+    private static Table.Row share(LocalizedText label, long count, long n) {
         return row(label, count, Percentages.whole(count, n));
     }
 }

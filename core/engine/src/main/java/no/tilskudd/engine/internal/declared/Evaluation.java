@@ -452,6 +452,21 @@ public final class Evaluation {
         return out;
     }
 
+    /**
+     * The regions of the org-unit register are named in Norwegian (they are derived from the counties); an English
+     * report names the five standard regions in English. Any other region keeps its name in both languages.
+     */
+    private static final Map<String, LocalizedText> REGION_LABELS = Map.of(
+            "Nord", new LocalizedText("Nord", "North"),
+            "Midt", new LocalizedText("Midt", "Central"),
+            "Øst/Oslo", new LocalizedText("Øst/Oslo", "East/Oslo"),
+            "Vest", new LocalizedText("Vest", "West"),
+            "Sør", new LocalizedText("Sør", "South"));
+
+    static LocalizedText regionLabel(String region) {
+        return REGION_LABELS.getOrDefault(region, LocalizedText.of(region));
+    }
+
     /** The values of a dimension in table order, with their labels. */
     private static Map<String, LocalizedText> values(Dimension d, Set<String> seen) {
         Map<String, LocalizedText> out = new LinkedHashMap<>();
@@ -463,9 +478,9 @@ public final class Evaluation {
                 }
             }
             case REGION -> {
-                d.regions().forEach(r -> out.put(r, LocalizedText.of(r)));
+                d.regions().forEach(r -> out.put(r, regionLabel(r)));
                 seen.stream().filter(r -> !r.equals(UNKNOWN_REGION) && !out.containsKey(r))
-                        .forEach(r -> out.put(r, LocalizedText.of(r)));
+                        .forEach(r -> out.put(r, regionLabel(r)));
                 if (seen.contains(UNKNOWN_REGION)) {
                     out.put(UNKNOWN_REGION, UNKNOWN_LABEL);
                 }
