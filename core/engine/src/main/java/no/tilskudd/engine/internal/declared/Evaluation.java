@@ -452,19 +452,8 @@ public final class Evaluation {
         return out;
     }
 
-    /**
-     * The regions of the org-unit register are named in Norwegian (they are derived from the counties); an English
-     * report names the five standard regions in English. Any other region keeps its name in both languages.
-     */
-    private static final Map<String, LocalizedText> REGION_LABELS = Map.of(
-            "Nord", new LocalizedText("Nord", "North"),
-            "Midt", new LocalizedText("Midt", "Central"),
-            "Øst/Oslo", new LocalizedText("Øst/Oslo", "East/Oslo"),
-            "Vest", new LocalizedText("Vest", "West"),
-            "Sør", new LocalizedText("Sør", "South"));
-
     static LocalizedText regionLabel(String region) {
-        return REGION_LABELS.getOrDefault(region, LocalizedText.of(region));
+        return no.tilskudd.engine.internal.orgunits.RegionNames.label(region);
     }
 
     /** The values of a dimension in table order, with their labels. */

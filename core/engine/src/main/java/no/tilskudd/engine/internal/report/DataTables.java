@@ -176,7 +176,7 @@ final class DataTables {
         row.add(s.orgUnit());
         row.add(unit.map(OrgUnit::name).orElse(""));
         row.add(unit.map(OrgUnit::county).orElse(""));
-        row.add(unit.map(OrgUnit::region).orElse(""));
+        row.add(unit.<Object>map(u -> no.tilskudd.engine.internal.orgunits.RegionNames.label(u.region())).orElse(""));
         row.add(s.formVersion().orElse(""));
         return row;
     }
