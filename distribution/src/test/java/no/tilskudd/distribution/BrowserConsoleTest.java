@@ -109,15 +109,20 @@ class BrowserConsoleTest {
 
     /** playwright-core from the npm registry (not its browser download, which cannot work here). */
     static Path playwrightCore() throws IOException, InterruptedException {
+        return npmModule("playwright-core", PLAYWRIGHT_VERSION);
+    }
+
+    /** An npm package at a pinned version, installed once into a cache folder outside the build. */
+    static Path npmModule(String name, String version) throws IOException, InterruptedException {
         String configured = System.getProperty("tilskudd.playwright", System.getenv("TILSKUDD_PLAYWRIGHT"));
         Path prefix = configured != null ? Path.of(configured)
                 : Path.of(System.getProperty("user.home"), ".cache", "tilskudd-browser");
-        Path module = prefix.resolve("node_modules/playwright-core");
-        if (!Files.isRegularFile(module.resolve("package.json"))) {
+        Path module = prefix.resolve("node_modules/" + name);
+        if (!Files.isRegularFile(module.resolve("package.json")) || !installedVersion(module).equals(version)) {
             Path npm = which("npm");
             Files.createDirectories(prefix);
             ProcessBuilder pb = new ProcessBuilder(npm.toString(), "install", "--prefix", prefix.toString(),
-                    "--no-audit", "--no-fund", "--silent", "playwright-core@" + PLAYWRIGHT_VERSION)
+                    "--no-audit", "--no-fund", "--silent", name + "@" + version)
                     .redirectErrorStream(true);
             List<String> out = new ArrayList<>();
             Process p = pb.start();
@@ -125,11 +130,15 @@ class BrowserConsoleTest {
                 r.lines().forEach(out::add);
             }
             if (p.waitFor() != 0 || !Files.isRegularFile(module.resolve("package.json"))) {
-                fail("could not install playwright-core " + PLAYWRIGHT_VERSION + " into " + prefix + ":\n"
+                fail("could not install " + name + " " + version + " into " + prefix + ":\n"
                         + String.join("\n", out));
             }
         }
         return module;
+    }
+
+    private static String installedVersion(Path module) throws IOException {
+        return WebHost.JSON.readTree(module.resolve("package.json").toFile()).path("version").asText();
     }
 
     static Path which(String program) {

@@ -11,6 +11,9 @@ const TEXT = {
   navAdmin: ['Utvidelser', 'Plugins'],
   navAudit: ['Revisjonslogg', 'Audit trail'],
   auditTitle: ['Revisjonslogg', 'Audit trail'],
+  table: ['Tabell', 'Table'],
+  actions: ['Handlinger', 'Actions'],
+  chartText: ['Tallene i diagrammet står i tabellen.', 'The chart\'s numbers are in the table.'],
   navResponses: ['Svarprosent', 'Response rates'],
   responsesTitle: ['Tildelinger og svarprosent', 'Grants and response rates'],
   responsesHelp: ['Enheter med tildeling fra ordningen et år skal rapportere for det året. Tilskuddsregisteret er en CSV- eller Excel-fil med kolonnene scheme, schemeName, year, orgUnit, amount og eventuelt decisionDate, caseNumber, reportingDeadline.',
@@ -135,7 +138,7 @@ const TEXT = {
   reporterLater: ['Sidene for å rapportere kommer i en senere versjon.', 'The pages for reporting come in a later version.'],
 };
 
-const state = { lang: localStorage.getItem('tilskudd.lang') === 'en' ? 'en' : 'nb', user: null, csrf: null,
+const state = { lang: localStorage.getItem('tilskudd.lang') === 'en' ? 'en' : 'nb', user: null, csrf: null, tables: 0,
   schemes: [], formats: { reports: [], templates: [] }, dryRunFile: null };
 
 const $ = (id) => document.getElementById(id);
@@ -159,6 +162,16 @@ function el(tag, attrs, ...children) {
     if (c !== null && c !== undefined) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
   return e;
+}
+
+/**
+ * A table in a box that scrolls sideways on its own when the screen is too narrow, so that the page itself never
+ * does (WCAG reflow); the box is a named region that takes focus, so a keyboard can scroll it too.
+ */
+function scroll(table, label) {
+  const caption = table.querySelector('caption');
+  return el('div', { class: 'scroll', tabindex: 0, role: 'region',
+    'aria-label': label || (caption ? caption.textContent : t('table')) }, table);
 }
 
 function status(message, isError) {
@@ -314,7 +327,7 @@ function years() {
 const VIEWS = ['import', 'indicators', 'reports', 'responses', 'admin', 'audit'];
 const ADMIN_VIEWS = ['admin', 'audit'];
 
-function route() {
+function route(ev) {
   if (!state.user || state.user.role === 'reporter') return;
   let view = location.hash.replace('#', '');
   if (!VIEWS.includes(view) || (ADMIN_VIEWS.includes(view) && state.user.role !== 'admin')) view = 'import';
@@ -329,6 +342,14 @@ function route() {
   if (view === 'audit') loadAudit();
   if (view === 'reports') updateLinks();
   if (view === 'responses' && !$('responses-year').value) $('responses-year').value = $('to-year').value;
+  // After a menu choice the keyboard and a screen reader start at the new page's heading, not back at the menu.
+  if (ev && ev.type === 'hashchange') {
+    const heading = document.querySelector('#view-' + view + ' h1');
+    if (heading) {
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    }
+  }
 }
 
 // ------------------------------------------------------------------------------------------ import
@@ -373,7 +394,7 @@ function fileReport(f, countKey) {
   if (!f.findings.length) {
     parts.push(el('p', { class: 'ok-text', text: t('noFindings') }));
   } else {
-    parts.push(el('table', { class: 'findings' },
+    parts.push(scroll(el('table', { class: 'findings' },
       el('caption', { text: f.file }),
       el('thead', {}, el('tr', {}, ['where', 'field', 'severity', 'code', 'message'].map((k) => el('th', { scope: 'col', text: t(k) })))),
       el('tbody', {}, f.findings.map((x) => el('tr', {},
@@ -381,7 +402,7 @@ function fileReport(f, countKey) {
         el('td', { class: 'code', text: x.path }),
         el('td', {}, el('span', { class: 'sev ' + x.severity, text: t(x.severity) })),
         el('td', { class: 'code', text: x.code }),
-        el('td', { text: x.message }))))));
+        el('td', { text: x.message })))))));
   }
   return el('div', { class: 'file-result' }, parts);
 }
@@ -410,13 +431,14 @@ async function showIndicators() {
 
 function indicatorTable(ind) {
   const numeric = (k) => k !== 'text';
+  const captionId = 'caption-' + ind.id + '-' + (++state.tables);
   const table = el('table', {},
-    el('caption', { text: ind.title + ' (N=' + ind.n + (ind.nCounted ? ' ' + ind.nCounted : '') + ')' }),
+    el('caption', { id: captionId, text: ind.title + ' (N=' + ind.n + (ind.nCounted ? ' ' + ind.nCounted : '') + ')' }),
     el('thead', {}, el('tr', {}, ind.columns.map((c, i) => el('th', { scope: 'col', class: numeric(ind.columnKinds[i]) && i > 0 ? 'num' : null, text: c })))),
     el('tbody', {}, ind.rows.map((row, ri) => el('tr', { class: ind.totalRows.includes(ri) ? 'total' : null },
       row.map((v, i) => el('td', { class: numeric(ind.columnKinds[i]) && i > 0 ? 'num' : null, text: format(v, i > 0 && rowKind(ind, ri) ? rowKind(ind, ri) : ind.columnKinds[i]) }))))));
   const notes = el('div', { class: 'notes' }, ind.notes.map((n) => el('p', { text: n })));
-  return el('div', { class: 'indicator' }, el('div', {}, table, notes), chart(ind));
+  return el('div', { class: 'indicator' }, el('div', {}, scroll(table), notes), chart(ind, captionId));
 }
 
 /** A row whose numbers are of another kind than its columns, e.g. the N row (counts) under a percent table. */
@@ -434,14 +456,19 @@ function format(v, kind) {
 }
 
 /**
- * A horizontal bar chart (SVG) of the table's numeric columns (up to four, one shade each) against its first
- * column; totals and the N row are left out.
+ * A horizontal bar chart (SVG) of the table's numeric columns against its first column, bars from 0. One unit per
+ * chart: the percent columns when there are any, else the columns of the first numeric kind, so that percent, counts
+ * and kroner never share an axis; every such column (every year) is drawn. Totals and the N row are left out. The
+ * legend is one line per series and long labels wrap, so nothing overlaps or is cut; the chart's text alternative
+ * is its table, which it names.
  */
-function chart(ind) {
-  const cols = ind.columnKinds.map((k, i) => i).filter((i) => i > 0 && ind.columnKinds[i] !== 'text').slice(0, 4);
-  if (!cols.length) return el('div');
+function chart(ind, tableCaptionId) {
+  const numeric = ind.columnKinds.map((k, i) => i).filter((i) => i > 0 && ind.columnKinds[i] !== 'text');
+  if (!numeric.length) return el('div');
+  const unit = numeric.some((i) => ind.columnKinds[i] === 'percent') ? 'percent' : ind.columnKinds[numeric[0]];
+  const cols = numeric.filter((i) => ind.columnKinds[i] === unit);
   const rows = ind.rows.filter((r, i) => !ind.totalRows.includes(i) && !rowKind(ind, i)
-    && cols.some((c) => typeof r[c] === 'number')).slice(0, 12);
+    && cols.some((c) => typeof r[c] === 'number'));
   if (!rows.length) return el('div');
   const ns = 'http://www.w3.org/2000/svg';
   const svg = (tag, attrs, text) => {
@@ -450,36 +477,57 @@ function chart(ind) {
     if (text !== undefined) e.textContent = text;
     return e;
   };
-  const shades = ['#1d5fa8', '#5b9bd5', '#9cc3e6', '#c9ddf0'];
+  const shades = ['#1d5fa8', '#5b9bd5', '#0b3d6e', '#7fb0dd', '#34699e', '#a9c8e8', '#154a80', '#4f86c0'];
   const width = 440;
   const bar = 14;
   const labelW = 170;
-  const groupH = cols.length * (bar + 2) + 10;
-  const legendH = 22;
-  const height = legendH + rows.length * groupH + 4;
-  const max = Math.max(1, ...rows.flatMap((r) => cols.map((c) => (typeof r[c] === 'number' ? r[c] : 0))));
+  const lineH = 12;
+  const wrap = (text, max) => {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/)) {
+      if (line && (line + ' ' + word).length > max) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = line ? line + ' ' + word : word;
+      }
+    }
+    if (line) lines.push(line);
+    return lines.length ? lines : [''];
+  };
+  const labels = rows.map((r) => wrap(String(r[0] ?? ''), 26));
+  const groupHs = labels.map((l) => Math.max(cols.length * (bar + 2), l.length * lineH) + 10);
+  const legendH = cols.length * 16 + 8;
+  const height = legendH + groupHs.reduce((a, b) => a + b, 0) + 4;
+  const values = rows.flatMap((r) => cols.map((c) => (typeof r[c] === 'number' ? r[c] : 0)));
+  const max = unit === 'percent' ? Math.max(100, ...values) : Math.max(1, ...values);
   const title = t('chartOf', ind.title);
-  const root = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-label': title });
+  const root = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-label': title,
+    'aria-describedby': tableCaptionId });
   root.append(svg('title', {}, title));
   cols.forEach((c, k) => {
-    root.append(svg('rect', { x: labelW + k * 70, y: 4, width: 12, height: 12, fill: shades[k] }));
-    root.append(svg('text', { x: labelW + k * 70 + 16, y: 14, 'font-size': 11, fill: '#1c2430' }, ind.columns[c]));
+    root.append(svg('rect', { x: 4, y: 4 + k * 16, width: 12, height: 12, fill: shades[k % shades.length] }));
+    root.append(svg('text', { x: 22, y: 14 + k * 16, 'font-size': 11, fill: '#1c2430' }, ind.columns[c]));
   });
+  let y0 = legendH;
   rows.forEach((r, i) => {
-    const y0 = legendH + i * groupH;
-    const label = String(r[0] ?? '');
-    root.append(svg('text', { x: labelW - 6, y: y0 + groupH / 2, 'text-anchor': 'end', 'font-size': 11, fill: '#1c2430' },
-      label.length > 28 ? label.slice(0, 27) + '…' : label));
+    const groupH = groupHs[i];
+    const label = svg('text', { x: labelW - 6, 'text-anchor': 'end', 'font-size': 11, fill: '#1c2430' });
+    const first = y0 + groupH / 2 - (labels[i].length - 1) * lineH / 2 + 4;
+    labels[i].forEach((line, n) => label.append(svg('tspan', { x: labelW - 6, y: first + n * lineH }, line)));
+    root.append(label);
     cols.forEach((c, k) => {
       const v = typeof r[c] === 'number' ? r[c] : 0;
-      const y = y0 + k * (bar + 2);
+      const y = y0 + 5 + k * (bar + 2);
       const w = Math.max(1, (width - labelW - 50) * v / max);
-      root.append(svg('rect', { x: labelW, y, width: w, height: bar, rx: 2, fill: shades[k] }));
+      root.append(svg('rect', { x: labelW, y, width: w, height: bar, rx: 2, fill: shades[k % shades.length] }));
       root.append(svg('text', { x: labelW + w + 4, y: y + bar - 3, 'font-size': 10, fill: '#1c2430' },
         format(r[c], ind.columnKinds[c])));
     });
+    y0 += groupH;
   });
-  return el('figure', {}, root);
+  return el('figure', {}, root, el('figcaption', { class: 'notes', text: t('chartText') }));
 }
 
 // ------------------------------------------------------------------------------------------ reports
@@ -542,10 +590,10 @@ async function showResponses() {
     el('div', {}, t('reported'), el('b', { text: d.reported })),
     el('div', {}, t('missingUnits'), el('b', { text: d.missingCount })),
     el('div', {}, t('responseRate'), el('b', { text: d.rate === null ? '–' : d.rate + ' %' })))];
-  const units = (heading, list, id) => el('table', { id, class: 'findings' },
+  const units = (heading, list, id) => scroll(el('table', { id, class: 'findings' },
     el('caption', { text: heading }),
     el('thead', {}, el('tr', {}, ['orgUnitCode', 'orgUnitName'].map((k) => el('th', { scope: 'col', text: t(k) })))),
-    el('tbody', {}, list.map((u) => el('tr', {}, el('td', { class: 'code', text: u.code }), el('td', { text: u.name })))));
+    el('tbody', {}, list.map((u) => el('tr', {}, el('td', { class: 'code', text: u.code }), el('td', { text: u.name }))))));
   if (d.missing.length) parts.push(units(t('missingHeading'), d.missing, 'responses-missing'));
   if (d.withoutGrant.length) parts.push(units(t('withoutGrantHeading'), d.withoutGrant, 'responses-without-grant'));
   $('responses-result').replaceChildren(...parts);
@@ -588,11 +636,11 @@ async function loadAudit() {
     el('td', { class: 'code', text: e.action }),
     el('td', { text: e.subject }),
     el('td', { text: Object.entries(e.details).map(([k, v]) => k + ': ' + v).join('; ') })));
-  $('audit').replaceChildren(el('table', { id: 'audit-table' },
+  $('audit').replaceChildren(scroll(el('table', { id: 'audit-table' },
     el('caption', { class: 'sr-only', text: t('auditTitle') }),
     el('thead', {}, el('tr', {}, ['auditAt', 'auditActor', 'auditAction', 'auditSubject', 'auditDetails']
       .map((k) => el('th', { scope: 'col', text: t(k) })))),
-    el('tbody', {}, rows)));
+    el('tbody', {}, rows)), t('auditTitle')));
 }
 
 // ------------------------------------------------------------------------------------------ plugins
@@ -617,9 +665,11 @@ async function loadBundles() {
     failures.length
       ? el('div', {}, el('h3', { text: t('failures') }), el('ul', {}, failures.map((f) => el('li', { class: 'error-text', text: f }))))
       : el('p', { class: 'ok-text', text: t('healthy') }),
-    el('table', { id: 'bundle-table' },
-      el('thead', {}, el('tr', {}, ['id', 'name', 'version', 'state', 'location', 'failure', ''].map((k) => el('th', { scope: 'col', text: k ? t(k) : '' })))),
-      el('tbody', {}, rows)));
+    scroll(el('table', { id: 'bundle-table' },
+      el('thead', {}, el('tr', {}, ['id', 'name', 'version', 'state', 'location', 'failure', ''].map((k) => (k
+        ? el('th', { scope: 'col', text: t(k) })
+        : el('th', { scope: 'col' }, el('span', { class: 'sr-only', text: t('actions') })))))),
+      el('tbody', {}, rows)), t('bundlesHeading')));
   return r.data;
 }
 
@@ -673,14 +723,14 @@ async function dryRun(ev) {
   if (!d.schemes.length) parts.push(el('p', { class: 'muted', text: t('noSchemeInJar') }));
   else parts.push(el('p', {}, t('schemesIn') + ': ' + d.schemes.map((s) => s.id + ' (' + t('forms', s.formVersions.join(', ')) + ')').join('; ')));
   if (d.byCode.length) {
-    parts.push(el('table', { id: 'dryrun-codes' },
+    parts.push(scroll(el('table', { id: 'dryrun-codes' },
       el('thead', {}, el('tr', {}, ['code', 'submissions', 'field', 'message', 'examples'].map((k) => el('th', { scope: 'col', text: t(k) })))),
       el('tbody', {}, d.byCode.map((c) => el('tr', {},
         el('td', { class: 'code', text: c.code }),
         el('td', { class: 'num', text: c.submissions }),
         el('td', { class: 'code', text: c.paths.join(', ') }),
         el('td', { text: c.message }),
-        el('td', { text: c.examples.join('; ') }))))));
+        el('td', { text: c.examples.join('; ') }))))), t('dryRun')));
   }
   if (d.problems.length) {
     parts.push(el('h3', { text: t('problems') }), el('ul', {}, d.problems.map((p) => el('li', { class: 'error-text', text: p }))));
