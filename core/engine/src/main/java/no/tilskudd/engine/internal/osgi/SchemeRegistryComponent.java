@@ -14,6 +14,8 @@ import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.scheme.SchemeDefinition;
 import no.tilskudd.api.service.SchemeOwnership;
 import no.tilskudd.api.service.SchemeRegistry;
+import no.tilskudd.api.store.SchemeExtension;
+import no.tilskudd.api.store.SchemeExtensions;
 import no.tilskudd.api.store.SchemeOwner;
 import no.tilskudd.api.store.SchemeOwners;
 import no.tilskudd.engine.internal.json.Json;
@@ -50,6 +52,21 @@ public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwne
     private volatile AuditLog audit;
 
     private BundleTracker<String> installed;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SchemeExtensions approvals;
+
+    /**
+     * The approvals as last read: validation asks for every call, so they are read from the store at most once a
+     * second, and again at once after an approval or withdrawal here.
+     */
+    private volatile Read read;
+
+    private record Read(List<SchemeExtension> approvals, long nanos) {
+    }
+
+    private static final long READ_AGAIN_NANOS = 1_000_000_000L;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removeOwners")
@@ -159,6 +176,65 @@ public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwne
         }
         catalog.refresh();
         return next;
+    }
+
+    @Override
+    public List<SchemeExtension> extensions() {
+        SchemeExtensions x = approvals;
+        if (x == null) {
+            throw new IllegalStateException("the store is not available, so approved extensions are not kept");
+        }
+        Read r = read;
+        long now = System.nanoTime();
+        if (r == null || now - r.nanos() > READ_AGAIN_NANOS) {
+            r = new Read(List.copyOf(x.extensions()), now);
+            read = r;
+        }
+        return r.approvals();
+    }
+
+    @Override
+    public SchemeExtension approveExtension(String schemeId, String symbolicName, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        check(schemeId, symbolicName);
+        SchemeExtensions x = approvals;
+        if (x == null) {
+            throw new IllegalStateException("the store is not available, so approved extensions are not kept");
+        }
+        SchemeExtension done = x.approve(new SchemeExtension(schemeId, symbolicName, actor, Instant.now()));
+        read = null;
+        AuditLog log = audit;
+        if (log != null) {
+            log.record(new AuditEntry(actor, "scheme.extension.approve", schemeId, Map.of("bundle", symbolicName)));
+        }
+        return done;
+    }
+
+    @Override
+    public boolean revokeExtension(String schemeId, String symbolicName, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        check(schemeId, symbolicName);
+        SchemeExtensions x = approvals;
+        if (x == null) {
+            throw new IllegalStateException("the store is not available, so approved extensions are not kept");
+        }
+        boolean was = x.revoke(schemeId, symbolicName);
+        read = null;
+        AuditLog log = audit;
+        if (log != null && was) {
+            log.record(new AuditEntry(actor, "scheme.extension.revoke", schemeId, Map.of("bundle", symbolicName)));
+        }
+        return was;
+    }
+
+    private static void check(String schemeId, String symbolicName) {
+        if (schemeId == null || !schemeId.matches("[a-z][a-z0-9-]{0,63}")) {
+            throw new IllegalArgumentException("'" + schemeId + "' is not a scheme id (lower-case letters, digits "
+                    + "and '-')");
+        }
+        if (symbolicName == null || !symbolicName.matches("[A-Za-z0-9_.-]{1,200}")) {
+            throw new IllegalArgumentException("'" + symbolicName + "' is not a bundle symbolic name");
+        }
     }
 
     private SchemeOwners record() {
