@@ -102,6 +102,14 @@ public final class Contributions {
     }
 
     /**
+     * The scheme of an id as the registry has it now: from the list, since a lookup by id may wait for a scheme whose
+     * bundle is being updated, and a contribution of another scheme must not wait for that.
+     */
+    private Optional<Scheme> installed(String schemeId) {
+        return schemes.schemes().stream().filter(s -> s.id().equals(schemeId)).findFirst();
+    }
+
+    /**
      * Whether a contribution applies to a scheme.
      *
      * @param c        the contributing bundle
@@ -109,7 +117,7 @@ public final class Contributions {
      * @return the standing
      */
     public Standing standing(Contributor c, String schemeId) {
-        Optional<Scheme> scheme = schemes.scheme(schemeId);
+        Optional<Scheme> scheme = installed(schemeId);
         if (scheme.isEmpty()) {
             return Standing.NO_SCHEME;
         }
@@ -151,7 +159,7 @@ public final class Contributions {
      */
     public Optional<String> refusal(Contributor c, String kind, String what, String schemeId) {
         Standing s = standing(c, schemeId);
-        String owner = schemes.scheme(schemeId).map(x -> x.origin().name()).orElse("?");
+        String owner = installed(schemeId).map(x -> x.origin().name()).orElse("?");
         String head = c + ": " + kind + " " + what + " for scheme '" + schemeId + "' is not applied: the scheme "
                 + "belongs to " + owner + "; ";
         return switch (s) {
