@@ -43,10 +43,23 @@ class FaultToleranceTest {
                             public no.tilskudd.api.form.LocalizedText title() {
                                 return no.tilskudd.api.form.LocalizedText.of("Bad");
                             }
-                            public java.util.Set<String> schemes() { return java.util.Set.of("example"); }
+                            public java.util.Set<String> schemes() { return java.util.Set.of("faulty"); }
                             public no.tilskudd.api.report.Table compute(
                                     no.tilskudd.api.indicator.IndicatorInput in) {
                                 throw new ArithmeticException("indicator bug");
+                            }
+                        }""", false)
+                // For a scheme another bundle owns: it stays out of that scheme's tables.
+                .component("StrayIndicator", "no.tilskudd.api.indicator.Indicator", """
+                        public class StrayIndicator implements no.tilskudd.api.indicator.Indicator {
+                            public String id() { return "stray-indicator"; }
+                            public no.tilskudd.api.form.LocalizedText title() {
+                                return no.tilskudd.api.form.LocalizedText.of("Stray");
+                            }
+                            public java.util.Set<String> schemes() { return java.util.Set.of("example"); }
+                            public no.tilskudd.api.report.Table compute(
+                                    no.tilskudd.api.indicator.IndicatorInput in) {
+                                throw new ArithmeticException("stray indicator ran");
                             }
                         }""", false)
                 .build(temp);
@@ -109,12 +122,24 @@ class FaultToleranceTest {
             assertEquals(0, imported.exit(), imported.out());
 
             TestHost.Result ind = host.run("indicators", "--scheme", "example", "--years", "2016", "--json");
-            assertEquals(1, ind.exit(), "a failed indicator makes the command fail");
+            assertEquals(0, ind.exit(), "another bundle's indicator for example is not run: " + ind.out());
             JsonNode json = ind.json();
             assertEquals(List.of("goal-achievement"), json.get("indicators").findValuesAsText("id"));
-            assertTrue(mentions(json.get("failures"), "bad-indicator"), json.toString());
-            assertTrue(mentions(json.get("failures"), "indicator bug"), json.toString());
             assertEquals(1, json.get("submissions").asInt(), "the stored submission is there");
+            JsonNode refused = host.run("status", "--json").json();
+            assertTrue(mentions(refused.get("schemeProblems"), "test.faulty.scheme 1.0.0: indicator 'stray-indicator'"
+                    + " for scheme 'example' is not applied"), refused.toString());
+
+            TestHost.Result own = host.run("indicators", "--scheme", "faulty", "--years", "2016", "--json");
+            assertEquals(1, own.exit(), "a failed indicator makes the command fail");
+            JsonNode ownJson = own.json();
+            assertTrue(mentions(ownJson.get("failures"), "bad-indicator (test.faulty.scheme 1.0.0): threw "
+                    + "ArithmeticException: indicator bug"), ownJson.toString());
+            JsonNode failing = host.run("status", "--json").json();
+            assertTrue(mentions(failing.get("failures"), "test.faulty.scheme 1.0.0: indicator 'bad-indicator' threw "
+                    + "ArithmeticException: indicator bug"), failing.toString());
+            assertTrue(mentions(failing.get("failures"), "test.faulty.scheme 1.0.0: validator for scheme 'faulty' "
+                    + "threw IllegalStateException: validator bug"), failing.toString());
 
             // Removing the broken plugins heals the host.
             host.undeploy("boom.jar");

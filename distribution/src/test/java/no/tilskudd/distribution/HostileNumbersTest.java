@@ -161,8 +161,10 @@ class HostileNumbersTest {
 
         JsonNode first = validate("a.json", submission("stuck"));
         assertEquals(List.of("VALIDATOR_TIMEOUT"), codes(first), first.toString());
-        assertTrue(first.get("findings").get(0).get("message").asText().contains("(test.stuck.scheme 1.0.0)"),
-                "names the bundle: " + first);
+        assertTrue(first.get("findings").get(0).get("message").asText().contains("i tillegget test.stuck.scheme "
+                + "1.0.0 ble ikke ferdig"), "names the bundle: " + first);
+        assertTrue(bundles().get("failures").toString().contains("test.stuck.scheme 1.0.0: validator for scheme "
+                + "'stuck' did not finish a submission within"), "a time-out is a failure of the bundle in status");
         JsonNode calm = validate("b.json", submission("calm"));
         assertEquals(List.of(), codes(calm), "the next submission gets a fresh worker: " + calm);
         assertEquals(0, bundles().get("quarantined").size());

@@ -30,6 +30,7 @@ final class TestBundles {
     private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<String, String> resources = new LinkedHashMap<>();
     private final List<String> components = new ArrayList<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     private TestBundles(String symbolicName) {
         this.symbolicName = symbolicName;
@@ -84,6 +85,12 @@ final class TestBundles {
                 }""".formatted(className, scheme, body), false);
     }
 
+    /** Adds a manifest header, e.g. {@code Tilskudd-Extends: avdir}. */
+    TestBundles header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
     TestBundles resource(String path, String content) {
         resources.put(path, content);
         return this;
@@ -121,6 +128,7 @@ final class TestBundles {
         a.put(new Attributes.Name("Import-Package"), String.join(",", majors.entrySet().stream()
                 .map(p -> "no.tilskudd.api." + p.getKey() + ";version=\"[" + p.getValue() + ".0," + (p.getValue() + 1)
                         + ")\"").sorted().toList()));
+        headers.forEach((k, v) -> a.put(new Attributes.Name(k), v));
         if (!components.isEmpty()) {
             List<String> names = new ArrayList<>();
             for (int i = 0; i < components.size(); i++) {

@@ -14,10 +14,12 @@ import java.util.Optional;
  * @param becomeInvalid  submissions valid now that would have errors with the jar
  * @param alreadyInvalid submissions that have errors now
  * @param byCode         the new errors, by code, most frequent first
- * @param problems       why the jar cannot be used as it is (unreadable definitions, a scheme another plugin owns)
+ * @param problems       why the jar cannot be used as it is (unreadable definitions, a scheme another plugin owns,
+ *                       a contribution to another bundle's scheme that is not declared or not approved)
+ * @param contributions  what the jar would contribute to which schemes, and whether it would apply (since 1.2)
  */
 public record DryRun(PluginJar bundle, List<SchemeCheck> schemes, long checked, long becomeInvalid,
-        long alreadyInvalid, List<NewError> byCode, List<String> problems) {
+        long alreadyInvalid, List<NewError> byCode, List<String> problems, List<Contribution> contributions) {
 
     /**
      * Copies the lists.
@@ -28,13 +30,73 @@ public record DryRun(PluginJar bundle, List<SchemeCheck> schemes, long checked, 
      * @param becomeInvalid  submissions valid now that would have errors with the jar
      * @param alreadyInvalid submissions that have errors now
      * @param byCode         the new errors, by code, most frequent first
-     * @param problems       why the jar cannot be used as it is (unreadable definitions, a scheme another plugin owns)
+     * @param problems       why the jar cannot be used as it is
+     * @param contributions  what the jar would contribute to which schemes
      */
     public DryRun {
         Objects.requireNonNull(bundle, "bundle");
         schemes = List.copyOf(schemes);
         byCode = List.copyOf(byCode);
         problems = List.copyOf(problems);
+        contributions = List.copyOf(contributions);
+    }
+
+    /**
+     * A dry run without a list of contributions.
+     *
+     * @param bundle         the jar's identity
+     * @param schemes        one check per scheme the jar contributes
+     * @param checked        stored submissions checked, over all schemes
+     * @param becomeInvalid  submissions valid now that would have errors with the jar
+     * @param alreadyInvalid submissions that have errors now
+     * @param byCode         the new errors, by code, most frequent first
+     * @param problems       why the jar cannot be used as it is
+     */
+    public DryRun(PluginJar bundle, List<SchemeCheck> schemes, long checked, long becomeInvalid, long alreadyInvalid,
+            List<NewError> byCode, List<String> problems) {
+        this(bundle, schemes, checked, becomeInvalid, alreadyInvalid, byCode, problems, List.of());
+    }
+
+    /**
+     * One validator, indicator or scheme the jar contributes to a scheme.
+     *
+     * @param kind     {@code scheme}, {@code validator} or {@code indicator}
+     * @param what     the contribution: a scheme's id, a validator's class, an indicator's id
+     * @param schemeId the scheme it is for; empty for a cross-scheme indicator (one that runs only for a selection of
+     *                 several schemes)
+     * @param standing whether and why it would apply
+     * @since 1.2
+     */
+    public record Contribution(String kind, String what, Optional<String> schemeId, Standing standing) {
+
+        /**
+         * Checks that nothing is null.
+         *
+         * @param kind     {@code scheme}, {@code validator} or {@code indicator}
+         * @param what     the contribution
+         * @param schemeId the scheme it is for, or empty
+         * @param standing whether and why it would apply
+         */
+        public Contribution {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(what, "what");
+            Objects.requireNonNull(schemeId, "schemeId");
+            Objects.requireNonNull(standing, "standing");
+        }
+    }
+
+    /** Whether a contribution would apply once the jar is deployed. */
+    public enum Standing {
+        /** To a scheme the jar's bundle owns (or would own): applies. */
+        OWN,
+        /** A cross-scheme indicator: runs for selections of several schemes. */
+        CROSS_SCHEME,
+        /** To a scheme the jar declares as an extension, approved (before or by this deployment): applies. */
+        APPROVED_EXTENSION,
+        /** To a scheme the jar declares as an extension, not approved: would not apply. */
+        UNAPPROVED_EXTENSION,
+        /** To another bundle's scheme that the jar does not declare as an extension: would not apply. */
+        NOT_DECLARED
     }
 
     /**

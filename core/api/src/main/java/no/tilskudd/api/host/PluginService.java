@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -34,6 +35,21 @@ public interface PluginService {
      * @throws IOException            when the jar cannot be read
      */
     DryRun dryRun(Path jar, Locale locale) throws PluginRefusedException, IOException;
+
+    /**
+     * Checks what deploying a jar would do, as {@link #dryRun(Path, Locale)}, with the extensions an administrator
+     * would approve at deployment counted as approved: their validators are checked against the stored submissions
+     * of the schemes they extend. Nothing is installed and nothing is approved.
+     *
+     * @param jar             the jar
+     * @param locale          the language of messages
+     * @param allowExtensions scheme ids the deployment would approve the jar to extend
+     * @return the dry run
+     * @throws PluginRefusedException when the jar is not a bundle
+     * @throws IOException            when the jar cannot be read
+     * @since 1.2
+     */
+    DryRun dryRun(Path jar, Locale locale, Set<String> allowExtensions) throws PluginRefusedException, IOException;
 
     /**
      * Puts a jar into {@code deploy/} atomically (as an update when the bundle is installed already); a serving

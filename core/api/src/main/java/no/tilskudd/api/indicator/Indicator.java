@@ -29,8 +29,10 @@ public interface Indicator {
     LocalizedText title();
 
     /**
-     * The schemes this indicator applies to. An empty set marks a cross-scheme indicator: it applies to every scheme
-     * and is given the submissions of all schemes in the selected years.
+     * The schemes this indicator applies to. In a host it serves only those of them that its bundle owns or is an
+     * approved extension of ({@code Tilskudd-Extends}). An empty set marks a cross-scheme indicator: it runs for a
+     * selection of several schemes (not in one scheme's report) and is given the submissions of all schemes in the
+     * selected years.
      *
      * @return the scheme ids, or an empty set
      */

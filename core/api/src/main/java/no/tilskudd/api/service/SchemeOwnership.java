@@ -1,6 +1,7 @@
 package no.tilskudd.api.service;
 
 import java.util.List;
+import no.tilskudd.api.store.SchemeExtension;
 import no.tilskudd.api.store.SchemeOwner;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -35,4 +36,41 @@ public interface SchemeOwnership {
      * @throws IllegalStateException    when there is no store to keep the binding in
      */
     SchemeOwner transfer(String schemeId, String symbolicName, String actor);
+
+    /**
+     * The approved extensions: bundles that may contribute validators and indicators to a scheme another bundle owns,
+     * provided they also declare it ({@code Tilskudd-Extends}).
+     *
+     * @return every approval
+     * @throws IllegalStateException when there is no store to keep the approvals in
+     * @since 2.3
+     */
+    List<SchemeExtension> extensions();
+
+    /**
+     * Approves a bundle's contributions to a scheme it does not own; they apply from now on, where the bundle declares
+     * the scheme as an extension. Recorded in the audit trail.
+     *
+     * @param schemeId     the scheme id
+     * @param symbolicName the extending bundle's symbolic name
+     * @param actor        who approves
+     * @return the approval recorded (an earlier one stays)
+     * @throws IllegalArgumentException when the id or the symbolic name is not one
+     * @throws IllegalStateException    when there is no store to keep the approval in
+     * @since 2.3
+     */
+    SchemeExtension approveExtension(String schemeId, String symbolicName, String actor);
+
+    /**
+     * Withdraws an approval; the bundle's contributions to the scheme stop applying. Recorded in the audit trail.
+     *
+     * @param schemeId     the scheme id
+     * @param symbolicName the extending bundle's symbolic name
+     * @param actor        who withdraws it
+     * @return whether there was an approval
+     * @throws IllegalArgumentException when the id or the symbolic name is not one
+     * @throws IllegalStateException    when there is no store to keep the approvals in
+     * @since 2.3
+     */
+    boolean revokeExtension(String schemeId, String symbolicName, String actor);
 }

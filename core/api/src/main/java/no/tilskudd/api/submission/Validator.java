@@ -14,7 +14,8 @@ import org.osgi.annotation.versioning.ConsumerType;
 public interface Validator {
 
     /**
-     * The scheme whose submissions this validator checks.
+     * The scheme whose submissions this validator checks. In a host it is used only when its bundle owns the scheme,
+     * or declares the scheme as an extension ({@code Tilskudd-Extends}) that an administrator approved.
      *
      * @return the scheme id
      */

@@ -30,9 +30,16 @@ final class PluginCommands {
 
     static int deploy(PluginService plugins, List<String> argv, Path cwd, Path deployDir, boolean serving,
             PrintStream out, PrintStream err, ObjectMapper json) throws IOException, PluginRefusedException {
-        Args a = Args.parse(argv, Set.of("--lang"), Set.of("--dry-run", "--json", "--force"));
+        Args a = Args.parse(argv, Set.of("--lang", "--allow-extension"), Set.of("--dry-run", "--json", "--force"));
         if (a.positional().size() != 1) {
-            throw new Args.UsageException("name one plugin jar: deploy [--dry-run] [--force] JAR");
+            throw new Args.UsageException("name one plugin jar: deploy [--dry-run] [--force] "
+                    + "[--allow-extension ID[,ID...]] JAR");
+        }
+        Set<String> allow = new java.util.TreeSet<>();
+        for (String x : a.option("--allow-extension").orElse("").split(",")) {
+            if (!x.isBlank()) {
+                allow.add(x.trim());
+            }
         }
         // The command may run in the serving host for a client elsewhere: its folder, not the host's, counts.
         Path jar = cwd.resolve(a.positional().get(0));
@@ -44,7 +51,7 @@ final class PluginCommands {
         }
         Locale locale = TilskuddCommandLine.locale(a);
         if (a.flag("--dry-run")) {
-            DryRun check = plugins.dryRun(jar, locale);
+            DryRun check = plugins.dryRun(jar, locale, allow);
             if (a.flag("--json")) {
                 out.println(json.writeValueAsString(JsonViews.dryRun(check)));
             } else {
@@ -55,7 +62,7 @@ final class PluginCommands {
         Deployment d;
         try {
             d = plugins.deploy(jar, new DeployRequest(TilskuddCommandLine.actor(), jar.getFileName().toString(), true,
-                    a.flag("--force"), locale));
+                    a.flag("--force"), locale, allow));
         } catch (PluginRefusedException e) {
             if (e.check().isEmpty()) {
                 throw e;
@@ -87,6 +94,19 @@ final class PluginCommands {
         }
         if (c.schemes().isEmpty()) {
             out.println("  contributes no scheme, so no stored submission is affected");
+        }
+        for (DryRun.Contribution k : c.contributions()) {
+            if (k.kind().equals("scheme")) {
+                continue;
+            }
+            out.println("  " + k.kind() + " " + k.what() + k.schemeId().map(x -> " for scheme " + x)
+                    .orElse(" across schemes") + ": " + switch (k.standing()) {
+                        case OWN -> "applies (its own scheme)";
+                        case CROSS_SCHEME -> "runs for a selection of several schemes";
+                        case APPROVED_EXTENSION -> "applies (an approved extension)";
+                        case UNAPPROVED_EXTENSION -> "would NOT apply: an extension no administrator has approved";
+                        case NOT_DECLARED -> "would NOT apply: another bundle's scheme, not declared as an extension";
+                    });
         }
         for (DryRun.NewError e : c.byCode()) {
             out.println("  " + e.code() + ": " + e.submissions() + " submission(s), e.g. " + e.examples() + " at "

@@ -272,6 +272,8 @@ public final class TilskuddCommandLine implements CommandLine {
                   schemes [--json]                         installed schemes, form versions and the plugin each comes from
                   schemes owners [--json]                  which bundle owns each scheme id
                   schemes transfer ID --to SYMBOLIC-NAME   give a scheme id to another bundle (audited)
+                  schemes extensions [--json]              bundles approved to extend another bundle's scheme
+                  schemes revoke-extension ID --from SYMBOLIC-NAME  withdraw such an approval (audited)
                   validate [--json] FILE...                check submission files; nothing is stored
                   import [--replace] [--json] FILE...      check and store submission files (each file all or nothing)
                   indicators --scheme S[,S...] [--years A-B] [--region R] [--json]
@@ -287,6 +289,7 @@ public final class TilskuddCommandLine implements CommandLine {
                   restore FILE                             unpack a backup into an empty data folder (--data DIR)
                   serve [--port N]                         run the host, watch deploy/ and serve the web console (127.0.0.1:8080)
                   deploy [--dry-run] [--force] [--json] JAR check a plugin against the stored submissions, then put it in deploy/
+                    [--allow-extension ID[,ID...]]         approve the jar's declared extensions of other bundles' schemes
                   undeploy [--json] SCHEME                 remove the plugin of a scheme from deploy/
                   users [list [--json] | add NAME --role admin|analyst|reporter [--org-unit CODE,...] | passwd NAME
                          | role NAME --role R [--org-unit CODE,...] | remove NAME]
@@ -408,6 +411,12 @@ public final class TilskuddCommandLine implements CommandLine {
         }
         if (sub.equals("transfer")) {
             return SchemeOwnerCommands.transfer(required(ownership, "scheme ownership"), argv, actor(), out, JSON);
+        }
+        if (sub.equals("extensions")) {
+            return SchemeOwnerCommands.extensions(required(ownership, "scheme ownership"), argv, out, JSON);
+        }
+        if (sub.equals("revoke-extension")) {
+            return SchemeOwnerCommands.revoke(required(ownership, "scheme ownership"), argv, actor(), out);
         }
         Args a = Args.parse(argv, Set.of("--lang"), Set.of("--json"));
         Locale locale = locale(a);

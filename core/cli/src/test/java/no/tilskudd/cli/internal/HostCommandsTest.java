@@ -121,6 +121,8 @@ class HostCommandsTest {
         }
     };
 
+    private final List<java.util.Set<String>> dryRunAllowed = new ArrayList<>();
+
     private final PluginService plugins = new PluginService() {
         @Override
         public PluginJar inspect(Path jar) {
@@ -129,6 +131,12 @@ class HostCommandsTest {
 
         @Override
         public DryRun dryRun(Path jar, Locale locale) {
+            return check;
+        }
+
+        @Override
+        public DryRun dryRun(Path jar, Locale locale, java.util.Set<String> allowExtensions) {
+            dryRunAllowed.add(allowExtensions);
             return check;
         }
 
@@ -312,6 +320,16 @@ class HostCommandsTest {
         Run json = run("deploy", "--force", "--json", "my-scheme.jar");
         assertEquals("ACTIVE", json.json().get("deploy").get("state").asText());
         assertEquals(2, json.json().get("check").get("becomeInvalid").asInt());
+        assertEquals(java.util.Set.of(), deployRequests.get(2).allowExtensions(), "no extension unless asked");
+    }
+
+    @Test
+    void allowExtensionIsPassedToTheDryRunAndTheDeployment() throws Exception {
+        Files.write(cwd.resolve("checks.jar"), new byte[] {1});
+        assertEquals(0, run("deploy", "--dry-run", "--allow-extension", "avdir,bufdir", "checks.jar").exit());
+        assertEquals(List.of(java.util.Set.of("avdir", "bufdir")), dryRunAllowed);
+        assertEquals(0, run("deploy", "--allow-extension", "avdir", "checks.jar").exit());
+        assertEquals(java.util.Set.of("avdir"), deployRequests.get(0).allowExtensions());
     }
 
     @Test

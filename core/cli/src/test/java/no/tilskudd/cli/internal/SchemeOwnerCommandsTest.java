@@ -37,6 +37,23 @@ class SchemeOwnerCommandsTest {
             transfers.add(schemeId + " " + symbolicName + " " + actor);
             return new SchemeOwner(schemeId, symbolicName, Optional.empty(), SchemeOwner.How.TRANSFERRED, actor, AT);
         }
+
+        @Override
+        public List<no.tilskudd.api.store.SchemeExtension> extensions() {
+            return List.of(new no.tilskudd.api.store.SchemeExtension("avdir", "org.example.checks", "os:kari", AT));
+        }
+
+        @Override
+        public no.tilskudd.api.store.SchemeExtension approveExtension(String schemeId, String symbolicName,
+                String actor) {
+            throw new AssertionError("approved at deploy only");
+        }
+
+        @Override
+        public boolean revokeExtension(String schemeId, String symbolicName, String actor) {
+            transfers.add("revoke " + schemeId + " " + symbolicName + " " + actor);
+            return schemeId.equals("avdir");
+        }
     };
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -52,6 +69,19 @@ class SchemeOwnerCommandsTest {
                 "os:kari", out, JSON));
         assertEquals(List.of("avdir org.example.a os:kari"), transfers);
         assertTrue(printed().startsWith("scheme avdir now belongs to org.example.a;"), printed());
+    }
+
+    @Test
+    void extensionsAreListedAndAWithdrawalNamesTheSchemeTheBundleAndWhoAsked() throws Exception {
+        assertEquals(0, SchemeOwnerCommands.extensions(ownership, List.of("extensions"), out, JSON));
+        assertTrue(printed().startsWith("avdir") && printed().contains("org.example.checks")
+                && printed().contains("approved by os:kari"), printed());
+        assertEquals(0, SchemeOwnerCommands.revoke(ownership, List.of("revoke-extension", "avdir", "--from",
+                "org.example.checks"), "os:kari", out));
+        assertEquals(List.of("revoke avdir org.example.checks os:kari"), transfers);
+        assertThrows(IllegalArgumentException.class, () -> SchemeOwnerCommands.revoke(ownership,
+                List.of("revoke-extension", "bufdir", "--from", "org.example.checks"), "os:kari", out),
+                "nothing to withdraw is an error");
     }
 
     @Test

@@ -23,6 +23,7 @@ import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.ResponseRate;
 import no.tilskudd.api.store.Grant;
+import no.tilskudd.api.store.SchemeExtension;
 import no.tilskudd.api.store.SchemeOwner;
 import no.tilskudd.api.store.StoredGrant;
 
@@ -207,6 +208,28 @@ public final class JsonViews {
     }
 
     /**
+     * {@code tilskudd schemes extensions --json}: the approved extensions.
+     *
+     * @param extensions the approvals
+     * @return {@code {"extensions": [{"scheme", "symbolicName", "actor", "approved"}]}}
+     * @since 1.3
+     */
+    public static Map<String, Object> schemeExtensions(List<SchemeExtension> extensions) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (SchemeExtension x : extensions) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("scheme", x.schemeId());
+            m.put("symbolicName", x.symbolicName());
+            m.put("actor", x.actor());
+            m.put("approved", x.approved().toString());
+            list.add(m);
+        }
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("extensions", list);
+        return root;
+    }
+
+    /**
      * One binding of a scheme id to its owner: {@code tilskudd schemes transfer --json}.
      *
      * @param o the binding
@@ -365,6 +388,18 @@ public final class JsonViews {
         }
         out.put("byCode", codes);
         out.put("problems", d.problems());
+        List<Map<String, Object>> contributions = new ArrayList<>();
+        for (DryRun.Contribution c : d.contributions()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", c.kind());
+            m.put("what", c.what());
+            m.put("scheme", c.schemeId().orElse(null));
+            m.put("standing", c.standing().name());
+            m.put("applies", c.standing() != DryRun.Standing.UNAPPROVED_EXTENSION
+                    && c.standing() != DryRun.Standing.NOT_DECLARED);
+            contributions.add(m);
+        }
+        out.put("contributions", contributions);
         out.put("safe", d.safe());
         return out;
     }

@@ -35,6 +35,8 @@ import no.tilskudd.api.store.Grant;
 import no.tilskudd.api.store.GrantRecords;
 import no.tilskudd.api.store.SaveResult;
 import no.tilskudd.api.store.SchemeOwner;
+import no.tilskudd.api.store.SchemeExtension;
+import no.tilskudd.api.store.SchemeExtensions;
 import no.tilskudd.api.store.SchemeOwners;
 import no.tilskudd.api.store.SessionRecord;
 import no.tilskudd.api.store.SessionRecords;
@@ -54,7 +56,7 @@ import no.tilskudd.api.submission.SubmissionKey;
  * schema up to date and granted the application user its rights.
  */
 public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggregates, UserRecords,
-        SessionRecords, GrantRecords, SchemeOwners, AutoCloseable {
+        SessionRecords, GrantRecords, SchemeOwners, SchemeExtensions, AutoCloseable {
 
     /**
      * What the application user may do with each table. A table that a migration adds must be listed here, or the
@@ -72,7 +74,9 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
             Map.entry("ANSWER_BACKFILL", "SELECT"),
             Map.entry("SCHEME_GRANT", "SELECT, INSERT, UPDATE, DELETE"),
             // Bindings are made and transferred, never removed.
-            Map.entry("SCHEME_OWNER", "SELECT, INSERT, UPDATE"));
+            Map.entry("SCHEME_OWNER", "SELECT, INSERT, UPDATE"),
+            // Approvals are given and withdrawn.
+            Map.entry("SCHEME_EXTENSION", "SELECT, INSERT, DELETE"));
 
     private static final int BATCH_SIZE = 1000;
 
@@ -93,6 +97,7 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
     private final SessionTable sessions = new SessionTable();
     private final GrantTable grants = new GrantTable();
     private final SchemeOwnerTable owners = new SchemeOwnerTable();
+    private final SchemeExtensionTable extensions = new SchemeExtensionTable();
 
     /** Runs in a save between its look for stored keys and its inserts: tests make two saves overlap there. */
     volatile Runnable afterDuplicateCheck = () -> { };
@@ -321,6 +326,46 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
         } catch (SQLException e) {
             throw new StoreException("cannot transfer scheme '" + owner.schemeId() + "' to " + owner.owner() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<SchemeExtension> extensions() {
+        try (Connection c = pool.getConnection()) {
+            return extensions.list(c);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the approved scheme extensions: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SchemeExtension approve(SchemeExtension extension) {
+        try {
+            inTransaction(c -> {
+                extensions.insert(c, extension);
+                return null;
+            });
+            return extension;
+        } catch (SQLException e) {
+            if (!dialect.isUniqueViolation(e)) {
+                throw new StoreException("cannot approve " + extension.symbolicName() + " to extend scheme '"
+                        + extension.schemeId() + "': " + e.getMessage(), e);
+            }
+        }
+        // Approved before (here or by another host): that approval stays.
+        return extensions().stream().filter(x -> x.schemeId().equals(extension.schemeId())
+                && x.symbolicName().equals(extension.symbolicName())).findFirst()
+                .orElseThrow(() -> new StoreException("the approval of " + extension.symbolicName() + " for scheme '"
+                        + extension.schemeId() + "' was recorded and is gone again"));
+    }
+
+    @Override
+    public boolean revoke(String schemeId, String symbolicName) {
+        try {
+            return inTransaction(c -> extensions.delete(c, schemeId, symbolicName));
+        } catch (SQLException e) {
+            throw new StoreException("cannot withdraw the approval of " + symbolicName + " for scheme '" + schemeId
+                    + "': " + e.getMessage(), e);
         }
     }
 

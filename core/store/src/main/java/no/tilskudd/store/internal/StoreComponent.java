@@ -16,6 +16,8 @@ import no.tilskudd.api.store.Grant;
 import no.tilskudd.api.store.GrantRecords;
 import no.tilskudd.api.store.SaveResult;
 import no.tilskudd.api.store.SchemeOwner;
+import no.tilskudd.api.store.SchemeExtension;
+import no.tilskudd.api.store.SchemeExtensions;
 import no.tilskudd.api.store.SchemeOwners;
 import no.tilskudd.api.store.SessionRecord;
 import no.tilskudd.api.store.SessionRecords;
@@ -47,10 +49,10 @@ import org.osgi.service.component.annotations.Modified;
  * configuration {@value #PID} where Config Admin has one (Apache Karaf: {@code etc/no.tilskudd.cfg}), and then wins.
  */
 @Component(service = {SubmissionStore.class, AnswerAggregates.class, AuditLog.class, StoreMaintenance.class,
-        UserRecords.class, SessionRecords.class, GrantRecords.class, SchemeOwners.class},
+        UserRecords.class, SessionRecords.class, GrantRecords.class, SchemeOwners.class, SchemeExtensions.class},
         configurationPid = StoreComponent.PID)
 public final class StoreComponent implements SubmissionStore, AnswerAggregates, AuditLog, StoreMaintenance,
-        UserRecords, SessionRecords, GrantRecords, SchemeOwners {
+        UserRecords, SessionRecords, GrantRecords, SchemeOwners, SchemeExtensions {
 
     /** The framework property naming the data directory. */
     public static final String DATA_PROPERTY = "tilskudd.data";
@@ -261,6 +263,21 @@ public final class StoreComponent implements SubmissionStore, AnswerAggregates, 
     @Override
     public Optional<SchemeOwner> transfer(SchemeOwner owner) {
         return store().transfer(owner);
+    }
+
+    @Override
+    public List<SchemeExtension> extensions() {
+        return store().extensions();
+    }
+
+    @Override
+    public SchemeExtension approve(SchemeExtension extension) {
+        return store().approve(extension);
+    }
+
+    @Override
+    public boolean revoke(String schemeId, String symbolicName) {
+        return store().revoke(schemeId, symbolicName);
     }
 
     private SqlSubmissionStore store() {

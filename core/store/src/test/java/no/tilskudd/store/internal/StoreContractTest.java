@@ -589,6 +589,25 @@ abstract class StoreContractTest {
         }
     }
 
+    @Test
+    void anApprovedExtensionIsSeenByAnotherStoreStaysOnceAndCanBeWithdrawn() throws Exception {
+        SqlSubmissionStore one = open();
+        SqlSubmissionStore other = open();
+        assertEquals(List.of(), one.extensions(), "a new store approves no extension");
+        no.tilskudd.api.store.SchemeExtension first = new no.tilskudd.api.store.SchemeExtension("avdir",
+                "org.example.checks", "kari", Instant.parse("2026-03-03T09:00:00Z"));
+        assertEquals(first, one.approve(first));
+        assertEquals(first, other.approve(new no.tilskudd.api.store.SchemeExtension("avdir", "org.example.checks",
+                "ola", Instant.parse("2026-03-04T09:00:00Z"))), "the first approval stays");
+        assertEquals(List.of(first), other.extensions());
+        assertTrue(other.revoke("avdir", "org.example.checks"));
+        assertFalse(one.revoke("avdir", "org.example.checks"), "withdrawn once");
+        assertEquals(List.of(), one.extensions());
+        try (Connection c = app(); Statement st = c.createStatement()) {
+            assertThrows(SQLException.class, () -> st.execute("DROP TABLE scheme_extension"));
+        }
+    }
+
     private static UserRecord reporter(String name, String... orgUnits) {
         return new UserRecord(name, "reporter", "c2FsdA==", "aGFzaA==", 210_000, "2026-01-01T00:00:00Z",
                 List.of(orgUnits));

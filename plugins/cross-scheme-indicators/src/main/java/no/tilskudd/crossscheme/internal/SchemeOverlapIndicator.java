@@ -28,8 +28,8 @@ import org.osgi.service.component.annotations.Component;
  * (urban youth included), as in the evaluation's "Hvem får støtte?": for 2006–2008 it counted 19 units in both, 29
  * with Bufdir (BLD) and 57 with AVdir, 86 scheme-units and 67 distinct units.
  *
- * <p>A cross-scheme indicator: it applies to every scheme and is given the reports of all schemes in the selected
- * years, so it shows the same table whichever scheme is selected. A unit counts as funded by a scheme when it has a
+ * <p>A cross-scheme indicator: it runs for a selection of several schemes (one scheme's report does not show it) and
+ * is given the reports of all schemes in the selected years, so it shows the same table whichever are selected. A unit counts as funded by a scheme when it has a
  * report to that scheme in the period. The two total rows sum the rows above them; the percentages are of all units
  * with any grant (N).
  */

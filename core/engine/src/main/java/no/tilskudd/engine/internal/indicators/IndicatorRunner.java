@@ -32,6 +32,54 @@ public final class IndicatorRunner implements IndicatorService {
     private final Supplier<Optional<SubmissionStore>> store;
     private final SubmissionSelector selector;
     private final OrgUnitRegister orgUnits;
+    private final Plugins plugins;
+
+    /** Where indicators come from, which schemes each may serve, and who is told of a failure. */
+    public interface Plugins {
+
+        /** Every indicator applies to the schemes it names; failures are named by the indicator's class. */
+        Plugins OPEN = new Plugins() {
+            @Override
+            public boolean applies(Indicator indicator, String schemeId) {
+                return true;
+            }
+
+            @Override
+            public String origin(Indicator indicator) {
+                return indicator.getClass().getName();
+            }
+
+            @Override
+            public void failed(Indicator indicator, String reason) {
+                // nobody to tell
+            }
+        };
+
+        /**
+         * Whether an indicator may serve a scheme it names.
+         *
+         * @param indicator the indicator
+         * @param schemeId  a scheme among its {@link Indicator#schemes()}
+         * @return true when its plugin owns the scheme or is an approved extension of it
+         */
+        boolean applies(Indicator indicator, String schemeId);
+
+        /**
+         * The plugin of an indicator as people know it.
+         *
+         * @param indicator the indicator
+         * @return e.g. the bundle's symbolic name and version
+         */
+        String origin(Indicator indicator);
+
+        /**
+         * An indicator failed.
+         *
+         * @param indicator the indicator
+         * @param reason    what went wrong
+         */
+        void failed(Indicator indicator, String reason);
+    }
 
     /**
      * Creates the service.
@@ -42,10 +90,24 @@ public final class IndicatorRunner implements IndicatorService {
      */
     public IndicatorRunner(Supplier<? extends Collection<Indicator>> indicators,
             Supplier<Optional<SubmissionStore>> store, OrgUnitRegister orgUnits) {
+        this(indicators, store, orgUnits, Plugins.OPEN);
+    }
+
+    /**
+     * Creates the service with the host's rules for which scheme an indicator may serve.
+     *
+     * @param indicators the installed indicators
+     * @param store      the store, when installed
+     * @param orgUnits   the org-unit register
+     * @param plugins    which schemes each indicator may serve, and who is told of failures
+     */
+    public IndicatorRunner(Supplier<? extends Collection<Indicator>> indicators,
+            Supplier<Optional<SubmissionStore>> store, OrgUnitRegister orgUnits, Plugins plugins) {
         this.indicators = indicators;
         this.store = store;
         this.selector = new SubmissionSelector(store, orgUnits);
         this.orgUnits = orgUnits;
+        this.plugins = plugins;
     }
 
     @Override
@@ -58,11 +120,14 @@ public final class IndicatorRunner implements IndicatorService {
         Inputs inputs = new Inputs(selection);
         List<Table> tables = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        // A cross-scheme indicator (no schemes of its own) is asked for by selecting several schemes; one scheme's
+        // report has only what serves that scheme.
         List<Indicator> applicable = indicators.get().stream()
-                .filter(i -> i.schemes().isEmpty() || i.schemes().stream().anyMatch(selected::contains))
+                .filter(i -> i.schemes().isEmpty() ? selection.severalSchemes()
+                        : i.schemes().stream().anyMatch(s -> selected.contains(s) && plugins.applies(i, s)))
                 .sorted(Comparator.comparing(Indicator::id))
                 .toList();
-        for (Run run : runs(applicable, selection, failures)) {
+        for (Run run : runs(applicable, selection, failures, plugins)) {
             try {
                 Optional<Table> stored = Optional.empty();
                 if (run.indicator() instanceof DeclaredIndicator declared && aggregates.isPresent()) {
@@ -73,14 +138,15 @@ public final class IndicatorRunner implements IndicatorService {
                         : run.indicator().compute(new IndicatorInput(selection, inputs.of(run.schemes()),
                                 orgUnits::find));
                 if (table == null) {
-                    failures.add(run.indicator().id() + ": returned no table");
+                    failures.add(failed(run.indicator(), "returned no table"));
                 } else if (table.n().isEmpty()) {
-                    failures.add(run.indicator().id() + ": returned a table without its N");
+                    failures.add(failed(run.indicator(), "returned a table without its N"));
                 } else {
                     tables.add(run.missing().isEmpty() ? table : withMissing(table, run.missing()));
                 }
             } catch (RuntimeException | LinkageError e) {
-                failures.add(run.indicator().id() + " (" + run.indicator().getClass().getName() + "): " + e);
+                failures.add(failed(run.indicator(), "threw " + (e.getMessage() == null
+                        ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage())));
             }
         }
         long count;
@@ -103,6 +169,22 @@ public final class IndicatorRunner implements IndicatorService {
         return new Results(count, tables, failures);
     }
 
+    /** Names the failure by the indicator's plugin (in a host its bundle), and tells the plugins' watcher. */
+    private String failed(Indicator indicator, String what) {
+        String origin;
+        try {
+            origin = plugins.origin(indicator);
+        } catch (RuntimeException e) {
+            origin = indicator.getClass().getName();
+        }
+        try {
+            plugins.failed(indicator, "indicator '" + indicator.id() + "' " + what);
+        } catch (RuntimeException e) {
+            // telling must not change the result
+        }
+        return indicator.id() + " (" + origin + "): " + what;
+    }
+
     /**
      * One indicator to run, over the submissions of some schemes (empty: every scheme), with the selected schemes it
      * does not cover.
@@ -115,7 +197,8 @@ public final class IndicatorRunner implements IndicatorService {
      * declared indicator once over every selected scheme that has it, when they define it alike (the standard
      * indicators do); a Java indicator of one scheme is left out, as it was written for that scheme's data alone.
      */
-    private static List<Run> runs(List<Indicator> applicable, Selection selection, List<String> failures) {
+    private static List<Run> runs(List<Indicator> applicable, Selection selection, List<String> failures,
+            Plugins plugins) {
         List<Run> runs = new ArrayList<>();
         if (!selection.severalSchemes()) {
             for (Indicator i : applicable) {
@@ -142,7 +225,7 @@ public final class IndicatorRunner implements IndicatorService {
             }
             Set<String> covered = new LinkedHashSet<>();
             for (String scheme : selection.schemeIds()) {
-                if (same.stream().anyMatch(d -> d.schemes().contains(scheme))) {
+                if (same.stream().anyMatch(d -> d.schemes().contains(scheme) && plugins.applies(d, scheme))) {
                     covered.add(scheme);
                 }
             }

@@ -1,13 +1,19 @@
 package no.tilskudd.engine.internal.osgi;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import no.tilskudd.api.indicator.Indicator;
 import no.tilskudd.api.indicator.Selection;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
 import no.tilskudd.api.store.SubmissionStore;
 import no.tilskudd.engine.internal.indicators.IndicatorRunner;
+import no.tilskudd.engine.internal.registry.Contributions.Contributor;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -15,16 +21,21 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-/** Indicators taken dynamically from the service registry. */
+/**
+ * Indicators taken dynamically from the service registry. Each is known by the bundle that registered it, so that it
+ * serves only the schemes that bundle owns or is approved to extend, and its failures name the bundle.
+ */
 @Component(service = IndicatorService.class)
 public final class IndicatorComponent implements IndicatorService {
 
     @Reference
     private OrgUnitRegister orgUnits;
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile List<Indicator> indicators;
+    @Reference
+    private ContributionGate gate;
+
+    private final List<Indicator> indicators = new CopyOnWriteArrayList<>();
+    private final Map<Indicator, Contributor> contributors = Collections.synchronizedMap(new IdentityHashMap<>());
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -32,9 +43,40 @@ public final class IndicatorComponent implements IndicatorService {
 
     private IndicatorRunner delegate;
 
+    @Reference(service = Indicator.class, cardinality = ReferenceCardinality.MULTIPLE,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
+            unbind = "removeIndicator")
+    void addIndicator(Indicator i, ServiceReference<Indicator> ref) {
+        contributors.put(i, ContributionGate.contributor(ref));
+        indicators.add(i);
+    }
+
+    void removeIndicator(Indicator i) {
+        indicators.remove(i);
+        contributors.remove(i);
+    }
+
     @Activate
     void activate() {
-        delegate = new IndicatorRunner(() -> indicators, () -> Optional.ofNullable(store), orgUnits);
+        delegate = new IndicatorRunner(() -> indicators, () -> Optional.ofNullable(store), orgUnits,
+                new IndicatorRunner.Plugins() {
+                    @Override
+                    public boolean applies(Indicator indicator, String schemeId) {
+                        Contributor c = contributors.get(indicator);
+                        return c != null && gate.applies(c, schemeId);
+                    }
+
+                    @Override
+                    public String origin(Indicator indicator) {
+                        Contributor c = contributors.get(indicator);
+                        return c == null ? "the engine" : c.toString();
+                    }
+
+                    @Override
+                    public void failed(Indicator indicator, String reason) {
+                        gate.failed(indicator, contributors.get(indicator), reason);
+                    }
+                });
     }
 
     @Override

@@ -14,6 +14,8 @@ import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.scheme.SchemeDefinition;
 import no.tilskudd.api.service.SchemeOwnership;
 import no.tilskudd.api.service.SchemeRegistry;
+import no.tilskudd.api.store.SchemeExtension;
+import no.tilskudd.api.store.SchemeExtensions;
 import no.tilskudd.api.store.SchemeOwner;
 import no.tilskudd.api.store.SchemeOwners;
 import no.tilskudd.engine.internal.json.Json;
@@ -51,6 +53,35 @@ public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwne
 
     private BundleTracker<String> installed;
 
+    /**
+     * How long a lookup of a scheme id waits while a bundle that declares it is being updated (or started): the old
+     * version is gone and the new one not registered yet, which would refuse valid submissions as SCHEME_UNKNOWN.
+     */
+    static final long UPDATE_WAIT_NANOS = 5_000_000_000L;
+
+    /** A bundle that has not become active this long after its last change is not being updated, but broken. */
+    private static final long TRANSITION_NANOS = 30_000_000_000L;
+
+    /** When each bundle that declares a scheme id last changed state, while it is installed. */
+    private final Map<Bundle, Long> changed = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Bundle, String> declares = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Object arrivals = new Object();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SchemeExtensions approvals;
+
+    /**
+     * The approvals as last read: validation asks for every call, so they are read from the store at most once a
+     * second, and again at once after an approval or withdrawal here.
+     */
+    private volatile Read read;
+
+    private record Read(List<SchemeExtension> approvals, long nanos) {
+    }
+
+    private static final long READ_AGAIN_NANOS = 1_000_000_000L;
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removeOwners")
     void addOwners(SchemeOwners record) {
@@ -69,6 +100,9 @@ public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwne
             policyOption = ReferencePolicyOption.GREEDY)
     void addScheme(SchemeDefinition definition, ServiceReference<SchemeDefinition> ref) {
         catalog.add(ref, definition, Origins.of(ref));
+        synchronized (arrivals) {
+            arrivals.notifyAll();
+        }
     }
 
     void removeScheme(ServiceReference<SchemeDefinition> ref) {
@@ -82,14 +116,31 @@ public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwne
             @Override
             public String addingBundle(Bundle bundle, BundleEvent event) {
                 Optional<String> id = declaredId(bundle);
-                id.ifPresent(i -> catalog.expect(bundle, new Origin(bundle.getSymbolicName(),
-                        bundle.getVersion().toString()), i));
+                id.ifPresent(i -> {
+                    catalog.expect(bundle, new Origin(bundle.getSymbolicName(), bundle.getVersion().toString()), i);
+                    declares.put(bundle, i);
+                    changed.put(bundle, System.nanoTime());
+                });
                 return id.orElse(null);
+            }
+
+            @Override
+            public void modifiedBundle(Bundle bundle, BundleEvent event, String id) {
+                changed.put(bundle, System.nanoTime());
+                // An update may change the id the bundle declares.
+                Optional<String> now = declaredId(bundle);
+                if (now.isPresent() && !now.get().equals(declares.get(bundle))) {
+                    catalog.expect(bundle, new Origin(bundle.getSymbolicName(), bundle.getVersion().toString()),
+                            now.get());
+                    declares.put(bundle, now.get());
+                }
             }
 
             @Override
             public void removedBundle(Bundle bundle, BundleEvent event, String id) {
                 catalog.unexpect(bundle);
+                declares.remove(bundle);
+                changed.remove(bundle);
             }
         };
         installed.open();
@@ -124,9 +175,46 @@ public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwne
         return catalog.schemes();
     }
 
+    /**
+     * The scheme of an id; while a bundle that declares the id is being updated or started, waits for its scheme (at
+     * most {@link #UPDATE_WAIT_NANOS}), so that an update is no gap for the submissions of the scheme.
+     */
     @Override
     public Optional<Scheme> scheme(String id) {
-        return catalog.scheme(id);
+        Optional<Scheme> now = catalog.scheme(id);
+        if (now.isPresent() || !beingReplaced(id)) {
+            return now;
+        }
+        long deadline = System.nanoTime() + UPDATE_WAIT_NANOS;
+        synchronized (arrivals) {
+            while (now.isEmpty() && beingReplaced(id) && System.nanoTime() < deadline) {
+                try {
+                    arrivals.wait(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                now = catalog.scheme(id);
+            }
+        }
+        return now;
+    }
+
+    /** Whether a bundle that declares the id is installed and changed state a moment ago, i.e. is on its way in. */
+    private boolean beingReplaced(String id) {
+        long now = System.nanoTime();
+        for (Map.Entry<Bundle, String> e : declares.entrySet()) {
+            if (!e.getValue().equals(id)) {
+                continue;
+            }
+            Long at = changed.get(e.getKey());
+            int state = e.getKey().getState();
+            boolean recent = at != null && now - at < (state == Bundle.ACTIVE ? 2_000_000_000L : TRANSITION_NANOS);
+            if (recent && state != Bundle.UNINSTALLED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -159,6 +247,65 @@ public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwne
         }
         catalog.refresh();
         return next;
+    }
+
+    @Override
+    public List<SchemeExtension> extensions() {
+        SchemeExtensions x = approvals;
+        if (x == null) {
+            throw new IllegalStateException("the store is not available, so approved extensions are not kept");
+        }
+        Read r = read;
+        long now = System.nanoTime();
+        if (r == null || now - r.nanos() > READ_AGAIN_NANOS) {
+            r = new Read(List.copyOf(x.extensions()), now);
+            read = r;
+        }
+        return r.approvals();
+    }
+
+    @Override
+    public SchemeExtension approveExtension(String schemeId, String symbolicName, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        check(schemeId, symbolicName);
+        SchemeExtensions x = approvals;
+        if (x == null) {
+            throw new IllegalStateException("the store is not available, so approved extensions are not kept");
+        }
+        SchemeExtension done = x.approve(new SchemeExtension(schemeId, symbolicName, actor, Instant.now()));
+        read = null;
+        AuditLog log = audit;
+        if (log != null) {
+            log.record(new AuditEntry(actor, "scheme.extension.approve", schemeId, Map.of("bundle", symbolicName)));
+        }
+        return done;
+    }
+
+    @Override
+    public boolean revokeExtension(String schemeId, String symbolicName, String actor) {
+        Objects.requireNonNull(actor, "actor");
+        check(schemeId, symbolicName);
+        SchemeExtensions x = approvals;
+        if (x == null) {
+            throw new IllegalStateException("the store is not available, so approved extensions are not kept");
+        }
+        boolean was = x.revoke(schemeId, symbolicName);
+        read = null;
+        AuditLog log = audit;
+        if (log != null && was) {
+            log.record(new AuditEntry(actor, "scheme.extension.revoke", schemeId, Map.of("bundle", symbolicName)));
+        }
+        return was;
+    }
+
+    private static void check(String schemeId, String symbolicName) {
+        if (schemeId == null || !schemeId.matches("[a-z][a-z0-9-]{0,63}")) {
+            throw new IllegalArgumentException("'" + schemeId + "' is not a scheme id (lower-case letters, digits "
+                    + "and '-')");
+        }
+        if (symbolicName == null || !symbolicName.matches("[A-Za-z0-9_.-]{1,200}")) {
+            throw new IllegalArgumentException("'" + symbolicName + "' is not a bundle symbolic name");
+        }
     }
 
     private SchemeOwners record() {

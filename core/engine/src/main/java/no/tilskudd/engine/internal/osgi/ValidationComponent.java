@@ -1,6 +1,7 @@
 package no.tilskudd.engine.internal.osgi;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import no.tilskudd.api.service.ValidationService;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.api.submission.Validator;
 import no.tilskudd.api.submission.Violation;
+import no.tilskudd.engine.internal.registry.Contributions.Contributor;
 import no.tilskudd.engine.internal.validation.SubmissionValidator;
 import no.tilskudd.engine.internal.validation.ValidatorPlugin;
 import org.osgi.framework.Bundle;
@@ -46,8 +48,12 @@ public final class ValidationComponent implements ValidationService {
     @Reference
     private OrgUnitRegister orgUnits;
 
+    @Reference
+    private ContributionGate gate;
+
     private final List<Validator> validators = new CopyOnWriteArrayList<>();
     private final Map<Validator, ValidatorPlugin> plugins = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final Map<Validator, Contributor> contributors = Collections.synchronizedMap(new IdentityHashMap<>());
 
     private SubmissionValidator delegate;
 
@@ -56,12 +62,35 @@ public final class ValidationComponent implements ValidationService {
             unbind = "removeValidator")
     void addValidator(Validator v, ServiceReference<Validator> ref) {
         plugins.put(v, plugin(ref));
+        contributors.put(v, ContributionGate.contributor(ref));
         validators.add(v);
     }
 
     void removeValidator(Validator v) {
         validators.remove(v);
         plugins.remove(v);
+        contributors.remove(v);
+    }
+
+    /**
+     * The validators that apply: those of schemes their bundle owns, and approved extensions. One whose scheme id
+     * cannot be asked applies to no scheme (the gate names it in status), rather than failing every submission.
+     */
+    private List<Validator> applicable() {
+        List<Validator> out = new ArrayList<>();
+        for (Validator v : validators) {
+            Contributor c = contributors.get(v);
+            String scheme;
+            try {
+                scheme = v.schemeId();
+            } catch (RuntimeException | LinkageError e) {
+                continue;
+            }
+            if (c != null && scheme != null && gate.applies(c, scheme)) {
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     private static ValidatorPlugin plugin(ServiceReference<?> ref) {
@@ -77,11 +106,11 @@ public final class ValidationComponent implements ValidationService {
     void activate(BundleContext context) {
         Duration timeout = Duration.ofMillis(setting(context, TIMEOUT, 5000));
         int maxStuck = (int) setting(context, MAX_STUCK, 3);
-        delegate = new SubmissionValidator(schemes, orgUnits, () -> validators, timeout, maxStuck,
+        delegate = new SubmissionValidator(schemes, orgUnits, this::applicable, timeout, maxStuck,
                 v -> {
                     ValidatorPlugin p = plugins.get(v);
                     return p != null ? p : ValidatorPlugin.of(v);
-                });
+                }, (v, p, reason) -> gate.failed(v, contributors.get(v), reason));
     }
 
     private static long setting(BundleContext context, String name, long fallback) {

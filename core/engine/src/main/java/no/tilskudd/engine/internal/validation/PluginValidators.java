@@ -59,10 +59,16 @@ final class PluginValidators {
     private final Duration timeout;
     private final int maxStuck;
     private final Function<Validator, ValidatorPlugin> plugins;
+    private final ValidatorFailureListener listener;
     /** By plugin identity; weak, so that a replaced plugin's classes can be unloaded. */
     private final Map<Object, State> states = Collections.synchronizedMap(new WeakHashMap<>());
 
     PluginValidators(Duration timeout, int maxStuck, Function<Validator, ValidatorPlugin> plugins) {
+        this(timeout, maxStuck, plugins, (v, p, reason) -> { });
+    }
+
+    PluginValidators(Duration timeout, int maxStuck, Function<Validator, ValidatorPlugin> plugins,
+            ValidatorFailureListener listener) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the validator time limit must be positive, not " + timeout);
         }
@@ -72,6 +78,7 @@ final class PluginValidators {
         this.timeout = timeout;
         this.maxStuck = maxStuck;
         this.plugins = plugins;
+        this.listener = listener;
     }
 
     Duration timeout() {
@@ -203,32 +210,68 @@ final class PluginValidators {
                         + " for this plugin)"));
     }
 
-    private String describe(Validator v, ValidatorPlugin p) {
-        String c = v.getClass().getName();
-        return p.name().equals(c) ? c : c + " (" + p.name() + ")";
+    /**
+     * The plugin as people know it (in a host: bundle symbolic name and version); the class only where there is
+     * nothing else to name (a validator on a plain class path).
+     */
+    private static String describe(ValidatorPlugin p) {
+        return p.name();
     }
 
     private Violation timedOut(Validator v, ValidatorPlugin p) {
+        notify(v, p, "validator for scheme '" + scheme(v) + "' did not finish a submission within "
+                + timeout.toMillis() + " ms");
         return Violation.error("", "VALIDATOR_TIMEOUT",
-                "Kontrollen " + describe(v, p) + " ble ikke ferdig med denne rapporten innen " + timeout.toMillis()
+                "Kontrollen i tillegget " + describe(p) + " ble ikke ferdig med denne rapporten innen "
+                        + timeout.toMillis()
                         + " ms, så rapporten kan ikke godkjennes nå. Andre rapporter kontrolleres som vanlig.",
-                "Validator " + describe(v, p) + " did not finish this submission within " + timeout.toMillis()
+                "The validator of plugin " + describe(p) + " did not finish this submission within "
+                        + timeout.toMillis()
                         + " ms, so it cannot be accepted now. Other submissions are checked as usual.");
     }
 
     private Violation quarantined(Validator v, ValidatorPlugin p, Quarantine q) {
         return Violation.error("", "VALIDATOR_QUARANTINED",
-                "Kontrollen " + describe(v, p) + " er slått av fordi tillegget har hengt seg opp (" + q.reason()
+                "Kontrollen i tillegget " + describe(p) + " er slått av fordi tillegget har hengt seg opp ("
+                        + q.reason()
                         + "); rapporter til ordningen kan ikke godkjennes før tillegget er oppdatert. Se tilskudd "
                         + "status.",
-                "Validator " + describe(v, p) + " is switched off because its plugin hung (" + q.reason()
+                "The validator of plugin " + describe(p) + " is switched off because its plugin hung ("
+                        + q.reason()
                         + "); submissions of this scheme cannot be accepted until the plugin is updated. See "
                         + "tilskudd status.");
     }
 
     private Violation failed(Validator v, ValidatorPlugin p, Throwable e) {
-        return Violation.error("", "VALIDATOR_FAILED", "Kontrollen " + describe(v, p) + " feilet: " + e,
-                "Validator " + describe(v, p) + " failed: " + e);
+        String why = reason(e);
+        notify(v, p, "validator for scheme '" + scheme(v) + "' threw " + why);
+        return Violation.error("", "VALIDATOR_FAILED", "Kontrollen i tillegget " + describe(p) + " feilet: " + why,
+                "The validator of plugin " + describe(p) + " failed: " + why);
+    }
+
+    /** The exception without the plugin's own class names in front: its type's simple name and its message. */
+    private static String reason(Throwable e) {
+        if (e == null) {
+            return "(no reason given)";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private static String scheme(Validator v) {
+        try {
+            return v.schemeId();
+        } catch (RuntimeException | LinkageError e) {
+            return "?";
+        }
+    }
+
+    private void notify(Validator v, ValidatorPlugin p, String reason) {
+        try {
+            listener.failed(v, p, reason);
+        } catch (RuntimeException e) {
+            // Reporting must not change what the validation finds.
+        }
     }
 
     /** Which submission of its chunk a worker is on, and since when. */

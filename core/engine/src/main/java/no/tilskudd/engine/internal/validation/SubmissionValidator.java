@@ -90,10 +90,27 @@ public final class SubmissionValidator implements ValidationService {
     public SubmissionValidator(SchemeRegistry schemes, OrgUnitRegister orgUnits,
             Supplier<? extends Collection<Validator>> validators, Duration timeout, int maxStuck,
             Function<Validator, ValidatorPlugin> origins) {
+        this(schemes, orgUnits, validators, timeout, maxStuck, origins, (v, p, reason) -> { });
+    }
+
+    /**
+     * Creates the validator, telling a listener of every failure of a plugin validator.
+     *
+     * @param schemes    the installed schemes
+     * @param orgUnits   the org-unit register
+     * @param validators the plugin validators that apply, read at each call because plugins come and go
+     * @param timeout    how long one plugin validator may take for one submission
+     * @param maxStuck   how many workers a plugin may leave stuck before it is quarantined
+     * @param origins    the plugin each validator belongs to
+     * @param failures   told when a plugin validator throws or times out
+     */
+    public SubmissionValidator(SchemeRegistry schemes, OrgUnitRegister orgUnits,
+            Supplier<? extends Collection<Validator>> validators, Duration timeout, int maxStuck,
+            Function<Validator, ValidatorPlugin> origins, ValidatorFailureListener failures) {
         this.schemes = schemes;
         this.orgUnits = orgUnits;
         this.validators = validators;
-        this.plugins = new PluginValidators(timeout, maxStuck, origins);
+        this.plugins = new PluginValidators(timeout, maxStuck, origins, failures);
     }
 
     @Override

@@ -109,15 +109,16 @@ class IndicatorRunnerTest {
         indicators.add(listing("alpha", Set.of("a")));
         Results r = run(Selection.of("a", 2016, 2016));
         assertEquals(List.of("alpha", "zeta"), r.tables().stream().map(Table::id).toList());
-        assertEquals(List.of("boom (" + boom.getClass().getName() + "): java.lang.IllegalStateException: kaputt"),
+        assertEquals(List.of("boom (" + boom.getClass().getName() + "): threw IllegalStateException: kaputt"),
                 r.failures());
     }
 
     @Test
     void indicatorReturningNoTableIsAFailure() {
-        indicators.add(indicator("none", Set.of("a"), input -> null));
+        Indicator none = indicator("none", Set.of("a"), input -> null);
+        indicators.add(none);
         Results r = run(Selection.of("a", 2016, 2016));
-        assertEquals(List.of("none: returned no table"), r.failures());
+        assertEquals(List.of("none (" + none.getClass().getName() + "): returned no table"), r.failures());
         assertEquals(List.of(), r.tables());
     }
 
@@ -125,7 +126,7 @@ class IndicatorRunnerTest {
     void tablesAreOrderedByIndicatorId() {
         indicators.add(listing("c", Set.of("a")));
         indicators.add(listing("a", Set.of("a")));
-        indicators.add(listing("b", Set.of()));
+        indicators.add(listing("b", Set.of("a", "b")));
         assertEquals(List.of("a", "b", "c"),
                 run(Selection.of("a", 2016, 2016)).tables().stream().map(Table::id).toList());
     }
@@ -140,22 +141,25 @@ class IndicatorRunnerTest {
         assertEquals("b/2016/1902 b/2018/1804", cell(r, "forB"));
     }
 
+    /** Issue 16: the cross-scheme overlap table showed in every scheme's report; it is asked for with several. */
     @Test
-    void crossSchemeIndicatorGetsTheSubmissionsOfAllSchemes() {
+    void crossSchemeIndicatorRunsOnlyForSeveralSchemesAndGetsTheSubmissionsOfAllSchemes() {
         indicators.add(listing("all", Set.of()));
         indicators.add(listing("own", Set.of("a")));
-        Results r = run(Selection.of("a", 2016, 2016));
+        Results one = run(Selection.of("a", 2016, 2016));
+        assertEquals(List.of("own"), one.tables().stream().map(Table::id).toList(), "one scheme's report");
+        assertEquals(2, one.submissions());
+        Results r = run(new Selection(List.of("a", "b"), 2016, 2016, Set.of(), Set.of()));
         assertEquals("a/2016/0301 a/2016/1804 b/2016/1902", cell(r, "all"));
-        assertEquals("a/2016/0301 a/2016/1804", cell(r, "own"));
-        assertEquals(2, r.submissions());
+        assertEquals(3, r.submissions());
     }
 
     @Test
     void orgUnitSelectionIsPassedToTheStore() {
         indicators.add(listing("all", Set.of()));
-        Results r = run(new Selection("a", 2015, 2018, Set.of("0301", "1804"), Set.of()));
+        Results r = run(new Selection(List.of("a", "b"), 2015, 2018, Set.of("0301", "1804"), Set.of()));
         assertEquals("a/2015/0301 a/2016/0301 a/2016/1804 b/2018/1804", cell(r, "all"));
-        assertEquals(3, r.submissions());
+        assertEquals(4, r.submissions());
     }
 
     @Test
@@ -164,8 +168,44 @@ class IndicatorRunnerTest {
         indicators.add(listing("all", Set.of()));
         Results r = run(new Selection("a", 2015, 2018, Set.of(), Set.of("Nord")));
         assertEquals("a/2016/1804", cell(r, "own"));
-        assertEquals("a/2016/1804 b/2016/1902 b/2018/1804", cell(r, "all"));
         assertEquals(1, r.submissions());
+        Results both = run(new Selection(List.of("a", "b"), 2015, 2018, Set.of(), Set.of("Nord")));
+        assertEquals("a/2016/1804 b/2016/1902 b/2018/1804", cell(both, "all"));
+    }
+
+    /** Issue 16: an indicator serves only the schemes its plugin may serve; the others are not run for them. */
+    @Test
+    void anIndicatorThatMayNotServeASchemeIsNotRunForIt() {
+        Indicator stray = listing("stray", Set.of("a"));
+        indicators.add(stray);
+        indicators.add(listing("own", Set.of("a")));
+        List<String> told = new ArrayList<>();
+        IndicatorRunner gated = new IndicatorRunner(() -> indicators, () -> Optional.of(store), CsvOrgUnitRegister.defaults(),
+                new IndicatorRunner.Plugins() {
+                    @Override
+                    public boolean applies(Indicator indicator, String schemeId) {
+                        return indicator != stray;
+                    }
+
+                    @Override
+                    public String origin(Indicator indicator) {
+                        return "test.bundle 1.0.0";
+                    }
+
+                    @Override
+                    public void failed(Indicator indicator, String reason) {
+                        told.add(reason);
+                    }
+                });
+        Results r = gated.compute(Selection.of("a", 2016, 2016));
+        assertEquals(List.of("own"), r.tables().stream().map(Table::id).toList());
+        indicators.add(indicator("boom", Set.of("a"), input -> {
+            throw new IllegalStateException("kaputt");
+        }));
+        Results failed = gated.compute(Selection.of("a", 2016, 2016));
+        assertEquals(List.of("boom (test.bundle 1.0.0): threw IllegalStateException: kaputt"), failed.failures(),
+                "named by its plugin, not its class");
+        assertEquals(List.of("indicator 'boom' threw IllegalStateException: kaputt"), told);
     }
 
     @Test

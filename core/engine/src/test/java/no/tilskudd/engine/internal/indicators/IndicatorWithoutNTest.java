@@ -45,6 +45,7 @@ class IndicatorWithoutNTest {
         Results r = new IndicatorRunner(() -> List.of(noN), () -> Optional.of(new InMemoryStore()),
                 CsvOrgUnitRegister.defaults()).compute(Selection.of("a", 2016, 2016));
         assertEquals(List.of(), r.tables());
-        assertEquals(List.of("no-n: returned a table without its N"), r.failures());
+        assertEquals(List.of("no-n (" + noN.getClass().getName() + "): returned a table without its N"),
+                r.failures(), "named by its plugin; on a class path, its class");
     }
 }

@@ -5,6 +5,7 @@ import static no.tilskudd.engine.TestSchemes.measures;
 import static no.tilskudd.engine.TestSchemes.submission;
 import static no.tilskudd.engine.TestSchemes.validValues;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -771,7 +772,7 @@ class SubmissionValidatorTest {
             List<Violation> v = validator.validate(submission(values));
             assertEquals(List.of("VALIDATOR_FAILED@", "B@count"), codes(v));
             assertEquals(Severity.ERROR, v.get(0).severity());
-            assertTrue(v.get(0).message().en().endsWith("failed: java.lang.IllegalStateException: kaputt"),
+            assertTrue(v.get(0).message().en().endsWith("failed: IllegalStateException: kaputt"),
                     v.get(0).message().en());
             assertEquals(List.of("b:test/2006/Oslo"), calls);
         }
@@ -815,7 +816,8 @@ class SubmissionValidatorTest {
             assertEquals(List.of("SEEN@", "B@count"), codes(r.get(2)), "the submission after the hanging one");
             String message = r.get(1).get(0).message().en();
             assertTrue(message.contains("did not finish this submission within 200 ms"), message);
-            assertTrue(message.contains(SubmissionValidatorTest.class.getName()), "names the validator: " + message);
+            assertTrue(message.contains(SubmissionValidatorTest.class.getName()),
+                    "on a class path, with no bundle to name, names the validator: " + message);
             // One stuck worker does not switch the scheme off for everyone.
             assertEquals(List.of("SEEN@", "B@count"), codes(boxed.validate(titled("Gamma"))));
             assertEquals(List.of(), boxed.quarantined());
@@ -838,8 +840,10 @@ class SubmissionValidatorTest {
 
             List<Violation> first = boxed.validate(titled("Spin"));
             assertEquals(List.of("VALIDATOR_TIMEOUT@", "O@count"), codes(first));
-            assertTrue(first.get(0).message().en().contains("(test.bundle 1.0.0)"), "names the bundle: "
-                    + first.get(0).message().en());
+            assertTrue(first.get(0).message().en().startsWith("The validator of plugin test.bundle 1.0.0 did not "),
+                    "names the bundle: " + first.get(0).message().en());
+            assertFalse(first.get(0).message().en().contains(spinner.getClass().getName()),
+                    "and not the class: " + first.get(0).message().en());
             assertEquals(List.of(), boxed.quarantined(), "one stuck worker is below the limit of 2");
             assertEquals(List.of("SEEN@", "O@count"), codes(boxed.validate(titled("Alpha"))));
 

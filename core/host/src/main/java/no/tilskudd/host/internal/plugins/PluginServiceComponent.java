@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import no.tilskudd.api.audit.AuditEntry;
 import no.tilskudd.api.audit.AuditLog;
 import no.tilskudd.api.form.Severity;
+import no.tilskudd.api.indicator.Indicator;
 import no.tilskudd.api.host.DeployRequest;
 import no.tilskudd.api.host.Deployment;
 import no.tilskudd.api.host.DryRun;
@@ -136,19 +137,34 @@ public final class PluginServiceComponent implements PluginService {
 
     @Override
     public DryRun dryRun(Path jar, Locale locale) throws PluginRefusedException, IOException {
+        return dryRun(jar, locale, Set.of());
+    }
+
+    @Override
+    public DryRun dryRun(Path jar, Locale locale, Set<String> allowExtensions) throws PluginRefusedException,
+            IOException {
         PluginJar info = inspect(jar);
         List<String> problems = new ArrayList<>();
         List<DryRun.SchemeCheck> checks = new ArrayList<>();
-        long checked = 0;
-        long becomeInvalid = 0;
-        long alreadyInvalid = 0;
+        List<DryRun.Contribution> contributions = new ArrayList<>();
+        Totals totals = new Totals();
         Map<String, CodeCount> byCode = new TreeMap<>();
+        Set<String> declared = extensionsOf(jar);
+        for (String x : new java.util.TreeSet<>(allowExtensions)) {
+            if (!declared.contains(x)) {
+                problems.add("--allow-extension " + x + ": " + info.symbolicName() + " " + info.version()
+                        + " does not declare scheme '" + x + "' as an extension (" + EXTENDS_HEADER + ": " + x
+                        + "), so there is nothing to approve");
+            }
+        }
         try (PluginClassLoader loader = new PluginClassLoader(jar.toUri().toURL(),
                 PluginServiceComponent.class.getClassLoader(), this::fromFramework)) {
             CandidateJar candidate = new CandidateJar(jar, loader, problems);
+            List<Validator> validators = candidate.instances(Validator.class);
+            List<Indicator> javaIndicators = candidate.instances(Indicator.class);
             List<Object> plugins = new ArrayList<>();
             plugins.addAll(candidate.instances(SchemeDefinition.class));
-            plugins.addAll(candidate.instances(Validator.class));
+            plugins.addAll(validators);
             StandaloneEngine.Builder builder = StandaloneEngine.builder().orgUnits(orgUnits).add(plugins.toArray());
             if (!candidate.dataSchemes().isEmpty()) {
                 // Read by path, as the engine's extender reads an installed bundle, so that the descriptor's standard
@@ -157,6 +173,7 @@ public final class PluginServiceComponent implements PluginService {
             }
             StandaloneEngine engine = builder.build();
             problems.addAll(engine.schemes().problems());
+            Set<String> own = new LinkedHashSet<>();
             for (Scheme s : engine.schemes().schemes()) {
                 Optional<Scheme> installed = schemes.scheme(s.id());
                 Optional<String> installedFrom = installed.map(x -> x.origin().name());
@@ -173,36 +190,59 @@ public final class PluginServiceComponent implements PluginService {
                     problems.add("scheme '" + s.id() + "' is already contributed by " + installedFrom.get()
                             + "; two plugins cannot claim the same scheme");
                 }
-                long schemeChecked = 0;
-                long schemeInvalid = 0;
-                for (StoredSubmission stored : store.find(new SubmissionQuery(Optional.of(s.id()), Optional.empty(),
-                        Optional.empty(), Set.of()))) {
-                    Submission sub = stored.submission();
-                    schemeChecked++;
-                    Set<String> before = errorCodes(validation.validate(sub));
-                    List<Violation> after = engine.validation().validate(sub);
-                    Set<String> afterCodes = errorCodes(after);
-                    if (!afterCodes.isEmpty() && before.isEmpty()) {
-                        schemeInvalid++;
-                    } else if (!before.isEmpty()) {
-                        alreadyInvalid++;
-                    }
-                    for (Violation v : after) {
-                        if (v.severity() == Severity.ERROR && !before.contains(v.code())) {
-                            CodeCount c = byCode.computeIfAbsent(v.code(), k -> new CodeCount(v.message().in(locale)));
-                            if (c.keys.add(sub.key().toString())) {
-                                c.paths.add(v.path());
-                                if (c.examples.size() < MAX_EXAMPLES) {
-                                    c.examples.add(sub.year() + " " + sub.orgUnit());
-                                }
-                            }
-                        }
-                    }
-                }
+                own.add(s.id());
+                contributions.add(new DryRun.Contribution("scheme", s.id(), Optional.of(s.id()),
+                        DryRun.Standing.OWN));
+                long[] counts = check(s.id(), engine, locale, byCode, totals);
                 checks.add(new DryRun.SchemeCheck(s.id(), s.formVersions(), installed.map(Scheme::formVersions),
-                        schemeChecked, schemeInvalid));
-                checked += schemeChecked;
-                becomeInvalid += schemeInvalid;
+                        counts[0], counts[1]));
+            }
+            Map<String, List<Validator>> extending = new TreeMap<>();
+            for (Validator v : validators) {
+                String scheme;
+                try {
+                    scheme = v.schemeId();
+                } catch (RuntimeException | LinkageError e) {
+                    problems.add("validator " + v.getClass().getName() + ": its schemeId() threw " + e
+                            + ", so it would apply to no scheme");
+                    continue;
+                }
+                DryRun.Standing st = standing(scheme, info, own, declared, allowExtensions);
+                contributions.add(new DryRun.Contribution("validator", v.getClass().getName(), Optional.of(scheme),
+                        st));
+                refusal(problems, info, "validator " + v.getClass().getName(), scheme, st);
+                if (st == DryRun.Standing.APPROVED_EXTENSION) {
+                    extending.computeIfAbsent(scheme, k -> new ArrayList<>()).add(v);
+                }
+            }
+            Set<Indicator> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            List<Indicator> indicators = new ArrayList<>(engine.indicatorPlugins());
+            indicators.addAll(javaIndicators);
+            for (Indicator i : indicators) {
+                if (!seen.add(i)) {
+                    continue;
+                }
+                String id;
+                Set<String> of;
+                try {
+                    id = i.id();
+                    of = new java.util.TreeSet<>(i.schemes());
+                } catch (RuntimeException | LinkageError e) {
+                    problems.add("indicator " + i.getClass().getName() + ": its id() or schemes() threw " + e);
+                    continue;
+                }
+                if (of.isEmpty()) {
+                    contributions.add(new DryRun.Contribution("indicator", id, Optional.empty(),
+                            DryRun.Standing.CROSS_SCHEME));
+                }
+                for (String scheme : of) {
+                    DryRun.Standing st = standing(scheme, info, own, declared, allowExtensions);
+                    contributions.add(new DryRun.Contribution("indicator", id, Optional.of(scheme), st));
+                    refusal(problems, info, "indicator '" + id + "'", scheme, st);
+                }
+            }
+            for (Map.Entry<String, List<Validator>> e : extending.entrySet()) {
+                checks.add(checkExtension(e.getKey(), e.getValue(), locale, byCode, totals));
             }
         } catch (LinkageError | RuntimeException e) {
             problems.add("the plugin's classes could not be used: " + e);
@@ -211,7 +251,143 @@ public final class PluginServiceComponent implements PluginService {
         byCode.entrySet().stream().sorted((a, b) -> Integer.compare(b.getValue().keys.size(), a.getValue().keys.size()))
                 .forEach(e -> codes.add(new DryRun.NewError(e.getKey(), e.getValue().keys.size(), e.getValue().message,
                         new ArrayList<>(e.getValue().paths), e.getValue().examples)));
-        return new DryRun(info, checks, checked, becomeInvalid, alreadyInvalid, codes, problems);
+        return new DryRun(info, checks, totals.checked, totals.becomeInvalid, totals.alreadyInvalid, codes, problems,
+                contributions);
+    }
+
+    /** The manifest header by which a bundle declares the schemes of other bundles it extends. */
+    static final String EXTENDS_HEADER = "Tilskudd-Extends";
+
+    /** The schemes a jar declares as extensions. */
+    static Set<String> extensionsOf(Path jar) throws IOException {
+        Set<String> out = new LinkedHashSet<>();
+        try (JarFile j = new JarFile(jar.toFile())) {
+            Manifest mf = j.getManifest();
+            String v = mf == null ? null : mf.getMainAttributes().getValue(EXTENDS_HEADER);
+            if (v != null) {
+                for (String part : v.split(",")) {
+                    String id = part.split(";")[0].trim();
+                    if (!id.isEmpty()) {
+                        out.add(id);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether a contribution of the jar to a scheme would apply, by the rules the engine applies once it is in. */
+    private DryRun.Standing standing(String scheme, PluginJar info, Set<String> own, Set<String> declared,
+            Set<String> allowed) {
+        if (own.contains(scheme)) {
+            return DryRun.Standing.OWN;
+        }
+        Optional<String> owner = owner(scheme).map(SchemeOwner::symbolicName)
+                .or(() -> schemes.scheme(scheme).map(x -> x.origin().name()));
+        if (owner.isPresent() && owner.get().equals(info.symbolicName())) {
+            return DryRun.Standing.OWN;
+        }
+        if (!declared.contains(scheme)) {
+            return DryRun.Standing.NOT_DECLARED;
+        }
+        return allowed.contains(scheme) || approved(scheme, info.symbolicName())
+                ? DryRun.Standing.APPROVED_EXTENSION : DryRun.Standing.UNAPPROVED_EXTENSION;
+    }
+
+    private boolean approved(String scheme, String symbolicName) {
+        SchemeOwnership o = ownership;
+        if (o == null) {
+            return false;
+        }
+        try {
+            return o.extensions().stream().anyMatch(x -> x.schemeId().equals(scheme)
+                    && x.symbolicName().equals(symbolicName));
+        } catch (IllegalStateException | StoreException e) {
+            return false;
+        }
+    }
+
+    private void refusal(List<String> problems, PluginJar info, String what, String scheme, DryRun.Standing st) {
+        String owner = owner(scheme).map(SchemeOwner::owner)
+                .or(() -> schemes.scheme(scheme).map(x -> x.origin().name())).orElse("no installed bundle");
+        if (st == DryRun.Standing.NOT_DECLARED) {
+            problems.add(what + " is for scheme '" + scheme + "', which belongs to " + owner + ", not to "
+                    + info.symbolicName() + " " + info.version() + ", and the jar does not declare it as an extension ("
+                    + EXTENDS_HEADER + ": " + scheme + "): the host would not apply it");
+        } else if (st == DryRun.Standing.UNAPPROVED_EXTENSION) {
+            problems.add(what + " extends scheme '" + scheme + "', which belongs to " + owner + "; no administrator "
+                    + "has approved that extension, so the host would not apply it (deploy with --allow-extension "
+                    + scheme + ")");
+        }
+    }
+
+    /** The running totals of a dry run over its schemes. */
+    private static final class Totals {
+        long checked;
+        long becomeInvalid;
+        long alreadyInvalid;
+    }
+
+    /** Re-validates the stored submissions of a scheme with an engine; returns {checked, becomeInvalid}. */
+    private long[] check(String scheme, StandaloneEngine engine, Locale locale, Map<String, CodeCount> byCode,
+            Totals totals) {
+        long schemeChecked = 0;
+        long schemeInvalid = 0;
+        for (StoredSubmission stored : store.find(new SubmissionQuery(Optional.of(scheme), Optional.empty(),
+                Optional.empty(), Set.of()))) {
+            Submission sub = stored.submission();
+            schemeChecked++;
+            Set<String> before = errorCodes(validation.validate(sub));
+            List<Violation> after = engine.validation().validate(sub);
+            Set<String> afterCodes = errorCodes(after);
+            if (!afterCodes.isEmpty() && before.isEmpty()) {
+                schemeInvalid++;
+            } else if (!before.isEmpty()) {
+                totals.alreadyInvalid++;
+            }
+            for (Violation v : after) {
+                if (v.severity() == Severity.ERROR && !before.contains(v.code())) {
+                    CodeCount c = byCode.computeIfAbsent(v.code(), k -> new CodeCount(v.message().in(locale)));
+                    if (c.keys.add(sub.key().toString())) {
+                        c.paths.add(v.path());
+                        if (c.examples.size() < MAX_EXAMPLES) {
+                            c.examples.add(sub.year() + " " + sub.orgUnit());
+                        }
+                    }
+                }
+            }
+        }
+        totals.checked += schemeChecked;
+        totals.becomeInvalid += schemeInvalid;
+        return new long[] {schemeChecked, schemeInvalid};
+    }
+
+    /**
+     * Checks the stored submissions of a scheme the jar would extend against the owner's scheme with the jar's
+     * validators added. The owner's scheme is read from its jar in deploy/, as the extender reads it; an owner that
+     * is not a data-only scheme jar there cannot be read so, and the check says that none were checked.
+     */
+    private DryRun.SchemeCheck checkExtension(String scheme, List<Validator> validators, Locale locale,
+            Map<String, CodeCount> byCode, Totals totals) {
+        Optional<Scheme> installed = schemes.scheme(scheme);
+        List<String> forms = installed.map(Scheme::formVersions).orElse(List.of());
+        Optional<Path> ownerJar = installed.flatMap(s -> find(s.origin().name())).flatMap(b -> path(b.getLocation()))
+                .filter(Files::isRegularFile).filter(PluginServiceComponent::isSchemeJar);
+        if (ownerJar.isEmpty()) {
+            return new DryRun.SchemeCheck(scheme, forms, installed.map(Scheme::formVersions), 0, 0);
+        }
+        StandaloneEngine engine = StandaloneEngine.builder().orgUnits(orgUnits).add(validators.toArray())
+                .addSchemeJar(ownerJar.get()).build();
+        long[] counts = check(scheme, engine, locale, byCode, totals);
+        return new DryRun.SchemeCheck(scheme, forms, installed.map(Scheme::formVersions), counts[0], counts[1]);
+    }
+
+    private static boolean isSchemeJar(Path jar) {
+        try (JarFile j = new JarFile(jar.toFile())) {
+            return j.getManifest() != null && j.getManifest().getMainAttributes().getValue("Tilskudd-Scheme") != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The recorded owner of a scheme id, as the registry decides by it. */
@@ -296,11 +472,27 @@ public final class PluginServiceComponent implements PluginService {
         }
         Optional<DryRun> check = Optional.empty();
         if (request.dryRunFirst()) {
-            check = Optional.of(dryRun(jar, request.locale()));
+            check = Optional.of(dryRun(jar, request.locale(), request.allowExtensions()));
             if (!check.get().safe() && !request.force()) {
                 throw new PluginRefusedException(PluginRefusedException.NOT_SAFE, "not deployed: the dry run found "
                         + "problems; deploy with --force to deploy anyway", check.get());
             }
+        }
+        // Approved before the jar goes in, so that its contributions apply from its first start: only the schemes
+        // the jar declares, since an approval of anything else would mean nothing.
+        Set<String> declared = extensionsOf(jar);
+        List<String> approved = new ArrayList<>();
+        for (String x : new java.util.TreeSet<>(request.allowExtensions())) {
+            if (!declared.contains(x)) {
+                continue;
+            }
+            SchemeOwnership o = ownership;
+            if (o == null) {
+                throw new IllegalStateException("the store is not available, so the extension of scheme '" + x
+                        + "' cannot be approved");
+            }
+            o.approveExtension(x, info.symbolicName(), request.actor());
+            approved.add(x);
         }
         String name = deployedFile(info.symbolicName()).map(p -> p.getFileName().toString())
                 .orElse(info.symbolicName() + ".jar");
@@ -322,6 +514,9 @@ public final class PluginServiceComponent implements PluginService {
         details.put("state", d.state());
         details.put("dryRun", check.map(c -> c.safe() ? "safe" : "not safe").orElse("not run"));
         details.put("forced", Boolean.toString(check.map(c -> !c.safe()).orElse(false) && request.force()));
+        if (!approved.isEmpty()) {
+            details.put("approvedExtensions", String.join(",", approved));
+        }
         audit.record(new AuditEntry(request.actor(), "plugin.deploy", request.displayName(), details));
         return d;
     }

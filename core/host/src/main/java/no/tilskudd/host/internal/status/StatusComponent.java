@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import no.tilskudd.api.host.BundleStatus;
 import no.tilskudd.api.host.HostStatus;
 import no.tilskudd.api.host.StatusService;
+import no.tilskudd.api.service.PluginHealth;
 import no.tilskudd.api.service.Quarantine;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.ValidationService;
@@ -37,6 +38,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
@@ -62,6 +66,9 @@ public final class StatusComponent implements StatusService, BundleListener {
     private SchemeRegistry schemes;
     @Reference
     private ValidationService validation;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PluginHealth health;
 
     private BundleContext context;
     private ScheduledExecutorService publisher;
@@ -175,8 +182,16 @@ public final class StatusComponent implements StatusService, BundleListener {
         List<String> schemeList = schemes.schemes().stream().map(s -> s.id() + " " + s.formVersions() + " from "
                 + s.origin()).toList();
         List<String> quarantined = validation.quarantined().stream().map(Quarantine::toString).toList();
+        // Contributions that do not apply are problems of the scheme they were meant for; ones that threw or timed
+        // out are failures of their bundle: both name the bundle by symbolic name and version.
+        List<String> schemeProblems = new ArrayList<>(schemes.problems());
+        PluginHealth h = health;
+        if (h != null) {
+            schemeProblems.addAll(h.refused());
+            failures.addAll(h.failures());
+        }
         return new HostStatus(ProcessHandle.current().pid(), host.serving(), Instant.now(), host.startMillis(),
-                host.deploy().toString(), bundles, schemeList, schemes.problems(), failures, quarantined);
+                host.deploy().toString(), bundles, schemeList, schemeProblems, failures, quarantined);
     }
 
     /** Components that Declarative Services could not activate, e.g. a plugin whose activate method throws. */

@@ -39,8 +39,23 @@ final class PluginsResource {
         c.json(200, JsonViews.status(status.status()));
     }
 
+    /**
+     * A dry run ({@code dryRun=true}), or a deployment through the same dry run as {@code tilskudd deploy}: an unsafe
+     * jar is refused (422 {@code not_safe}, with the dry run under {@code check}) unless {@code force=true};
+     * {@code allowExtension=ID[,ID...]} approves the jar's declared extensions, as {@code --allow-extension} does.
+     */
     void upload(Call c) throws IOException {
         boolean dryRun = Boolean.parseBoolean(c.query("dryRun"));
+        boolean force = Boolean.parseBoolean(c.query("force"));
+        Set<String> allow = new java.util.TreeSet<>();
+        String allowed = c.query("allowExtension");
+        if (allowed != null) {
+            for (String x : allowed.split(",")) {
+                if (!x.isBlank()) {
+                    allow.add(x.trim());
+                }
+            }
+        }
         try (Uploads uploads = Uploads.read(c.req(), Uploads.folder(host.data()), Set.of(Kind.JAR), 1,
                 ApiServlet.MAX_JAR_BYTES)) {
             Upload u = uploads.files().get(0);
@@ -48,18 +63,26 @@ final class PluginsResource {
                 if (dryRun) {
                     Map<String, Object> r = new LinkedHashMap<>();
                     r.put("file", u.displayName());
-                    r.putAll(JsonViews.dryRun(plugins.dryRun(u.path(), c.locale())));
+                    r.putAll(JsonViews.dryRun(plugins.dryRun(u.path(), c.locale(), allow)));
                     c.json(200, r);
                 } else {
-                    Deployment d = plugins.deploy(u.path(), new DeployRequest(c.actor(), u.displayName(), false,
-                            false, c.locale()));
+                    Deployment d = plugins.deploy(u.path(), new DeployRequest(c.actor(), u.displayName(), true,
+                            force, c.locale(), allow));
                     log.info(c.principal().user() + " deployed " + u.displayName() + " as deploy/" + d.file() + ": "
                             + d.state());
                     c.json("ACTIVE".equals(d.state()) ? 201 : 202, JsonViews.deployment(d));
                 }
             } catch (PluginRefusedException e) {
+                Map<String, Object> extra = new LinkedHashMap<>();
+                e.check().ifPresent(check -> {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("file", u.displayName());
+                    m.putAll(JsonViews.dryRun(check));
+                    extra.put("check", m);
+                });
                 throw new ApiException(e.code().equals(PluginRefusedException.CORE_BUNDLE) ? 409 : 422, e.code(),
-                        e.getMessage());
+                        e.code().equals(PluginRefusedException.NOT_SAFE) ? "not deployed: the dry run found "
+                                + "problems; upload with force=true to deploy anyway" : e.getMessage(), extra);
             }
         }
     }
