@@ -55,6 +55,20 @@ public interface GrantService {
     ResponseRate responses(String schemeId, int year);
 
     /**
+     * The response rate of a questionnaire: its respondents are every org unit (or scheme-unit) with a grant from the
+     * schemes and years its descriptor names ({@link no.tilskudd.api.scheme.Questionnaire}); a respondent with a
+     * stored response (a row answering for its scheme, for scheme-units) has answered, whatever the response's year;
+     * a response from outside the list is a warning ({@link ResponseRate#withoutGrant()}).
+     *
+     * @param questionnaireId the questionnaire's scheme id
+     * @return the counts, the rate and the respondents, with {@link ResponseRate#questionnaire()} present
+     * @throws IllegalArgumentException when no installed scheme of that id is a questionnaire
+     * @throws IllegalStateException    when no store is installed
+     * @since 2.3
+     */
+    ResponseRate responses(String questionnaireId);
+
+    /**
      * The file kinds {@link #importGrants} reads.
      *
      * @return format ids, such as {@code csv} and {@code xlsx}

@@ -286,7 +286,9 @@ public final class JsonViews {
      * @param locale the language of the scheme's name
      * @return {@code {"scheme", "schemeName", "installed", "year", "expected", "reported", "missingCount", "rate",
      *         "missing": [{"code", "name"}], "reportedUnits": [...], "withoutGrant": [...]}}; {@code rate} is a whole
-     *         percent, {@code null} when no unit had a grant
+     *         percent, {@code null} when no unit had a grant. For a questionnaire (since 1.3) also
+     *         {@code "questionnaire": {"grantSchemes", "years": [from, to], "respondent": "scheme-unit"|"unit"}},
+     *         and each unit of a scheme-unit list has {@code "scheme"}, the scheme it answers for
      * @since 1.1
      */
     public static Map<String, Object> responses(ResponseRate r, Locale locale) {
@@ -302,6 +304,13 @@ public final class JsonViews {
         m.put("missing", units(r.missing()));
         m.put("reportedUnits", units(r.reportedUnits()));
         m.put("withoutGrant", units(r.withoutGrant()));
+        r.questionnaire().ifPresent(q -> {
+            Map<String, Object> qm = new LinkedHashMap<>();
+            qm.put("grantSchemes", q.grantSchemes());
+            qm.put("years", List.of(q.fromYear(), q.toYear()));
+            qm.put("respondent", q.perSchemeUnit() ? "scheme-unit" : "unit");
+            m.put("questionnaire", qm);
+        });
         return m;
     }
 
@@ -311,6 +320,7 @@ public final class JsonViews {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("code", u.code());
             m.put("name", u.name());
+            u.schemeId().ifPresent(s -> m.put("scheme", s));
             list.add(m);
         }
         return list;

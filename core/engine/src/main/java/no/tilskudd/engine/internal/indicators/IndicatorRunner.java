@@ -32,9 +32,10 @@ public final class IndicatorRunner implements IndicatorService {
     private final Supplier<Optional<SubmissionStore>> store;
     private final SubmissionSelector selector;
     private final OrgUnitRegister orgUnits;
+    private final IndicatorInput.GrantLookup grants;
 
     /**
-     * Creates the service.
+     * Creates the service without a grant register.
      *
      * @param indicators the installed indicators
      * @param store      the store, when installed
@@ -42,10 +43,24 @@ public final class IndicatorRunner implements IndicatorService {
      */
     public IndicatorRunner(Supplier<? extends Collection<Indicator>> indicators,
             Supplier<Optional<SubmissionStore>> store, OrgUnitRegister orgUnits) {
+        this(indicators, store, orgUnits, IndicatorInput.GrantLookup.NONE);
+    }
+
+    /**
+     * Creates the service.
+     *
+     * @param indicators the installed indicators
+     * @param store      the store, when installed
+     * @param orgUnits   the org-unit register
+     * @param grants     the grant register, for the indicators of who was funded
+     */
+    public IndicatorRunner(Supplier<? extends Collection<Indicator>> indicators,
+            Supplier<Optional<SubmissionStore>> store, OrgUnitRegister orgUnits, IndicatorInput.GrantLookup grants) {
         this.indicators = indicators;
         this.store = store;
         this.selector = new SubmissionSelector(store, orgUnits);
         this.orgUnits = orgUnits;
+        this.grants = grants;
     }
 
     @Override
@@ -71,7 +86,7 @@ public final class IndicatorRunner implements IndicatorService {
                 }
                 Table table = stored.isPresent() ? stored.get()
                         : run.indicator().compute(new IndicatorInput(selection, inputs.of(run.schemes()),
-                                orgUnits::find));
+                                orgUnits::find, grants));
                 if (table == null) {
                     failures.add(run.indicator().id() + ": returned no table");
                 } else if (table.n().isEmpty()) {
