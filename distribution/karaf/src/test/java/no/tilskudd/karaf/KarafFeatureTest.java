@@ -103,7 +103,7 @@ class KarafFeatureTest {
                 "no.tilskudd.engine", "no.tilskudd.format.pdf", "no.tilskudd.format.xlsx", "no.tilskudd.host",
                 "no.tilskudd.karaf",
                 "no.tilskudd.scheme.avdir", "no.tilskudd.scheme.bufdir", "no.tilskudd.scheme.urban.youth",
-                "no.tilskudd.store"), ours.stream().sorted().toList());
+                "no.tilskudd.store", "no.tilskudd.survey.evaluering2009"), ours.stream().sorted().toList());
         assertTrue(postgresDriver, "the core feature brings the PostgreSQL driver, active: " + status.get("bundles"));
         assertEquals(karaf.home.resolve("deploy").toString(), status.get("deploy").asText());
     }

@@ -59,6 +59,15 @@ public final class SurveyDemoData {
     /** Urban-youth reporters without a grant in the demo register. */
     static final Set<String> URBAN_WITHOUT_GRANT = Set.of("1804", "1902");
 
+    /**
+     * The names of the schemes that have a form here, given too so that the register can be imported where their
+     * plugins are not installed; an installed scheme's own name is shown wherever it is.
+     */
+    static final Map<String, String> NAMES = Map.of(
+            "avdir", "Tilskudd til bekjempelse av barnefattigdom (AVdir)",
+            "bufdir", "Kompetanse- og utviklingstiltak i barnevernet mot fattigdom (BLD/Bufdir)",
+            "urban-youth", "Barne- og ungdomstiltak i større bysamfunn");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private SurveyDemoData() {
@@ -122,7 +131,7 @@ public final class SurveyDemoData {
                 continue;
             }
             byUnit.computeIfAbsent(r.scheme() + "/" + r.unit(), k -> new TreeMap<>()).put(r.year(), r);
-            rows.add(new GrantRow(r.scheme(), "", r.year(), r.unit(), r.grant()));
+            rows.add(new GrantRow(r.scheme(), NAMES.get(r.scheme()), r.year(), r.unit(), r.grant()));
         }
         // 2008 grants without a 2008 report: the first AVdir units (by code) that reported earlier but not in 2008,
         // four of them, and one such Bufdir unit.
@@ -166,7 +175,7 @@ public final class SurveyDemoData {
             }
             if (e.getKey().startsWith(scheme + "/") && !e.getValue().containsKey(2008)) {
                 Report last = e.getValue().values().stream().reduce((a, b) -> b).orElseThrow();
-                rows.add(new GrantRow(scheme, "", 2008, last.unit(), last.grant()));
+                rows.add(new GrantRow(scheme, NAMES.get(scheme), 2008, last.unit(), last.grant()));
                 added++;
             }
         }
