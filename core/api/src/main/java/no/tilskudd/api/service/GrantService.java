@@ -45,7 +45,9 @@ public interface GrantService {
 
     /**
      * The response rate of a scheme in a year: the org units with a grant are expected to report; those of them
-     * with a stored report have reported; a stored report from a unit without a grant is a warning.
+     * with a stored report have reported; a stored report from a unit without a grant is a warning. For a
+     * questionnaire the year does not matter: it is {@link #responses(String)}, so that a client that names a year
+     * for every scheme gets the questionnaire's respondents.
      *
      * @param schemeId the scheme (installed or only named in the register)
      * @param year     the grant and reporting year

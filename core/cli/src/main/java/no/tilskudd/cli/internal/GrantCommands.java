@@ -96,12 +96,8 @@ final class GrantCommands {
             throw new Args.UsageException("responses --scheme S --year Y [--json] | responses --scheme Q [--json]");
         }
         String scheme = a.required("--scheme");
-        // A questionnaire is addressed to its respondent list, not to a reporting year.
+        // A questionnaire is addressed to its respondent list, not to a reporting year: --year is not needed.
         Optional<Questionnaire> questionnaire = schemes.scheme(scheme).flatMap(Scheme::questionnaire);
-        if (questionnaire.isPresent() && a.option("--year").isPresent()) {
-            throw new Args.UsageException(scheme + " is a questionnaire, answered by its respondent list: leave out "
-                    + "--year");
-        }
         Locale locale = TilskuddCommandLine.locale(a);
         ResponseRate r = questionnaire.isPresent() ? grants.responses(scheme)
                 : grants.responses(scheme, Args.year("--year", a.required("--year")));

@@ -383,6 +383,9 @@ public final class TilskuddCommandLine implements CommandLine {
             out.printf("%-14s %s%n", s.id(), text(s.name(), locale));
             out.printf("%-14s forms %s, from %s %s%n", "", String.join(", ", s.formVersions()), s.origin().name(),
                     s.origin().version());
+            s.questionnaire().ifPresent(q -> out.printf("%-14s questionnaire to every %s with a grant from %s in "
+                    + "%d-%d%n", "", q.perSchemeUnit() ? "scheme-unit" : "org unit", String.join(", ",
+                    q.grantSchemes()), q.fromYear(), q.toYear()));
         }
         for (String p : schemes.problems()) {
             out.println("problem: " + p);

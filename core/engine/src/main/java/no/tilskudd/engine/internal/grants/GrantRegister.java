@@ -129,6 +129,9 @@ public final class GrantRegister implements GrantService {
 
     @Override
     public ResponseRate responses(String schemeId, int year) {
+        if (schemes.scheme(schemeId).flatMap(Scheme::questionnaire).isPresent()) {
+            return responses(schemeId);
+        }
         List<StoredGrant> granted = records().findGrants(Optional.of(schemeId), Optional.of(year));
         SubmissionStore store = submissions.get().orElseThrow(() -> new IllegalStateException(
                 "no store is installed; check that the store bundle is active"));
