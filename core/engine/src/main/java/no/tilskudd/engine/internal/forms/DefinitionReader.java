@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import no.tilskudd.api.form.Choice;
@@ -38,6 +40,7 @@ import no.tilskudd.engine.internal.declared.Evaluation;
 import no.tilskudd.engine.internal.declared.IndicatorDefinition;
 import no.tilskudd.engine.internal.declared.StandardDefinitions;
 import no.tilskudd.engine.internal.declared.Vocabulary;
+import no.tilskudd.engine.internal.grants.ResponseRateIndicator;
 import no.tilskudd.engine.internal.standard.validation.FundingValidator;
 import no.tilskudd.engine.internal.validation.Expressions;
 
@@ -200,7 +203,7 @@ public final class DefinitionReader {
             }
         }
         if (questionnaire.isPresent()) {
-            indicators.add(new no.tilskudd.engine.internal.grants.ResponseRateIndicator(id, name,
+            indicators.add(new ResponseRateIndicator(id, name,
                     questionnaire.get()));
         }
         return new SchemeData(new Scheme(id, name, agency, budgetLine, firstYear, forms, demo, origin,
@@ -249,7 +252,7 @@ public final class DefinitionReader {
             schemes.add(s);
         }
         Node years = g.required("years");
-        java.util.regex.Matcher m = YEAR_RANGE.matcher(years.json.isTextual() ? years.json.asText() : "");
+        Matcher m = YEAR_RANGE.matcher(years.json.isTextual() ? years.json.asText() : "");
         if (!m.matches()) {
             throw years.error("must be a year or a range of years, such as \"2006-2008\"");
         }
@@ -275,12 +278,12 @@ public final class DefinitionReader {
                     throw a.child("field").error("the rows of '" + group + "' in form " + form.version()
                             + " have no choice field '" + field + "'");
                 }
-                Set<String> codes = new java.util.TreeSet<>();
+                Set<String> codes = new TreeSet<>();
                 f.get().choices().forEach(c -> codes.add(c.code()));
-                if (!codes.equals(new java.util.TreeSet<>(schemes))) {
+                if (!codes.equals(new TreeSet<>(schemes))) {
                     throw a.child("field").error("the codes of '" + group + "." + field + "' in form "
                             + form.version() + " " + codes + " must be the respondent list's schemes "
-                            + new java.util.TreeSet<>(schemes));
+                            + new TreeSet<>(schemes));
                 }
             }
             answersFor = Optional.of(new Questionnaire.AnswersFor(group, field));

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import no.tilskudd.api.form.LocalizedText;
+import no.tilskudd.api.indicator.IndicatorInput;
 import no.tilskudd.api.scheme.OrgUnit;
 import no.tilskudd.api.scheme.Questionnaire;
 import no.tilskudd.api.scheme.Scheme;
@@ -21,6 +22,7 @@ import no.tilskudd.api.service.OrgUnitRegister;
 import no.tilskudd.api.service.ResponseRate;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.store.DuplicateGrantException;
+import no.tilskudd.api.store.Grant;
 import no.tilskudd.api.store.GrantRecords;
 import no.tilskudd.api.store.SaveResult;
 import no.tilskudd.api.store.StoredGrant;
@@ -29,6 +31,7 @@ import no.tilskudd.api.store.SubmissionQuery;
 import no.tilskudd.api.store.SubmissionStore;
 import no.tilskudd.api.submission.RowReader;
 import no.tilskudd.api.submission.SourcePosition;
+import no.tilskudd.api.submission.Submission;
 import no.tilskudd.api.submission.SubmissionKey;
 import no.tilskudd.engine.internal.standard.Percentages;
 
@@ -172,7 +175,7 @@ public final class GrantRegister implements GrantService {
                 "no store is installed; check that the store bundle is active"));
         int first = scheme.forms().get(0).firstYear();
         int last = scheme.forms().get(scheme.forms().size() - 1).lastYear();
-        List<no.tilskudd.api.submission.Submission> responses = store.find(SubmissionQuery.scheme(questionnaireId,
+        List<Submission> responses = store.find(SubmissionQuery.scheme(questionnaireId,
                 first, last)).stream().map(StoredSubmission::submission).toList();
         return QuestionnaireResponses.rate(questionnaireId, scheme.name(), first, q, grantsOf(q.grantSchemes(),
                 q.fromYear(), q.toYear()), responses, code -> true,
@@ -187,7 +190,7 @@ public final class GrantRegister implements GrantService {
      * @param toYear    the last year
      * @return the grants, ordered by scheme, year and org unit
      */
-    public List<no.tilskudd.api.store.Grant> grantsOf(Collection<String> schemeIds, int fromYear, int toYear) {
+    public List<Grant> grantsOf(Collection<String> schemeIds, int fromYear, int toYear) {
         List<StoredGrant> stored = new ArrayList<>();
         if (schemeIds.isEmpty()) {
             stored.addAll(records().findGrants(Optional.empty(), Optional.empty()));
@@ -223,10 +226,10 @@ public final class GrantRegister implements GrantService {
      *
      * @return the lookup
      */
-    public no.tilskudd.api.indicator.IndicatorInput.GrantLookup lookup() {
-        return new no.tilskudd.api.indicator.IndicatorInput.GrantLookup() {
+    public IndicatorInput.GrantLookup lookup() {
+        return new IndicatorInput.GrantLookup() {
             @Override
-            public List<no.tilskudd.api.store.Grant> find(Set<String> schemeIds, int fromYear, int toYear) {
+            public List<Grant> find(Set<String> schemeIds, int fromYear, int toYear) {
                 return grants.get().isEmpty() ? List.of() : grantsOf(schemeIds, fromYear, toYear);
             }
 
