@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SchemeBundlesTest {
 
     private static final List<String> JARS = List.of("tilskudd-scheme-avdir", "tilskudd-scheme-bufdir",
-            "tilskudd-scheme-urban-youth", "tilskudd-cross-scheme-indicators");
+            "tilskudd-scheme-urban-youth", "tilskudd-cross-scheme-indicators", "tilskudd-survey-evaluering-2009");
     private static final Set<String> INDICATORS = Set.of("goal-achievement", "national-goals", "continuation",
             "units-by-region", "measures-by-category", "measure-budget-size", "partners", "participants");
 
@@ -73,7 +73,8 @@ class SchemeBundlesTest {
                 List<String> classes = jar.stream().map(JarEntry::getName)
                         .filter(n -> n.endsWith(".class") && !n.equals("module-info.class")).toList();
                 String name = p.getFileName().toString();
-                if (name.startsWith("tilskudd-scheme-avdir") || name.startsWith("tilskudd-scheme-bufdir")) {
+                if (name.startsWith("tilskudd-scheme-avdir") || name.startsWith("tilskudd-scheme-bufdir")
+                        || name.startsWith("tilskudd-survey-")) {
                     assertEquals(List.of(), classes, name + " is pure data");
                 } else if (name.startsWith("tilskudd-scheme-urban-youth")) {
                     assertTrue(classes.stream().allMatch(c -> c.startsWith("no/tilskudd/urbanyouth/internal/")),
@@ -82,7 +83,10 @@ class SchemeBundlesTest {
                     assertTrue(classes.contains("no/tilskudd/engine/internal/standard/Percentages.class"),
                             name + " carries the table helpers privately");
                 }
-                if (!name.startsWith("tilskudd-cross-scheme")) {
+                if (name.startsWith("tilskudd-survey-")) {
+                    assertEquals("tilskudd/survey-2009",
+                            jar.getManifest().getMainAttributes().getValue("Tilskudd-Scheme"), name);
+                } else if (!name.startsWith("tilskudd-cross-scheme")) {
                     assertEquals("tilskudd/" + name.replaceFirst("tilskudd-scheme-(.*?)-\\d.*", "$1"),
                             jar.getManifest().getMainAttributes().getValue("Tilskudd-Scheme"), name);
                 }
@@ -98,6 +102,8 @@ class SchemeBundlesTest {
             assertTrue(demo.out().contains("avdir: 249 submissions read, 249 stored"), demo.out());
             assertTrue(demo.out().contains("bufdir: 75 submissions read, 75 stored"), demo.out());
             assertTrue(demo.out().contains("urban-youth: 158 submissions read, 158 stored"), demo.out());
+            assertTrue(demo.out().contains("survey-2009: 262 grants read, 262 stored"), demo.out());
+            assertTrue(demo.out().contains("survey-2009: 52 submissions read, 52 stored"), demo.out());
 
             for (String scheme : List.of("avdir", "bufdir", "urban-youth")) {
                 TestHost.Result r = host.run("indicators", "--scheme", scheme, "--years", "2006-2008", "--json");

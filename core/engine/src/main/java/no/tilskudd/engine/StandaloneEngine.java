@@ -87,10 +87,11 @@ public final class StandaloneEngine {
         allImporters.add(new JsonSubmissionImporter());
         this.validation = new SubmissionValidator(schemes, orgUnits, () -> validators);
         this.imports = new FileImporter(() -> allImporters, schemes, validation, () -> store);
-        this.indicators = new IndicatorRunner(() -> indicatorList, () -> store, orgUnits);
         // The SQL store keeps the grant register too; another store has none, and the grant service says so.
         Optional<GrantRecords> grantRecords = store.filter(GrantRecords.class::isInstance).map(GrantRecords.class::cast);
-        this.grants = new GrantRegister(schemes, orgUnits, () -> grantRecords, () -> store, () -> readers);
+        GrantRegister register = new GrantRegister(schemes, orgUnits, () -> grantRecords, () -> store, () -> readers);
+        this.grants = register;
+        this.indicators = new IndicatorRunner(() -> indicatorList, () -> store, orgUnits, register.lookup());
         this.reports = new ReportAssembler(schemes, indicators, new SubmissionSelector(() -> store, orgUnits),
                 DEFAULT_THRESHOLD, orgUnits, () -> exporters, () -> templates,
                 () -> grantRecords.isPresent() ? Optional.of(grants) : Optional.empty());

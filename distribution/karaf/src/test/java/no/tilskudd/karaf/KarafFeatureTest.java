@@ -32,9 +32,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The feature repository in a real, stock Apache Karaf 4.4 from Maven Central: {@code feature:repo-add} and
  * {@code feature:install tilskudd} bring up the core, the store (its database in Karaf's data folder, whatever the
- * working directory), the three schemes and the {@code tilskudd:*} shell commands; a scheme jar dropped into Karaf's
- * own {@code deploy/} comes and goes; {@code tilskudd-console} serves the console on its own Felix HTTP Jetty 12 and
- * brings the deploy gate. One Karaf for the class, stopped in every case.
+ * working directory), the three schemes, the 2009 evaluation questionnaire and the {@code tilskudd:*} shell
+ * commands; a scheme jar dropped into Karaf's own {@code deploy/} comes and goes; {@code tilskudd-console} serves
+ * the console on its own Felix HTTP Jetty 12 and brings the deploy gate. One Karaf for the class, stopped in every
+ * case.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -79,7 +80,8 @@ class KarafFeatureTest {
         System.out.println("karaf: feature:repo-add + feature:install tilskudd in " + (System.nanoTime() - t0) / 1_000_000
                 + " ms");
 
-        assertEquals(List.of("avdir", "bufdir", "urban-youth"), schemeIds(json("tilskudd:schemes --json")));
+        assertEquals(List.of("avdir", "bufdir", "survey-2009", "urban-youth"),
+                schemeIds(json("tilskudd:schemes --json")));
 
         // The store follows the feature's configuration into Karaf's data folder, not the working directory.
         assertTrue(Files.isRegularFile(karaf.home.resolve("data/tilskudd/tilskudd.mv.db")), karaf.log());
@@ -103,7 +105,7 @@ class KarafFeatureTest {
                 "no.tilskudd.engine", "no.tilskudd.format.pdf", "no.tilskudd.format.xlsx", "no.tilskudd.host",
                 "no.tilskudd.karaf",
                 "no.tilskudd.scheme.avdir", "no.tilskudd.scheme.bufdir", "no.tilskudd.scheme.urban.youth",
-                "no.tilskudd.store"), ours.stream().sorted().toList());
+                "no.tilskudd.store", "no.tilskudd.survey.evaluering2009"), ours.stream().sorted().toList());
         assertTrue(postgresDriver, "the core feature brings the PostgreSQL driver, active: " + status.get("bundles"));
         assertEquals(karaf.home.resolve("deploy").toString(), status.get("deploy").asText());
     }
@@ -125,7 +127,8 @@ class KarafFeatureTest {
         ok(karaf.shell("config:edit no.tilskudd", "config:property-delete tilskudd.deploy", "config:update"));
         await("the deploy folder to be Karaf's again", "tilskudd:status --json",
                 s -> s.get("deploy").asText().equals(karaf.home.resolve("deploy").toString()));
-        assertEquals(List.of("avdir", "bufdir", "urban-youth"), schemeIds(json("tilskudd:schemes --json")));
+        assertEquals(List.of("avdir", "bufdir", "survey-2009", "urban-youth"),
+                schemeIds(json("tilskudd:schemes --json")));
     }
 
     @Test
@@ -176,7 +179,8 @@ class KarafFeatureTest {
         String basic = Base64.getEncoder().encodeToString(("kari:" + m.group(1)).getBytes(StandardCharsets.UTF_8));
         Page schemes = get(base + "/api/schemes", basic);
         assertEquals(200, schemes.status(), schemes.body());
-        assertEquals(List.of("avdir", "bufdir", "urban-youth"), schemeIds(JSON.readTree(schemes.body())));
+        assertEquals(List.of("avdir", "bufdir", "survey-2009", "urban-youth"),
+                schemeIds(JSON.readTree(schemes.body())));
         assertEquals(401, get(base + "/api/schemes", null).status());
 
         // The gate: a core bundle is refused, a plugin passes the dry run and lands in Karaf's deploy/.

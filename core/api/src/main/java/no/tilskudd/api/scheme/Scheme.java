@@ -20,6 +20,10 @@ import no.tilskudd.api.form.LocalizedText;
  * @param forms      the form versions, ordered by first reporting year
  * @param demoData   a synthetic demo data set (JSON Lines) shipped with the scheme, if any
  * @param origin     the plugin the scheme comes from
+ * @param questionnaire what makes the scheme a questionnaire (a form addressed to a respondent list from the grant
+ *                   register), empty for a grant scheme's annual report; since 1.1
+ * @param demoGrants a synthetic demo grant register (CSV, {@code docs/grant-register.md}) shipped with the scheme, if
+ *                   any; since 1.1
  */
 public record Scheme(
         String id,
@@ -29,7 +33,9 @@ public record Scheme(
         int firstYear,
         List<FormDefinition> forms,
         Optional<URL> demoData,
-        Origin origin) {
+        Origin origin,
+        Optional<Questionnaire> questionnaire,
+        Optional<URL> demoGrants) {
 
     /**
      * Checks the parts and orders the forms by their first reporting year.
@@ -42,14 +48,35 @@ public record Scheme(
      * @param forms the form versions, ordered by first reporting year
      * @param demoData a synthetic demo data set (JSON Lines) shipped with the scheme, if any
      * @param origin the plugin the scheme comes from
+     * @param questionnaire what makes it a questionnaire, if it is one
+     * @param demoGrants a synthetic demo grant register, if any
      */
     public Scheme {
         Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(questionnaire, "questionnaire");
+        Objects.requireNonNull(demoGrants, "demoGrants");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(agency, "agency");
         Objects.requireNonNull(budgetLine, "budgetLine");
         Objects.requireNonNull(origin, "origin");
         forms = forms.stream().sorted(Comparator.comparingInt(FormDefinition::firstYear)).toList();
+    }
+
+    /**
+     * A grant scheme that is not a questionnaire and ships no demo grant register.
+     *
+     * @param id stable identifier, e.g. {@code avdir}
+     * @param name the scheme's name
+     * @param agency the agency that manages it
+     * @param budgetLine the state budget chapter and post
+     * @param firstYear the first year the scheme gave grants
+     * @param forms the form versions
+     * @param demoData a synthetic demo data set (JSON Lines) shipped with the scheme, if any
+     * @param origin the plugin the scheme comes from
+     */
+    public Scheme(String id, LocalizedText name, LocalizedText agency, String budgetLine, int firstYear,
+            List<FormDefinition> forms, Optional<URL> demoData, Origin origin) {
+        this(id, name, agency, budgetLine, firstYear, forms, demoData, origin, Optional.empty(), Optional.empty());
     }
 
     /**

@@ -45,7 +45,9 @@ public interface GrantService {
 
     /**
      * The response rate of a scheme in a year: the org units with a grant are expected to report; those of them
-     * with a stored report have reported; a stored report from a unit without a grant is a warning.
+     * with a stored report have reported; a stored report from a unit without a grant is a warning. For a
+     * questionnaire the year does not matter: it is {@link #responses(String)}, so that a client that names a year
+     * for every scheme gets the questionnaire's respondents.
      *
      * @param schemeId the scheme (installed or only named in the register)
      * @param year     the grant and reporting year
@@ -53,6 +55,20 @@ public interface GrantService {
      * @throws IllegalStateException when no store is installed
      */
     ResponseRate responses(String schemeId, int year);
+
+    /**
+     * The response rate of a questionnaire: its respondents are every org unit (or scheme-unit) with a grant from the
+     * schemes and years its descriptor names ({@link no.tilskudd.api.scheme.Questionnaire}); a respondent with a
+     * stored response (a row answering for its scheme, for scheme-units) has answered, whatever the response's year;
+     * a response from outside the list is a warning ({@link ResponseRate#withoutGrant()}).
+     *
+     * @param questionnaireId the questionnaire's scheme id
+     * @return the counts, the rate and the respondents, with {@link ResponseRate#questionnaire()} present
+     * @throws IllegalArgumentException when no installed scheme of that id is a questionnaire
+     * @throws IllegalStateException    when no store is installed
+     * @since 2.3
+     */
+    ResponseRate responses(String questionnaireId);
 
     /**
      * The file kinds {@link #importGrants} reads.

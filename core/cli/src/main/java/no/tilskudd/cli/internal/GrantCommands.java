@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 import no.tilskudd.api.service.FileReport;
 import no.tilskudd.api.service.GrantService;
+import no.tilskudd.api.scheme.Questionnaire;
+import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.service.ResponseRate;
+import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.store.Grant;
 import no.tilskudd.api.store.StoredGrant;
 import no.tilskudd.host.json.JsonViews;
@@ -19,8 +22,8 @@ import no.tilskudd.launch.CommandLine;
 
 /**
  * {@code tilskudd grants import FILE [--replace]}, {@code tilskudd grants list [--scheme S] [--year Y]} and
- * {@code tilskudd responses --scheme S --year Y}: the grant register and the response rates, through the
- * {@link GrantService}.
+ * {@code tilskudd responses --scheme S --year Y} (or {@code --scheme Q} for a questionnaire, against its respondent
+ * list): the grant register and the response rates, through the {@link GrantService}.
  */
 final class GrantCommands {
 
@@ -86,31 +89,49 @@ final class GrantCommands {
         }
     }
 
-    static int responses(GrantService grants, List<String> argv, PrintStream out, ObjectMapper json)
-            throws IOException {
+    static int responses(GrantService grants, SchemeRegistry schemes, List<String> argv, PrintStream out,
+            ObjectMapper json) throws IOException {
         Args a = Args.parse(argv, Set.of("--scheme", "--year", "--lang"), Set.of("--json"));
         if (!a.positional().isEmpty()) {
-            throw new Args.UsageException("responses --scheme S --year Y [--json]");
+            throw new Args.UsageException("responses --scheme S --year Y [--json] | responses --scheme Q [--json]");
         }
         String scheme = a.required("--scheme");
-        int year = Args.year("--year", a.required("--year"));
+        // A questionnaire is addressed to its respondent list, not to a reporting year: --year is not needed.
+        Optional<Questionnaire> questionnaire = schemes.scheme(scheme).flatMap(Scheme::questionnaire);
         Locale locale = TilskuddCommandLine.locale(a);
-        ResponseRate r = grants.responses(scheme, year);
+        ResponseRate r = questionnaire.isPresent() ? grants.responses(scheme)
+                : grants.responses(scheme, Args.year("--year", a.required("--year")));
         if (a.flag("--json")) {
             out.println(json.writeValueAsString(JsonViews.responses(r, locale)));
             return CommandLine.OK;
         }
-        out.println(r.schemeName().map(n -> n.in(locale) + " (" + scheme + ")").orElse(scheme) + ", " + year
-                + (r.installed() ? "" : " (not installed: no reports can be imported for it)"));
-        out.printf("  expected %d, reported %d, missing %d, response rate %s%n", r.expected(), r.reported(),
-                r.missing().size(), r.rate().map(p -> p + " %").orElse("- (no grants)"));
+        String name = r.schemeName().map(n -> n.in(locale) + " (" + scheme + ")").orElse(scheme);
+        if (questionnaire.isPresent()) {
+            Questionnaire q = questionnaire.get();
+            out.println(name + ", " + r.year());
+            out.printf("  respondents: every %s with a grant from %s in %d-%d%n", q.perSchemeUnit()
+                    ? "scheme-unit" : "org unit", String.join(", ", q.grantSchemes()), q.fromYear(), q.toYear());
+            out.printf("  expected %d, answered %d, missing %d, response rate %s%n", r.expected(), r.reported(),
+                    r.missing().size(), r.rate().map(p -> p + " %").orElse("- (nobody on the list)"));
+        } else {
+            out.println(name + ", " + r.year()
+                    + (r.installed() ? "" : " (not installed: no reports can be imported for it)"));
+            out.printf("  expected %d, reported %d, missing %d, response rate %s%n", r.expected(), r.reported(),
+                    r.missing().size(), r.rate().map(p -> p + " %").orElse("- (no grants)"));
+        }
         if (!r.missing().isEmpty()) {
             out.println("  missing:");
-            r.missing().forEach(u -> out.printf("    %-7s %s%n", u.code(), u.name()));
+            r.missing().forEach(u -> out.printf("    %-7s %s%s%n", u.code(), u.name(),
+                    u.schemeId().map(s -> " (" + s + ")").orElse("")));
         }
         for (ResponseRate.Unit u : r.withoutGrant()) {
-            out.printf("  warning: a report from %s %s, which has no grant for %s %d%n", u.code(), u.name(),
-                    scheme, year);
+            if (questionnaire.isPresent()) {
+                out.printf("  warning: an answer from %s %s%s, which is not on the respondent list%n", u.code(),
+                        u.name(), u.schemeId().map(s -> " for " + s).orElse(""));
+            } else {
+                out.printf("  warning: a report from %s %s, which has no grant for %s %d%n", u.code(), u.name(),
+                        scheme, r.year());
+            }
         }
         return CommandLine.OK;
     }

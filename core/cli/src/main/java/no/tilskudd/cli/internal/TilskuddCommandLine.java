@@ -177,7 +177,8 @@ public final class TilskuddCommandLine implements CommandLine {
                 case "undeploy" -> PluginCommands.undeploy(required(plugins, "plugin"), rest, host.deploy(), out, JSON);
                 case "users" -> UserCommands.run(required(users, "user"), rest, out, JSON);
                 case "grants" -> GrantCommands.grants(required(grants, "grant register"), rest, cwd, out, JSON);
-                case "responses" -> GrantCommands.responses(required(grants, "grant register"), rest, out, JSON);
+                case "responses" -> GrantCommands.responses(required(grants, "grant register"), schemes, rest, out,
+                        JSON);
                 case "help", "--help", "-h" -> {
                     usage(out);
                     yield OK;
@@ -268,7 +269,7 @@ public final class TilskuddCommandLine implements CommandLine {
         s.println("""
                 usage: tilskudd [--data DIR] COMMAND [options]
 
-                  demo [--out DIR] [--no-suppress]         import the bundled demo data and write reports in every installed format
+                  demo [--out DIR] [--no-suppress]         import the bundled demo data (and demo grant registers) and write reports in every installed format
                   schemes [--json]                         installed schemes, form versions and the plugin each comes from
                   schemes owners [--json]                  which bundle owns each scheme id
                   schemes transfer ID --to SYMBOLIC-NAME   give a scheme id to another bundle (audited)
@@ -283,6 +284,7 @@ public final class TilskuddCommandLine implements CommandLine {
                   grants import [--replace] [--json] FILE  check and store a grant register file (CSV or .xlsx), all or nothing
                   grants [list] [--scheme S] [--year Y] [--json]   the stored grants
                   responses --scheme S --year Y [--json]   who had a grant and reported, who did not, the response rate
+                  responses --scheme Q [--json]            a questionnaire: who on its respondent list answered, who did not
                   status [--json]                          bundles, their states and failures
                   audit [--since DATE] [--limit N] [--json] the audit trail: every import, plugin and user change
                   backup FILE                              a consistent copy of the store and users, while it runs
@@ -324,6 +326,30 @@ public final class TilskuddCommandLine implements CommandLine {
         }
         Path work = Files.createTempDirectory("tilskudd-demo-");
         int failures = 0;
+        // The grant registers first: a questionnaire's respondent list and the reports' response rates read them.
+        for (Scheme scheme : schemes.schemes()) {
+            if (scheme.demoGrants().isEmpty()) {
+                continue;
+            }
+            if (grants == null) {
+                out.println(scheme.id() + ": the grant register service is not active; its demo grants are not "
+                        + "imported");
+                continue;
+            }
+            Path file = work.resolve(scheme.id() + "-demo-grants.csv");
+            try (InputStream in = scheme.demoGrants().get().openStream()) {
+                Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            err.println("importing the demo grant register of " + scheme.id() + " ...");
+            FileReport r = grants.importGrants(file, file.getFileName().toString(), true, actor());
+            printFindings(r, out, locale);
+            out.printf("%s: %d grants read, %d stored (%d new, %d replaced)%s%n", scheme.id(), r.submissions(),
+                    r.inserted() + r.replaced(), r.inserted(), r.replaced(), r.stored() ? "" : " - NOT STORED");
+            if (!r.stored()) {
+                failures++;
+            }
+            Files.deleteIfExists(file);
+        }
         for (Scheme scheme : withDemo) {
             Path file = work.resolve(scheme.id() + "-demo.jsonl");
             try (InputStream in = scheme.demoData().get().openStream()) {
@@ -431,6 +457,9 @@ public final class TilskuddCommandLine implements CommandLine {
             out.printf("%-14s %s%n", s.id(), text(s.name(), locale));
             out.printf("%-14s forms %s, from %s %s%n", "", String.join(", ", s.formVersions()), s.origin().name(),
                     s.origin().version());
+            s.questionnaire().ifPresent(q -> out.printf("%-14s questionnaire to every %s with a grant from %s in "
+                    + "%d-%d%n", "", q.perSchemeUnit() ? "scheme-unit" : "org unit", String.join(", ",
+                    q.grantSchemes()), q.fromYear(), q.toYear()));
         }
         for (String p : schemes.problems()) {
             out.println("problem: " + p);

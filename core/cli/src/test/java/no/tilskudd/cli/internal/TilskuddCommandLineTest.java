@@ -454,6 +454,11 @@ class TilskuddCommandLineTest {
         }
 
         @Override
+        public no.tilskudd.api.service.ResponseRate responses(String questionnaireId) {
+            throw new IllegalArgumentException("scheme '" + questionnaireId + "' is not a questionnaire");
+        }
+
+        @Override
         public List<String> formats() {
             return List.of("csv");
         }

@@ -43,7 +43,9 @@ public final class JsonViews {
      * @param schemes  the installed schemes
      * @param problems schemes that could not be read
      * @param locale   the language of texts
-     * @return {@code {"schemes": [...], "problems": [...]}}
+     * @return {@code {"schemes": [...], "problems": [...]}}; each scheme has (since 1.3) {@code "kind"}
+     *         ({@code report} or {@code questionnaire}) and, for a questionnaire, {@code "respondents":
+     *         {"grantSchemes", "years", "respondent"}}
      */
     public static Map<String, Object> schemes(List<Scheme> schemes, List<String> problems, Locale locale) {
         List<Map<String, Object>> list = new ArrayList<>();
@@ -68,6 +70,9 @@ public final class JsonViews {
             m.put("bundle", s.origin().name());
             m.put("bundleVersion", s.origin().version());
             m.put("demoData", s.demoData().isPresent());
+            // Since 1.3: whether it is a questionnaire, and then to whom it is addressed.
+            m.put("kind", s.questionnaire().isPresent() ? "questionnaire" : "report");
+            s.questionnaire().ifPresent(q -> m.put("respondents", questionnaire(q)));
             list.add(m);
         }
         Map<String, Object> root = new LinkedHashMap<>();
@@ -309,7 +314,9 @@ public final class JsonViews {
      * @param locale the language of the scheme's name
      * @return {@code {"scheme", "schemeName", "installed", "year", "expected", "reported", "missingCount", "rate",
      *         "missing": [{"code", "name"}], "reportedUnits": [...], "withoutGrant": [...]}}; {@code rate} is a whole
-     *         percent, {@code null} when no unit had a grant
+     *         percent, {@code null} when no unit had a grant. For a questionnaire (since 1.3) also
+     *         {@code "questionnaire": {"grantSchemes", "years": [from, to], "respondent": "scheme-unit"|"unit"}},
+     *         and each unit of a scheme-unit list has {@code "scheme"}, the scheme it answers for
      * @since 1.1
      */
     public static Map<String, Object> responses(ResponseRate r, Locale locale) {
@@ -325,7 +332,16 @@ public final class JsonViews {
         m.put("missing", units(r.missing()));
         m.put("reportedUnits", units(r.reportedUnits()));
         m.put("withoutGrant", units(r.withoutGrant()));
+        r.questionnaire().ifPresent(q -> m.put("questionnaire", questionnaire(q)));
         return m;
+    }
+
+    private static Map<String, Object> questionnaire(no.tilskudd.api.scheme.Questionnaire q) {
+        Map<String, Object> qm = new LinkedHashMap<>();
+        qm.put("grantSchemes", q.grantSchemes());
+        qm.put("years", List.of(q.fromYear(), q.toYear()));
+        qm.put("respondent", q.perSchemeUnit() ? "scheme-unit" : "unit");
+        return qm;
     }
 
     private static List<Map<String, Object>> units(List<ResponseRate.Unit> units) {
@@ -334,6 +350,7 @@ public final class JsonViews {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("code", u.code());
             m.put("name", u.name());
+            u.schemeId().ifPresent(s -> m.put("scheme", s));
             list.add(m);
         }
         return list;

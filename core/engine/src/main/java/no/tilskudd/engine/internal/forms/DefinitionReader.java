@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import no.tilskudd.api.form.Choice;
@@ -28,6 +30,7 @@ import no.tilskudd.api.form.Section;
 import no.tilskudd.api.form.Severity;
 import no.tilskudd.api.indicator.Indicator;
 import no.tilskudd.api.scheme.Origin;
+import no.tilskudd.api.scheme.Questionnaire;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.submission.Validator;
 import no.tilskudd.engine.internal.json.Json;
@@ -37,6 +40,7 @@ import no.tilskudd.engine.internal.declared.Evaluation;
 import no.tilskudd.engine.internal.declared.IndicatorDefinition;
 import no.tilskudd.engine.internal.declared.StandardDefinitions;
 import no.tilskudd.engine.internal.declared.Vocabulary;
+import no.tilskudd.engine.internal.grants.ResponseRateIndicator;
 import no.tilskudd.engine.internal.standard.validation.FundingValidator;
 import no.tilskudd.engine.internal.validation.Expressions;
 
@@ -53,7 +57,10 @@ public final class DefinitionReader {
     public static final int FORMAT_VERSION = 1;
 
     private static final Set<String> DESCRIPTOR_KEYS = Set.of("$schema", "formatVersion", "id", "name", "agency",
-            "budgetLine", "firstYear", "forms", "demoData", "indicators", "rules");
+            "budgetLine", "firstYear", "forms", "demoData", "indicators", "rules", "kind", "respondents", "demoGrants");
+    /** What a scheme is: a grant scheme's annual report (the default), or a questionnaire to a respondent list. */
+    private static final Set<String> KINDS = Set.of("report", "questionnaire");
+    private static final Pattern YEAR_RANGE = Pattern.compile("(\\d{4})(?:-(\\d{4}))?");
     private static final Set<String> FORM_KEYS = Set.of("$schema", "formatVersion", "scheme", "version", "years",
             "title", "sections", "rules");
     /** The rule types a descriptor may name, with the properties each takes. */
@@ -147,6 +154,9 @@ public final class DefinitionReader {
         }
         Optional<URL> demo = root.has("demoData") ? Optional.of(resolve(descriptor, root.child("demoData")))
                 : Optional.empty();
+        Optional<URL> demoGrants = root.has("demoGrants") ? Optional.of(resolve(descriptor, root.child("demoGrants")))
+                : Optional.empty();
+        Optional<Questionnaire> questionnaire = questionnaire(root, id, forms);
         List<Indicator> indicators = new ArrayList<>();
         if (root.has("indicators")) {
             Node list = root.array("indicators");
@@ -192,8 +202,93 @@ public final class DefinitionReader {
                 validators.add(new FundingValidator(id, r.text("code")));
             }
         }
-        return new SchemeData(new Scheme(id, name, agency, budgetLine, firstYear, forms, demo, origin),
-                indicators, validators);
+        if (questionnaire.isPresent()) {
+            indicators.add(new ResponseRateIndicator(id, name,
+                    questionnaire.get()));
+        }
+        return new SchemeData(new Scheme(id, name, agency, budgetLine, firstYear, forms, demo, origin,
+                questionnaire, demoGrants), indicators, validators);
+    }
+
+    /**
+     * The questionnaire a descriptor declares ({@code "kind": "questionnaire"} with {@code "respondents"}), checked
+     * against its forms: where a response names the scheme it answers for must be a choice field in a repeating
+     * group of every form, whose codes are the respondent list's schemes.
+     */
+    private static Optional<Questionnaire> questionnaire(Node root, String id, List<FormDefinition> forms)
+            throws DefinitionException {
+        String kind = root.has("kind") ? root.text("kind") : "report";
+        if (!KINDS.contains(kind)) {
+            throw root.child("kind").error("unknown kind '" + kind + "' (kinds: questionnaire, report)");
+        }
+        if (kind.equals("report")) {
+            if (root.has("respondents")) {
+                throw root.child("respondents").error("only a questionnaire (\"kind\": \"questionnaire\") has "
+                        + "a respondent list");
+            }
+            return Optional.empty();
+        }
+        Node r = root.required("respondents");
+        r.onlyKeys(Set.of("grants", "answersFor"));
+        Node g = r.required("grants");
+        g.onlyKeys(Set.of("schemes", "years"));
+        Node list = g.array("schemes");
+        if (list.json.isEmpty()) {
+            throw list.error("must name at least one scheme");
+        }
+        List<String> schemes = new ArrayList<>();
+        for (int i = 0; i < list.json.size(); i++) {
+            Node n = list.index(i);
+            String s = n.json.isTextual() ? n.json.asText() : "";
+            if (!SCHEME_ID.matcher(s).matches()) {
+                throw n.error("must be a scheme id (lower case letters, digits and hyphens)");
+            }
+            if (s.equals(id)) {
+                throw n.error("a questionnaire's respondents come from other schemes' grants, not its own");
+            }
+            if (schemes.contains(s)) {
+                throw n.error("scheme '" + s + "' is named twice");
+            }
+            schemes.add(s);
+        }
+        Node years = g.required("years");
+        Matcher m = YEAR_RANGE.matcher(years.json.isTextual() ? years.json.asText() : "");
+        if (!m.matches()) {
+            throw years.error("must be a year or a range of years, such as \"2006-2008\"");
+        }
+        int from = Integer.parseInt(m.group(1));
+        int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+        if (to < from) {
+            throw years.error("the range " + from + "-" + to + " ends before it starts");
+        }
+        Optional<Questionnaire.AnswersFor> answersFor = Optional.empty();
+        if (r.has("answersFor")) {
+            Node a = r.child("answersFor");
+            a.onlyKeys(Set.of("group", "field"));
+            String group = a.text("group");
+            String field = a.text("field");
+            for (FormDefinition form : forms) {
+                Optional<Field> grp = form.field(group).filter(f -> f.type() == FieldType.GROUP);
+                if (grp.isEmpty()) {
+                    throw a.child("group").error("form " + form.version() + " has no repeating group '" + group
+                            + "'");
+                }
+                Optional<Field> f = grp.get().field(field).filter(x -> x.type() == FieldType.CHOICE);
+                if (f.isEmpty()) {
+                    throw a.child("field").error("the rows of '" + group + "' in form " + form.version()
+                            + " have no choice field '" + field + "'");
+                }
+                Set<String> codes = new TreeSet<>();
+                f.get().choices().forEach(c -> codes.add(c.code()));
+                if (!codes.equals(new TreeSet<>(schemes))) {
+                    throw a.child("field").error("the codes of '" + group + "." + field + "' in form "
+                            + form.version() + " " + codes + " must be the respondent list's schemes "
+                            + new TreeSet<>(schemes));
+                }
+            }
+            answersFor = Optional.of(new Questionnaire.AnswersFor(group, field));
+        }
+        return Optional.of(new Questionnaire(schemes, from, to, answersFor));
     }
 
     /**

@@ -12,7 +12,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import no.tilskudd.api.form.LocalizedText;
+import no.tilskudd.api.indicator.IndicatorInput;
 import no.tilskudd.api.scheme.OrgUnit;
+import no.tilskudd.api.scheme.Questionnaire;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.service.FileReport;
 import no.tilskudd.api.service.GrantService;
@@ -20,6 +22,7 @@ import no.tilskudd.api.service.OrgUnitRegister;
 import no.tilskudd.api.service.ResponseRate;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.store.DuplicateGrantException;
+import no.tilskudd.api.store.Grant;
 import no.tilskudd.api.store.GrantRecords;
 import no.tilskudd.api.store.SaveResult;
 import no.tilskudd.api.store.StoredGrant;
@@ -28,6 +31,7 @@ import no.tilskudd.api.store.SubmissionQuery;
 import no.tilskudd.api.store.SubmissionStore;
 import no.tilskudd.api.submission.RowReader;
 import no.tilskudd.api.submission.SourcePosition;
+import no.tilskudd.api.submission.Submission;
 import no.tilskudd.api.submission.SubmissionKey;
 import no.tilskudd.engine.internal.standard.Percentages;
 
@@ -128,6 +132,9 @@ public final class GrantRegister implements GrantService {
 
     @Override
     public ResponseRate responses(String schemeId, int year) {
+        if (schemes.scheme(schemeId).flatMap(Scheme::questionnaire).isPresent()) {
+            return responses(schemeId);
+        }
         List<StoredGrant> granted = records().findGrants(Optional.of(schemeId), Optional.of(year));
         SubmissionStore store = submissions.get().orElseThrow(() -> new IllegalStateException(
                 "no store is installed; check that the store bundle is active"));
@@ -156,6 +163,81 @@ public final class GrantRegister implements GrantService {
         Optional<LocalizedText> name = installed.map(Scheme::name).or(() -> granted.stream()
                 .flatMap(g -> g.grant().schemeName().stream()).findFirst().map(LocalizedText::of));
         return rate(schemeId, name, installed.isPresent(), year, reported, missing, withoutGrant);
+    }
+
+    @Override
+    public ResponseRate responses(String questionnaireId) {
+        Scheme scheme = schemes.scheme(questionnaireId).orElseThrow(() -> new IllegalArgumentException(
+                "no installed scheme '" + questionnaireId + "'"));
+        Questionnaire q = scheme.questionnaire().orElseThrow(() -> new IllegalArgumentException("scheme '"
+                + questionnaireId + "' is not a questionnaire: give the reporting year"));
+        SubmissionStore store = submissions.get().orElseThrow(() -> new IllegalStateException(
+                "no store is installed; check that the store bundle is active"));
+        int first = scheme.forms().get(0).firstYear();
+        int last = scheme.forms().get(scheme.forms().size() - 1).lastYear();
+        List<Submission> responses = store.find(SubmissionQuery.scheme(questionnaireId,
+                first, last)).stream().map(StoredSubmission::submission).toList();
+        return QuestionnaireResponses.rate(questionnaireId, scheme.name(), first, q, grantsOf(q.grantSchemes(),
+                q.fromYear(), q.toYear()), responses, code -> true,
+                (code, year) -> orgUnits.find(code, year).map(OrgUnit::name).orElse(code));
+    }
+
+    /**
+     * The grants of some schemes in a range of years.
+     *
+     * @param schemeIds the schemes; empty for every scheme
+     * @param fromYear  the first year
+     * @param toYear    the last year
+     * @return the grants, ordered by scheme, year and org unit
+     */
+    public List<Grant> grantsOf(Collection<String> schemeIds, int fromYear, int toYear) {
+        List<StoredGrant> stored = new ArrayList<>();
+        if (schemeIds.isEmpty()) {
+            stored.addAll(records().findGrants(Optional.empty(), Optional.empty()));
+        } else {
+            for (String s : new TreeSet<>(schemeIds)) {
+                stored.addAll(records().findGrants(Optional.of(s), Optional.empty()));
+            }
+        }
+        return stored.stream().map(StoredGrant::grant).filter(g -> g.year() >= fromYear && g.year() <= toYear)
+                .toList();
+    }
+
+    /**
+     * A scheme's name: the installed scheme's, else the first the register gives.
+     *
+     * @param schemeId the scheme
+     * @return the name, if known
+     */
+    public Optional<LocalizedText> schemeName(String schemeId) {
+        Optional<Scheme> installed = schemes.scheme(schemeId);
+        if (installed.isPresent()) {
+            return installed.map(Scheme::name);
+        }
+        if (grants.get().isEmpty()) {
+            return Optional.empty();
+        }
+        return records().findGrants(Optional.of(schemeId), Optional.empty()).stream()
+                .flatMap(g -> g.grant().schemeName().stream()).findFirst().map(LocalizedText::of);
+    }
+
+    /**
+     * The register as indicators see it; without a store it has no grants.
+     *
+     * @return the lookup
+     */
+    public IndicatorInput.GrantLookup lookup() {
+        return new IndicatorInput.GrantLookup() {
+            @Override
+            public List<Grant> find(Set<String> schemeIds, int fromYear, int toYear) {
+                return grants.get().isEmpty() ? List.of() : grantsOf(schemeIds, fromYear, toYear);
+            }
+
+            @Override
+            public Optional<LocalizedText> schemeName(String schemeId) {
+                return GrantRegister.this.schemeName(schemeId);
+            }
+        };
     }
 
     private static ResponseRate rate(String schemeId, Optional<LocalizedText> name, boolean installed, int year,

@@ -80,9 +80,10 @@ public final class IndicatorRunner implements IndicatorService {
          */
         void failed(Indicator indicator, String reason);
     }
+    private final IndicatorInput.GrantLookup grants;
 
     /**
-     * Creates the service.
+     * Creates the service without a grant register.
      *
      * @param indicators the installed indicators
      * @param store      the store, when installed
@@ -90,11 +91,11 @@ public final class IndicatorRunner implements IndicatorService {
      */
     public IndicatorRunner(Supplier<? extends Collection<Indicator>> indicators,
             Supplier<Optional<SubmissionStore>> store, OrgUnitRegister orgUnits) {
-        this(indicators, store, orgUnits, Plugins.OPEN);
+        this(indicators, store, orgUnits, Plugins.OPEN, IndicatorInput.GrantLookup.NONE);
     }
 
     /**
-     * Creates the service with the host's rules for which scheme an indicator may serve.
+     * Creates the service with the host's rules for which scheme an indicator may serve, without a grant register.
      *
      * @param indicators the installed indicators
      * @param store      the store, when installed
@@ -103,11 +104,40 @@ public final class IndicatorRunner implements IndicatorService {
      */
     public IndicatorRunner(Supplier<? extends Collection<Indicator>> indicators,
             Supplier<Optional<SubmissionStore>> store, OrgUnitRegister orgUnits, Plugins plugins) {
+        this(indicators, store, orgUnits, plugins, IndicatorInput.GrantLookup.NONE);
+    }
+
+    /**
+     * Creates the service with a grant register, every indicator serving the schemes it names.
+     *
+     * @param indicators the installed indicators
+     * @param store      the store, when installed
+     * @param orgUnits   the org-unit register
+     * @param grants     the grant register, for the indicators of who was funded
+     */
+    public IndicatorRunner(Supplier<? extends Collection<Indicator>> indicators,
+            Supplier<Optional<SubmissionStore>> store, OrgUnitRegister orgUnits, IndicatorInput.GrantLookup grants) {
+        this(indicators, store, orgUnits, Plugins.OPEN, grants);
+    }
+
+    /**
+     * Creates the service with the host's rules for which scheme an indicator may serve and the grant register.
+     *
+     * @param indicators the installed indicators
+     * @param store      the store, when installed
+     * @param orgUnits   the org-unit register
+     * @param plugins    which schemes each indicator may serve, and who is told of failures
+     * @param grants     the grant register, for the indicators of who was funded
+     */
+    public IndicatorRunner(Supplier<? extends Collection<Indicator>> indicators,
+            Supplier<Optional<SubmissionStore>> store, OrgUnitRegister orgUnits, Plugins plugins,
+            IndicatorInput.GrantLookup grants) {
         this.indicators = indicators;
         this.store = store;
         this.selector = new SubmissionSelector(store, orgUnits);
         this.orgUnits = orgUnits;
         this.plugins = plugins;
+        this.grants = grants;
     }
 
     @Override
@@ -136,7 +166,7 @@ public final class IndicatorRunner implements IndicatorService {
                 }
                 Table table = stored.isPresent() ? stored.get()
                         : run.indicator().compute(new IndicatorInput(selection, inputs.of(run.schemes()),
-                                orgUnits::find));
+                                orgUnits::find, grants));
                 if (table == null) {
                     failures.add(failed(run.indicator(), "returned no table"));
                 } else if (table.n().isEmpty()) {

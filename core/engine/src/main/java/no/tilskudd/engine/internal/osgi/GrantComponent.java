@@ -70,6 +70,11 @@ public final class GrantComponent implements GrantService {
     }
 
     @Override
+    public ResponseRate responses(String questionnaireId) {
+        return delegate.responses(questionnaireId);
+    }
+
+    @Override
     public List<String> formats() {
         return delegate.formats();
     }

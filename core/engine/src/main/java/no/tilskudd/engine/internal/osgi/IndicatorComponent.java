@@ -10,7 +10,10 @@ import no.tilskudd.api.indicator.Indicator;
 import no.tilskudd.api.indicator.Selection;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
+import no.tilskudd.api.service.SchemeRegistry;
+import no.tilskudd.api.store.GrantRecords;
 import no.tilskudd.api.store.SubmissionStore;
+import no.tilskudd.engine.internal.grants.GrantRegister;
 import no.tilskudd.engine.internal.indicators.IndicatorRunner;
 import no.tilskudd.engine.internal.registry.Contributions.Contributor;
 import org.osgi.framework.ServiceReference;
@@ -41,6 +44,14 @@ public final class IndicatorComponent implements IndicatorService {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile SubmissionStore store;
 
+    @Reference
+    private SchemeRegistry schemes;
+
+    // The grant register, for indicators of who was funded; without it they see no grants.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile GrantRecords grants;
+
     private IndicatorRunner delegate;
 
     @Reference(service = Indicator.class, cardinality = ReferenceCardinality.MULTIPLE,
@@ -58,6 +69,8 @@ public final class IndicatorComponent implements IndicatorService {
 
     @Activate
     void activate() {
+        GrantRegister register = new GrantRegister(schemes, orgUnits, () -> Optional.ofNullable(grants),
+                () -> Optional.ofNullable(store), List::of);
         delegate = new IndicatorRunner(() -> indicators, () -> Optional.ofNullable(store), orgUnits,
                 new IndicatorRunner.Plugins() {
                     @Override
@@ -76,7 +89,7 @@ public final class IndicatorComponent implements IndicatorService {
                     public void failed(Indicator indicator, String reason) {
                         gate.failed(indicator, contributors.get(indicator), reason);
                     }
-                });
+                }, register.lookup());
     }
 
     @Override

@@ -69,7 +69,9 @@ final class GrantsResource {
 
     void responses(Call c) throws IOException {
         String scheme = c.param("scheme");
-        int year = ApiServlet.year(c.param("year"));
-        c.json(200, JsonViews.responses(grants.responses(scheme, year), c.locale()));
+        // Without a year: a questionnaire, answered by its respondent list (the service refuses a scheme).
+        String given = c.query("year");
+        c.json(200, JsonViews.responses(given == null || given.isBlank() ? grants.responses(scheme)
+                : grants.responses(scheme, ApiServlet.year(given)), c.locale()));
     }
 }
