@@ -97,6 +97,9 @@ public final class PostgresSubmissionStore extends SqlSubmissionStore {
         ds.setUser(user);
         ds.setPassword(password);
         ds.setApplicationName("tilskudd");
+        // A batch of inserts goes to the server as multi-row inserts instead of one statement per row: the answers
+        // of an import are some 34 rows per submission (bench ImportBenchmark, docs/performance.md).
+        ds.setReWriteBatchedInserts(true);
         return ds;
     }
 
