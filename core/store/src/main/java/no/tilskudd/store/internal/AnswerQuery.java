@@ -355,18 +355,17 @@ final class AnswerQuery {
         if (fieldDriven) {
             // A unit has one submission per scheme and year, so the ties of RANK are the answers of one item: all
             // of its codes on a multi-choice axis.
-            sql.add(" FROM (SELECT x.submission_id, x.scheme_id, x.report_year, x.org_unit, x.row_index, x.kind,"
-                    + " x.code, x.num, RANK()" + rank + " FROM answer x WHERE x.group_id = ? AND x.field_id = ? AND ",
-                    group, a.rows().field().get());
+            sql.add(" FROM (SELECT " + latestColumns("x.submission_id") + ", RANK()" + rank
+                    + " FROM answer x WHERE x.group_id = ? AND x.field_id = ? AND ", group, a.rows().field().get());
             axisCondition(sql, "x", a.rows());
         } else if (!conditions.isEmpty()) {
             // An item can have several answers that meet a condition (codes of a list): one of them is ranked 1.
-            sql.add(" FROM (SELECT x.submission_id AS id, x.scheme_id, x.report_year, x.org_unit, ROW_NUMBER()"
-                    + rank + " FROM answer x WHERE ");
+            sql.add(" FROM (SELECT " + latestColumns("x.submission_id AS id") + ", ROW_NUMBER()" + rank
+                    + " FROM answer x WHERE ");
             answers(sql, "x", conditions.get(0), "0");
             conditions = conditions.subList(1, conditions.size());
         } else {
-            sql.add(" FROM (SELECT x.id, x.scheme_id, x.report_year, x.org_unit, ROW_NUMBER()" + rank
+            sql.add(" FROM (SELECT " + latestColumns("x.id") + ", ROW_NUMBER()" + rank
                     + " FROM submission x WHERE 1 = 1");
             sid = "x.id";
         }
@@ -381,6 +380,36 @@ final class AnswerQuery {
             exists(sql, "c", sid, "0", a.columns().get());
         }
         sql.add(") d");
+    }
+
+    /**
+     * The columns of the latest items that the statement around them reads: the axes' values and, where answers are
+     * joined to them, the submission ({@code sid}). Only those: H2 keeps a derived table of more than
+     * {@code MAX_MEMORY_ROWS} rows (10,000 at a 256 MB heap) on disk, and wide rows made national goals over 20,000
+     * reports take 3.3 s against 0.6 s narrow (bench, docs/performance.md).
+     */
+    private String latestColumns(String sid) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        // A column axis on a field and the measures are joined by submission.
+        if (!a.numbers().isEmpty() || a.columns().flatMap(Axis::field).isPresent()) {
+            out.add(sid);
+        }
+        List<Axis> axes = new ArrayList<>(List.of(a.rows()));
+        a.columns().filter(x -> x.field().isEmpty()).ifPresent(axes::add);
+        for (Axis axis : axes) {
+            switch (axis.kind()) {
+                case CODE -> out.add("x.code");
+                case BAND -> out.add("x.num");
+                case YEAR -> out.add("x.report_year");
+                case SCHEME -> out.add("x.scheme_id");
+                case ORG_UNIT_YEAR -> {
+                    out.add("x.org_unit");
+                    out.add("x.report_year");
+                }
+                default -> throw new IllegalStateException(axis.kind().toString());
+            }
+        }
+        return String.join(", ", out);
     }
 
     private static void scope(Sql sql, AnswerScope scope, Set<FormUse> forms) {
