@@ -393,6 +393,8 @@ final class AnswerQuery {
         // A column axis on a field and the measures are joined by submission.
         if (!a.numbers().isEmpty() || a.columns().flatMap(Axis::field).isPresent()) {
             out.add(sid);
+            out.add("x.scheme_id");
+            out.add("x.report_year");
         }
         List<Axis> axes = new ArrayList<>(List.of(a.rows()));
         a.columns().filter(x -> x.field().isEmpty()).ifPresent(axes::add);
@@ -453,9 +455,21 @@ final class AnswerQuery {
         }
     }
 
+    /**
+     * That the answers under {@code alias} are of the submission {@code sid} (a column of a submission or an answer,
+     * whose table also has the scheme and year): with the scheme and year the statement also says which range of
+     * the index by field they are in, so that PostgreSQL can read the joined field's range into a hash join, where
+     * by the submission alone it read the whole table.
+     */
+    private static String of(String alias, String sid) {
+        String table = sid.substring(0, sid.indexOf('.'));
+        return alias + ".submission_id = " + sid + " AND " + alias + ".scheme_id = " + table + ".scheme_id AND "
+                + alias + ".report_year = " + table + ".report_year";
+    }
+
     /** A condition on an item's field, as a correlated EXISTS. */
     private void condition(Sql sql, Condition f, String sid, String ri) {
-        sql.add("EXISTS (SELECT 1 FROM answer f WHERE f.submission_id = " + sid + " AND ");
+        sql.add("EXISTS (SELECT 1 FROM answer f WHERE " + of("f", sid) + " AND ");
         answers(sql, "f", f, ri);
         sql.add(")");
     }
@@ -485,7 +499,7 @@ final class AnswerQuery {
             sql.add("1 = 1");
             return;
         }
-        sql.add("EXISTS (SELECT 1 FROM answer " + alias + " WHERE " + alias + ".submission_id = " + sid + " AND "
+        sql.add("EXISTS (SELECT 1 FROM answer " + alias + " WHERE " + of(alias, sid) + " AND "
                 + alias + ".group_id = ? AND " + alias + ".row_index = " + ri + " AND " + alias + ".field_id = ? AND ",
                 group, axis.field().get());
         axisCondition(sql, alias, axis);
@@ -497,7 +511,7 @@ final class AnswerQuery {
         if (axis == null) {
             return;
         }
-        sql.add(" JOIN answer " + alias + " ON " + alias + ".submission_id = " + sid + " AND " + alias
+        sql.add(" JOIN answer " + alias + " ON " + of(alias, sid) + " AND " + alias
                 + ".group_id = ? AND " + alias + ".row_index = " + ri + " AND " + alias + ".field_id = ? AND ",
                 group, axis.field().get());
         axisCondition(sql, alias, axis);
@@ -531,7 +545,7 @@ final class AnswerQuery {
                 continue;
             }
             String m = "m" + i;
-            sql.add(" LEFT JOIN answer " + m + " ON " + m + ".submission_id = " + sid + " AND " + m
+            sql.add(" LEFT JOIN answer " + m + " ON " + of(m, sid) + " AND " + m
                     + ".group_id = ? AND " + m + ".row_index = " + ri + " AND " + m + ".field_id = ? AND " + m
                     + ".kind = 'N'", group, a.numbers().get(i));
         }
