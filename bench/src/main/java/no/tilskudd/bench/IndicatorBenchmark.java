@@ -178,22 +178,27 @@ public final class IndicatorBenchmark {
                 + " baseline table in %.1f s%n", db, block, saved, n, copied, (System.nanoTime() - t0) / 1e9);
     }
 
-    /** The store's CREATE INDEX statements of the answers migration (V5), for the database. */
+    /**
+     * The store's CREATE INDEX statements of the answers, for the database: those of migration V5 as V9 redefined
+     * them (a later script's index of the same name replaces the earlier one).
+     */
     private static List<String> indexes(String db) throws Exception {
-        String script = "/no/tilskudd/store/internal/migration/" + (db.equals("h2") ? "" : "postgresql/")
-                + "V5__answers.sql";
-        List<String> out = new ArrayList<>();
-        try (InputStream in = IndicatorBenchmark.class.getResourceAsStream(script)) {
-            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
-                if (line.startsWith("CREATE INDEX ")) {
-                    out.add(line.substring(0, line.lastIndexOf(';')));
+        java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
+        for (String name : List.of("V5__answers.sql", "V9__answer_index_order.sql")) {
+            String script = "/no/tilskudd/store/internal/migration/" + (db.equals("h2") ? "" : "postgresql/") + name;
+            try (InputStream in = IndicatorBenchmark.class.getResourceAsStream(script)) {
+                for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .split("\n")) {
+                    if (line.startsWith("CREATE INDEX ")) {
+                        byName.put(line.split("\\s+")[2], line.substring(0, line.lastIndexOf(';')));
+                    }
                 }
             }
         }
-        if (out.isEmpty()) {
-            throw new IllegalStateException("no CREATE INDEX in " + script);
+        if (byName.isEmpty()) {
+            throw new IllegalStateException("no CREATE INDEX in the answers' scripts");
         }
-        return out;
+        return new ArrayList<>(byName.values());
     }
 
     /** The baseline's own database: a second H2 file, or a second database on the same PostgreSQL server. */

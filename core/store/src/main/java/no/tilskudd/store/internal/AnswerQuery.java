@@ -138,18 +138,21 @@ final class AnswerQuery {
         columns.ifPresent(k -> sql.add(", " + String.join(", ", k.select), k.selectParams));
         sql.add(", COUNT(*)");
         measures(sql);
-        if (fieldDriven) {
+        if (restriction == Restriction.LATEST) {
+            latestItems(sql, fieldDriven);
+        } else if (fieldDriven) {
             sql.add(" FROM answer d");
         } else {
             sql.add(top ? " FROM submission d" : " FROM answer d");
         }
-        latestJoin(sql, restriction, sid);
         if (a.columns().isPresent() && a.columns().get().field().isPresent()) {
             join(sql, "c", sid, ri, a.columns().get());
         }
         measureJoins(sql, sid, ri);
         sql.add(" WHERE ");
-        if (fieldDriven) {
+        if (restriction == Restriction.LATEST) {
+            sql.add("d.rn = 1");
+        } else if (fieldDriven) {
             sql.add("d.group_id = ? AND d.field_id = ? AND ", group, a.rows().field().get());
             axisCondition(sql, "d", a.rows());
         } else if (!top) {
@@ -218,7 +221,7 @@ final class AnswerQuery {
     /** Units counted once in each cell any of their qualifying reports falls in, without numbers. */
     private Aggregate anyUnit(Connection c) throws SQLException {
         String unit = a.counting() == Counting.UNIT ? "d.org_unit" : "d.scheme_id, d.org_unit";
-        Key rows = a.rows().field().isPresent() ? fieldKey(a.rows(), "r", "rk") : fixedKey(a.rows(), "d", "rk");
+        Key rows = a.rows().field().isPresent() ? fieldKey(a.rows(), "d", "rk") : fixedKey(a.rows(), "d", "rk");
         Optional<Key> columns = a.columns().map(x -> x.field().isPresent() ? fieldKey(x, "c", "ck")
                 : fixedKey(x, "d", "ck"));
         List<Aggregate.Cell> cells = new ArrayList<>();
@@ -227,15 +230,7 @@ final class AnswerQuery {
         Sql sql = new Sql("SELECT " + String.join(", ", keys) + ", COUNT(*) FROM (SELECT DISTINCT " + unit + ", ");
         sql.add(String.join(", ", rows.select), rows.selectParams);
         columns.ifPresent(k -> sql.add(", " + String.join(", ", k.select), k.selectParams));
-        sql.add(" FROM submission d");
-        if (a.rows().field().isPresent()) {
-            join(sql, "r", "d.id", "0", a.rows());
-        }
-        if (columns.isPresent() && a.columns().get().field().isPresent()) {
-            join(sql, "c", "d.id", "0", a.columns().get());
-        }
-        sql.add(" WHERE 1 = 1");
-        restrict(sql, Restriction.SCOPE, "d.id", "0");
+        anyItems(sql);
         sql.add(") u GROUP BY " + String.join(", ", keys));
         try (PreparedStatement ps = sql.prepare(c); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -248,13 +243,7 @@ final class AnswerQuery {
         Sql t = new Sql("SELECT " + (columns.isPresent() ? String.join(", ", columns.get().aliases) + ", " : "")
                 + "COUNT(*) FROM (SELECT DISTINCT " + unit);
         columns.ifPresent(k -> t.add(", " + String.join(", ", k.select), k.selectParams));
-        t.add(" FROM submission d");
-        if (columns.isPresent() && a.columns().get().field().isPresent()) {
-            join(t, "c", "d.id", "0", a.columns().get());
-        }
-        t.add(" WHERE ");
-        exists(t, "r", "d.id", "0", a.rows());
-        restrict(t, Restriction.SCOPE, "d.id", "0");
+        anyItems(t);
         t.add(") u");
         columns.ifPresent(k -> t.add(" GROUP BY " + String.join(", ", k.aliases)));
         try (PreparedStatement ps = t.prepare(c); ResultSet rs = ps.executeQuery()) {
@@ -270,11 +259,8 @@ final class AnswerQuery {
         if (columns.isEmpty()) {
             overall = totals.isEmpty() ? 0 : totals.get(0).count();
         } else {
-            Sql o = new Sql("SELECT COUNT(*) FROM (SELECT DISTINCT " + unit + " FROM submission d");
-            join(o, "c", "d.id", "0", a.columns().get().field().isPresent() ? a.columns().get() : null);
-            o.add(" WHERE ");
-            exists(o, "r", "d.id", "0", a.rows());
-            restrict(o, Restriction.SCOPE, "d.id", "0");
+            Sql o = new Sql("SELECT COUNT(*) FROM (SELECT DISTINCT " + unit);
+            anyItems(o);
             o.add(") u");
             try (PreparedStatement ps = o.prepare(c); ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -282,6 +268,29 @@ final class AnswerQuery {
             }
         }
         return new Aggregate(cells, totals, countOnly("", "", overall));
+    }
+
+    /**
+     * FROM and WHERE of the unit countings without latest: the items in the scope and the filter that have a value
+     * on the rows axis (and on a field's column axis, joined as {@code c}), each as often as it has values there. On
+     * a field's axis they are read from that field's answers, one index range, with the submission's columns that
+     * the answers repeat; before, each submission in the scope was joined to its answer, one probe per submission.
+     */
+    private void anyItems(Sql sql) {
+        boolean driven = a.rows().field().isPresent();
+        String sid = driven ? "d.submission_id" : "d.id";
+        sql.add(driven ? " FROM answer d" : " FROM submission d");
+        if (a.columns().isPresent() && a.columns().get().field().isPresent()) {
+            join(sql, "c", sid, "0", a.columns().get());
+        }
+        if (driven) {
+            sql.add(" WHERE d.group_id = ? AND d.row_index = 0 AND d.field_id = ? AND ", group,
+                    a.rows().field().get());
+            axisCondition(sql, "d", a.rows());
+        } else {
+            sql.add(" WHERE 1 = 1");
+        }
+        restrict(sql, Restriction.SCOPE, sid, "0");
     }
 
     private Aggregate.Cell countOnly(String row, String column, long count) {
@@ -331,12 +340,92 @@ final class AnswerQuery {
         sql.add(") q) w WHERE w.rn = 1) l ON l.sid = " + sid);
     }
 
+    /**
+     * The items among which each unit's latest is chosen, as a derived table {@code d}: the submission's columns
+     * ({@code submission_id} when driven by the rows' field, with that field's answers; {@code id} otherwise) and
+     * {@code rn}, 1 for the latest item of each unit. The items are read from one index range, the rows' field, or
+     * else the first filter's field, or else the submissions, and ranked in the same pass: before, every submission
+     * in the scope was ranked after an index probe for its answer on the axis, one probe per submission.
+     */
+    private void latestItems(Sql sql, boolean fieldDriven) {
+        String partition = a.counting() == Counting.UNIT ? "x.org_unit" : "x.scheme_id, x.org_unit";
+        String rank = " OVER (PARTITION BY " + partition + " ORDER BY x.report_year DESC, x.scheme_id DESC) AS rn";
+        List<Condition> conditions = a.filter();
+        String sid = "x.submission_id";
+        if (fieldDriven) {
+            // A unit has one submission per scheme and year, so the ties of RANK are the answers of one item: all
+            // of its codes on a multi-choice axis.
+            sql.add(" FROM (SELECT " + latestColumns("x.submission_id") + ", RANK()" + rank
+                    + " FROM answer x WHERE x.group_id = ? AND x.field_id = ? AND ", group, a.rows().field().get());
+            axisCondition(sql, "x", a.rows());
+        } else if (!conditions.isEmpty()) {
+            // An item can have several answers that meet a condition (codes of a list): one of them is ranked 1.
+            sql.add(" FROM (SELECT " + latestColumns("x.submission_id AS id") + ", ROW_NUMBER()" + rank
+                    + " FROM answer x WHERE ");
+            answers(sql, "x", conditions.get(0), "0");
+            conditions = conditions.subList(1, conditions.size());
+        } else {
+            sql.add(" FROM (SELECT " + latestColumns("x.id") + ", ROW_NUMBER()" + rank
+                    + " FROM submission x WHERE 1 = 1");
+            sid = "x.id";
+        }
+        sql.add(" AND ");
+        scope(sql, "x", a.scope(), a.forms());
+        for (Condition f : conditions) {
+            sql.add(" AND ");
+            condition(sql, f, sid, "0");
+        }
+        if (a.columns().isPresent()) {
+            sql.add(" AND ");
+            exists(sql, "c", sid, "0", a.columns().get());
+        }
+        sql.add(") d");
+    }
+
+    /**
+     * The columns of the latest items that the statement around them reads: the axes' values and, where answers are
+     * joined to them, the submission ({@code sid}). Only those: H2 keeps a derived table of more than
+     * {@code MAX_MEMORY_ROWS} rows (10,000 at a 256 MB heap) on disk, and wide rows made national goals over 20,000
+     * reports take 3.3 s against 0.6 s narrow (bench, docs/performance.md).
+     */
+    private String latestColumns(String sid) {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        // A column axis on a field and the measures are joined by submission.
+        if (!a.numbers().isEmpty() || a.columns().flatMap(Axis::field).isPresent()) {
+            out.add(sid);
+            out.add("x.scheme_id");
+            out.add("x.report_year");
+        }
+        List<Axis> axes = new ArrayList<>(List.of(a.rows()));
+        a.columns().filter(x -> x.field().isEmpty()).ifPresent(axes::add);
+        for (Axis axis : axes) {
+            switch (axis.kind()) {
+                case CODE -> out.add("x.code");
+                case BAND -> out.add("x.num");
+                case YEAR -> out.add("x.report_year");
+                case SCHEME -> out.add("x.scheme_id");
+                case ORG_UNIT_YEAR -> {
+                    out.add("x.org_unit");
+                    out.add("x.report_year");
+                }
+                default -> throw new IllegalStateException(axis.kind().toString());
+            }
+        }
+        return String.join(", ", out);
+    }
+
     private static void scope(Sql sql, AnswerScope scope, Set<FormUse> forms) {
-        sql.add("d.report_year BETWEEN ? AND ?", scope.fromYear(), scope.toYear());
+        scope(sql, "d", scope, forms);
+    }
+
+    /** The scope's condition on the submission columns under {@code d}, a submission or an answer. */
+    private static void scope(Sql sql, String d, AnswerScope scope, Set<FormUse> forms) {
+        sql.add(d + ".report_year BETWEEN ? AND ?", scope.fromYear(), scope.toYear());
         if (scope.schemes().size() == 1) {
-            sql.add(" AND d.scheme_id = ?", scope.schemes().iterator().next());
+            sql.add(" AND " + d + ".scheme_id = ?", scope.schemes().iterator().next());
         } else if (!scope.schemes().isEmpty()) {
-            sql.add(" AND d.scheme_id = ANY(?)", (Object) new TreeSet<>(scope.schemes()).toArray(String[]::new));
+            sql.add(" AND " + d + ".scheme_id = ANY(?)",
+                    (Object) new TreeSet<>(scope.schemes()).toArray(String[]::new));
         }
         if (scope.orgUnits().isPresent()) {
             Map<Integer, Set<String>> byYear = scope.orgUnits().get();
@@ -347,7 +436,7 @@ final class AnswerQuery {
             } else {
                 sql.add(" AND (");
                 for (int i = 0; i < years.size(); i++) {
-                    sql.add((i > 0 ? " OR " : "") + "(d.report_year = ? AND d.org_unit = ANY(?))",
+                    sql.add((i > 0 ? " OR " : "") + "(" + d + ".report_year = ? AND " + d + ".org_unit = ANY(?))",
                             years.get(i).getKey(), new TreeSet<>(years.get(i).getValue()).toArray(String[]::new));
                 }
                 sql.add(")");
@@ -358,31 +447,50 @@ final class AnswerQuery {
             sql.add(" AND (");
             for (int i = 0; i < list.size(); i++) {
                 FormUse f = list.get(i);
-                sql.add((i > 0 ? " OR " : "") + "(d.scheme_id = ? AND d.form_version = ? AND d.report_year = ?)",
+                sql.add((i > 0 ? " OR " : "") + "(" + d + ".scheme_id = ? AND " + d + ".form_version = ? AND " + d
+                        + ".report_year = ?)",
                         f.schemeId(), f.formVersion(), f.year());
             }
             sql.add(")");
         }
     }
 
+    /**
+     * That the answers under {@code alias} are of the submission {@code sid} (a column of a submission or an answer,
+     * whose table also has the scheme and year): with the scheme and year the statement also says which range of
+     * the index by field they are in, so that PostgreSQL can read the joined field's range into a hash join, where
+     * by the submission alone it read the whole table.
+     */
+    private static String of(String alias, String sid) {
+        String table = sid.substring(0, sid.indexOf('.'));
+        return alias + ".submission_id = " + sid + " AND " + alias + ".scheme_id = " + table + ".scheme_id AND "
+                + alias + ".report_year = " + table + ".report_year";
+    }
+
     /** A condition on an item's field, as a correlated EXISTS. */
     private void condition(Sql sql, Condition f, String sid, String ri) {
-        sql.add("EXISTS (SELECT 1 FROM answer f WHERE f.submission_id = " + sid + " AND f.group_id = ? AND"
-                + " f.row_index = " + ri + " AND f.field_id = ?", group, f.field());
+        sql.add("EXISTS (SELECT 1 FROM answer f WHERE " + of("f", sid) + " AND ");
+        answers(sql, "f", f, ri);
+        sql.add(")");
+    }
+
+    /** The answers under {@code alias} that meet a condition on an item's field (row index {@code ri}). */
+    private void answers(Sql sql, String alias, Condition f, String ri) {
+        String x = alias + ".";
+        sql.add(x + "group_id = ? AND " + x + "row_index = " + ri + " AND " + x + "field_id = ?", group, f.field());
         switch (f.op()) {
             case PRESENT -> { }
-            case GT -> sql.add(" AND f.kind = 'N' AND f.num > ?", f.number().get());
-            case GE -> sql.add(" AND f.kind = 'N' AND f.num >= ?", f.number().get());
-            case LT -> sql.add(" AND f.kind = 'N' AND f.num < ?", f.number().get());
-            case LE -> sql.add(" AND f.kind = 'N' AND f.num <= ?", f.number().get());
+            case GT -> sql.add(" AND " + x + "kind = 'N' AND " + x + "num > ?", f.number().get());
+            case GE -> sql.add(" AND " + x + "kind = 'N' AND " + x + "num >= ?", f.number().get());
+            case LT -> sql.add(" AND " + x + "kind = 'N' AND " + x + "num < ?", f.number().get());
+            case LE -> sql.add(" AND " + x + "kind = 'N' AND " + x + "num <= ?", f.number().get());
             case IN -> {
-                sql.add(" AND f.kind IN ('C', 'L') AND f.code IN (" + placeholders(f.codes().size()) + ")",
-                        f.codes().toArray());
+                sql.add(" AND " + x + "kind IN ('C', 'L') AND " + x + "code IN ("
+                        + placeholders(f.codes().size()) + ")", f.codes().toArray());
             }
-            case IS -> sql.add(" AND f.kind = 'B' AND f.code = ?", f.flag().get().toString());
+            case IS -> sql.add(" AND " + x + "kind = 'B' AND " + x + "code = ?", f.flag().get().toString());
             default -> throw new IllegalStateException(f.op().toString());
         }
-        sql.add(")");
     }
 
     /** That an item has a value on an axis (always, for the fixed axes). */
@@ -391,7 +499,7 @@ final class AnswerQuery {
             sql.add("1 = 1");
             return;
         }
-        sql.add("EXISTS (SELECT 1 FROM answer " + alias + " WHERE " + alias + ".submission_id = " + sid + " AND "
+        sql.add("EXISTS (SELECT 1 FROM answer " + alias + " WHERE " + of(alias, sid) + " AND "
                 + alias + ".group_id = ? AND " + alias + ".row_index = " + ri + " AND " + alias + ".field_id = ? AND ",
                 group, axis.field().get());
         axisCondition(sql, alias, axis);
@@ -403,7 +511,7 @@ final class AnswerQuery {
         if (axis == null) {
             return;
         }
-        sql.add(" JOIN answer " + alias + " ON " + alias + ".submission_id = " + sid + " AND " + alias
+        sql.add(" JOIN answer " + alias + " ON " + of(alias, sid) + " AND " + alias
                 + ".group_id = ? AND " + alias + ".row_index = " + ri + " AND " + alias + ".field_id = ? AND ",
                 group, axis.field().get());
         axisCondition(sql, alias, axis);
@@ -421,18 +529,23 @@ final class AnswerQuery {
 
     private void measures(Sql sql) {
         for (int i = 0; i < a.numbers().size(); i++) {
-            sql.add(", SUM(m" + i + ".num), COUNT(m" + i + ".num)");
+            String m = "m" + a.numbers().indexOf(a.numbers().get(i));
+            sql.add(", SUM(" + m + ".num), COUNT(" + m + ".num)");
             if (a.medians().contains(i)) {
-                sql.add(", PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY m" + i + ".num),"
-                        + " PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY m" + i + ".num DESC)");
+                sql.add(", PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY " + m + ".num),"
+                        + " PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY " + m + ".num DESC)");
             }
         }
     }
 
+    /** Joins each field that a measure reads once, however many measures read it (a sum and a mean). */
     private void measureJoins(Sql sql, String sid, String ri) {
         for (int i = 0; i < a.numbers().size(); i++) {
+            if (a.numbers().indexOf(a.numbers().get(i)) != i) {
+                continue;
+            }
             String m = "m" + i;
-            sql.add(" LEFT JOIN answer " + m + " ON " + m + ".submission_id = " + sid + " AND " + m
+            sql.add(" LEFT JOIN answer " + m + " ON " + of(m, sid) + " AND " + m
                     + ".group_id = ? AND " + m + ".row_index = " + ri + " AND " + m + ".field_id = ? AND " + m
                     + ".kind = 'N'", group, a.numbers().get(i));
         }

@@ -5,16 +5,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import no.tilskudd.api.store.StoreException;
+import no.tilskudd.api.submission.Submission;
 
 /**
  * Everything the store does differently on H2 and on PostgreSQL: its migration scripts, how migrations are kept to
- * one at a time, how the application user gets its rights, and how a unique-key violation is recognised. The rest
- * of the store's SQL is the same on both.
+ * one at a time, how the application user gets its rights, how a unique-key violation is recognised, and how the
+ * answers of an import are written. The rest of the store's SQL is the same on both.
  */
 enum Dialect {
 
@@ -143,6 +145,11 @@ enum Dialect {
                 }
             }
         }
+
+        @Override
+        void insertAnswers(Connection c, long[] ids, List<Submission> submissions) throws SQLException {
+            PostgresAnswerCopy.copy(c, ids, submissions);
+        }
     };
 
     /** The key of the advisory lock that migrations hold (an arbitrary number: "tilskudd" in ASCII). */
@@ -184,6 +191,19 @@ enum Dialect {
      * @throws StoreException when the user has rights it must not have
      */
     abstract void grantApplication(Connection owner, String app, String password) throws SQLException;
+
+    /**
+     * Writes the answers of stored submissions to the answers table, in the caller's transaction: batched inserts,
+     * or on PostgreSQL a {@code COPY}.
+     *
+     * @param c           the connection, in the caller's transaction
+     * @param ids         the submissions' ids, in the order of {@code submissions}
+     * @param submissions the submissions, each with its form version
+     * @throws SQLException when the rows cannot be written
+     */
+    void insertAnswers(Connection c, long[] ids, List<Submission> submissions) throws SQLException {
+        AnswerTable.insert(c, ids, submissions);
+    }
 
     /**
      * The name of the generated id column as {@link Connection#prepareStatement(String, String[])} wants it: H2

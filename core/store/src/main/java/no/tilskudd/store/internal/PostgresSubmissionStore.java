@@ -97,6 +97,14 @@ public final class PostgresSubmissionStore extends SqlSubmissionStore {
         ds.setUser(user);
         ds.setPassword(password);
         ds.setApplicationName("tilskudd");
+        // A batch of inserts goes to the server as multi-row inserts instead of one statement per row: the answers
+        // of an import are some 34 rows per submission (bench ImportBenchmark, docs/performance.md).
+        ds.setReWriteBatchedInserts(true);
+        // The indicator statements are the same text with other parameters; once the driver prepares them on the
+        // server, PostgreSQL may switch to a generic plan, which cannot use the statistics of a field's values (how
+        // many answers a field and its codes have) and then joins 100,000 answers by nested loops. A plan for the
+        // values of each execution costs a few milliseconds of planning.
+        ds.setOptions("-c plan_cache_mode=force_custom_plan");
         return ds;
     }
 

@@ -643,7 +643,7 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
         }
         // The answers go in the same transaction: an indicator never sees a submission without its answers.
         if (writeAnswers) {
-            AnswerTable.insert(c, ids, batch);
+            dialect.insertAnswers(c, ids, batch);
         }
     }
 

@@ -977,6 +977,38 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void textsWithTheCharactersThatEndAColumnOrMeanNullAreWrittenAsTheyAre() throws SQLException {
+        // PostgreSQL's answers go in with COPY, whose text format gives tab, newline, backslash and \\N a meaning.
+        List<String> codes = List.of("a\tb", "line\nbreak\r", "back\\slash", "\\N", "Øst/Oslo", "e\u0301");
+        Map<String, Object> v = new LinkedHashMap<>();
+        for (int i = 0; i < codes.size(); i++) {
+            v.put("f\t" + i, codes.get(i));
+        }
+        v.put("many", codes);
+        SqlSubmissionStore store = open();
+        store.save(List.of(new Submission("ks", 2024, "0301", Optional.of("v\\1"), v)), false, "a.jsonl");
+        Map<String, String> single = new java.util.TreeMap<>();
+        List<String> many = new ArrayList<>();
+        try (Connection c = app(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT field_id, kind, code, form_version FROM answer ORDER BY field_id, code")) {
+            while (rs.next()) {
+                assertEquals("v\\1", rs.getString(4));
+                if (rs.getString(2).equals("L")) {
+                    many.add(rs.getString(3));
+                } else {
+                    single.put(rs.getString(1), rs.getString(3));
+                }
+            }
+        }
+        Map<String, String> expected = new java.util.TreeMap<>();
+        for (int i = 0; i < codes.size(); i++) {
+            expected.put("f\t" + i, codes.get(i));
+        }
+        assertEquals(expected, single);
+        assertEquals(codes.stream().sorted().toList(), many.stream().sorted().toList());
+    }
+
+    @Test
     void theSameGrantSavedFromTwoStoresAtOnceIsStoredOnceAndTheOtherIsTheDuplicate() throws Exception {
         SqlSubmissionStore first = open();
         SqlSubmissionStore second = open();
