@@ -1,10 +1,10 @@
 /**
  * Persistence of submissions: transactional saves and queries, answer aggregates, and backups; the grant
- * register; the console's users (with a reporter's org units) and sessions; and which bundle owns each scheme id;
+ * register; the console's users (with a reporter's org units) and sessions; which bundle owns each scheme id; and the publications analysts upload, with their frozen editions;
  * so that hosts sharing a database share them.
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package no.tilskudd.api.store;
 
 import org.osgi.annotation.bundle.Export;

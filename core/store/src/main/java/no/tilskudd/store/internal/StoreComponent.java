@@ -17,6 +17,9 @@ import no.tilskudd.api.store.GrantRecords;
 import no.tilskudd.api.store.SaveResult;
 import no.tilskudd.api.store.SchemeOwner;
 import no.tilskudd.api.store.SchemeOwners;
+import no.tilskudd.api.store.PublicationRecords;
+import no.tilskudd.api.store.StoredEdition;
+import no.tilskudd.api.store.StoredPublication;
 import no.tilskudd.api.store.SessionRecord;
 import no.tilskudd.api.store.SessionRecords;
 import no.tilskudd.api.store.StoreException;
@@ -47,10 +50,11 @@ import org.osgi.service.component.annotations.Modified;
  * configuration {@value #PID} where Config Admin has one (Apache Karaf: {@code etc/no.tilskudd.cfg}), and then wins.
  */
 @Component(service = {SubmissionStore.class, AnswerAggregates.class, AuditLog.class, StoreMaintenance.class,
-        UserRecords.class, SessionRecords.class, GrantRecords.class, SchemeOwners.class},
+        UserRecords.class, SessionRecords.class, GrantRecords.class, SchemeOwners.class,
+        PublicationRecords.class},
         configurationPid = StoreComponent.PID)
 public final class StoreComponent implements SubmissionStore, AnswerAggregates, AuditLog, StoreMaintenance,
-        UserRecords, SessionRecords, GrantRecords, SchemeOwners {
+        UserRecords, SessionRecords, GrantRecords, SchemeOwners, PublicationRecords {
 
     /** The framework property naming the data directory. */
     public static final String DATA_PROPERTY = "tilskudd.data";
@@ -269,5 +273,30 @@ public final class StoreComponent implements SubmissionStore, AnswerAggregates, 
             throw new IllegalStateException("the submission store is not active");
         }
         return s;
+    }
+
+    @Override
+    public StoredPublication addPublication(String id, String fileName, String definition, String actor) {
+        return store().addPublication(id, fileName, definition, actor);
+    }
+
+    @Override
+    public List<StoredPublication> publications() {
+        return store().publications();
+    }
+
+    @Override
+    public boolean saveEdition(StoredEdition edition) {
+        return store().saveEdition(edition);
+    }
+
+    @Override
+    public java.util.Optional<StoredEdition> edition(String publicationId, String edition) {
+        return store().edition(publicationId, edition);
+    }
+
+    @Override
+    public List<StoredEdition> editions(String publicationId) {
+        return store().editions(publicationId);
     }
 }
