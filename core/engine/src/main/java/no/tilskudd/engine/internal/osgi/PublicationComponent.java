@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import no.tilskudd.api.audit.AuditLog;
 import no.tilskudd.api.indicator.Indicator;
 import no.tilskudd.api.report.Report;
 import no.tilskudd.api.report.ReportExporter;
@@ -70,6 +71,10 @@ public final class PublicationComponent implements PublicationService {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile List<ReportExporter> exporters;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditLog audit;
+
     private final Map<Long, List<Publications.Shipped>> shipped = new ConcurrentHashMap<>();
     private BundleTracker<Long> tracker;
     private Publications delegate;
@@ -86,7 +91,7 @@ public final class PublicationComponent implements PublicationService {
         }
         IndicatorRunner runner = new IndicatorRunner(() -> indicators, () -> Optional.ofNullable(store), orgUnits);
         delegate = new Publications(schemes, runner, orgUnits, () -> indicators, () -> Optional.ofNullable(store),
-                () -> Optional.ofNullable(records), this::shipped, () -> exporters, threshold);
+                () -> Optional.ofNullable(records), this::shipped, () -> exporters, threshold, () -> Optional.ofNullable(audit));
         tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new Customizer());
         tracker.open();
     }

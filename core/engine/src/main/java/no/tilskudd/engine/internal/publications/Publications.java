@@ -24,6 +24,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import no.tilskudd.api.audit.AuditEntry;
+import no.tilskudd.api.audit.AuditLog;
 import no.tilskudd.api.form.LocalizedText;
 import no.tilskudd.api.indicator.Indicator;
 import no.tilskudd.api.indicator.Selection;
@@ -98,6 +100,7 @@ public final class Publications implements PublicationService {
     private final Supplier<? extends Collection<Shipped>> shipped;
     private final Supplier<? extends Collection<ReportExporter>> exporters;
     private final int threshold;
+    private final Supplier<Optional<AuditLog>> audit;
 
     /**
      * Creates the service.
@@ -111,11 +114,14 @@ public final class Publications implements PublicationService {
      * @param shipped    the definitions plugins ship
      * @param exporters  the installed report exporters
      * @param threshold  the smallest person count shown in published tables
+     * @param audit      the audit trail, where uploads and editions are recorded
      */
     public Publications(SchemeRegistry schemes, IndicatorRunner runner, OrgUnitRegister orgUnits,
             Supplier<? extends Collection<Indicator>> indicators, Supplier<Optional<SubmissionStore>> store,
             Supplier<Optional<PublicationRecords>> records, Supplier<? extends Collection<Shipped>> shipped,
-            Supplier<? extends Collection<ReportExporter>> exporters, int threshold) {
+            Supplier<? extends Collection<ReportExporter>> exporters, int threshold,
+            Supplier<Optional<AuditLog>> audit) {
+        this.audit = audit;
         this.schemes = schemes;
         this.runner = runner;
         this.orgUnits = orgUnits;
@@ -262,6 +268,8 @@ public final class Publications implements PublicationService {
         }
         StoredPublication p = records().addPublication(d.id(), fileName,
                 new String(definition, StandardCharsets.UTF_8), actor);
+        audit.get().ifPresent(a -> a.record(new AuditEntry(actor, "publication.add", p.id(), Map.of("revision",
+                String.valueOf(p.revision()), "file", fileName))));
         return info(new Entry(p.id(), "uploaded " + p.fileName() + " (revision " + p.revision() + ")",
                 p.definition(), Optional.of(d), List.of(), Optional.of(p)));
     }
@@ -561,6 +569,9 @@ public final class Publications implements PublicationService {
             throw new IllegalArgumentException("publication '" + id + "' already has an edition '" + edition
                     + "' (frozen meanwhile); an edition is frozen once");
         }
+        String count = String.valueOf(after.size());
+        audit.get().ifPresent(a -> a.record(new AuditEntry(actor, "publication.freeze", id, Map.of("edition",
+                edition, "cutOff", cutOff.toString(), "submissions", count))));
         return edition(stored);
     }
 
