@@ -175,6 +175,9 @@ class PublicationThroughCliTest {
         WebHost.Result shipped = host.run("publications", "add", file.toString());
         assertTrue(shipped.err().contains("is shipped by plugin"), shipped.err());
 
+        String audit = run("audit", "--json").toString();
+        assertTrue(audit.contains("\"action\":\"publication.add\""), audit);
+
         JsonNode doc = run("indicators", "--publication", "svarprosent-notat", "--json");
         assertTrue(paragraphs(doc).get(0).matches("[0-9]+ % av [0-9]+"), paragraphs(doc).toString());
     }
@@ -190,6 +193,7 @@ class PublicationThroughCliTest {
         String before = run("indicators", "--publication", ID, "--edition", "2009-11", "--json").toString();
         JsonNode unchanged = run("publications", "compare", ID, "--edition", "2009-11", "--json");
         assertTrue(unchanged.get("unchanged").asBoolean(), unchanged.toString());
+        assertTrue(run("audit", "--json").toString().contains("\"action\":\"publication.freeze\""));
         WebHost.Result again = host.run("publications", "freeze", ID, "--as", "2009-11");
         assertEquals(1, again.exit(), again.err());
 
@@ -255,5 +259,18 @@ class PublicationThroughCliTest {
                 "application/json", "{\"formatVersion\": 1, \"id\": \"b\"}".getBytes(StandardCharsets.UTF_8)));
         assertEquals(422, bad.statusCode(), bad.body());
         assertTrue(bad.body().contains("b.json: /: "), bad.body());
+    }
+
+    @Test
+    @Order(7)
+    void theDemoAlsoPrintsAndWritesThePublication() throws Exception {
+        Path out = temp.resolve("demo-out");
+        WebHost.Result demo = host.run("demo", "--out", out.toString());
+        assertEquals(0, demo.exit(), demo.out() + demo.err());
+        assertTrue(demo.out().contains("86 kommuner og bydeler hadde tilskudd"), demo.out());
+        for (String ext : List.of("pdf", "xlsx")) {
+            assertTrue(Files.size(out.resolve(ID + "." + ext)) > 1000, ext);
+            assertTrue(demo.out().contains(out.resolve(ID + "." + ext).toString()), demo.out());
+        }
     }
 }
