@@ -16,7 +16,7 @@ import no.tilskudd.api.report.ValueKind;
  * Turns a table with a column (or a group of columns) per year into one with a row per year: each row of the
  * indicator becomes a column, {@code row1}, {@code row2}, ... (with the measure's suffix, e.g. {@code row1-count}),
  * labelled with the row's label. Totals of the original rows are not totals of the new ones, so the new table has
- * none; N and the notes stay.
+ * none; N and the notes stay. A column that would be empty in every year is left out.
  */
 final class YearsAsRows {
 
@@ -66,6 +66,21 @@ final class YearsAsRows {
             }
             rows.add(new Table.Row(Table.RowKind.DATA, cells));
         }
-        return new Table(t.id(), t.title(), columns, rows, t.n(), t.notes(), t.chart(), t.suppression());
+        // A measure a row never has (the percent of the N row) would be a column of dashes: it is left out.
+        List<Integer> keep = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) {
+            int col = c;
+            if (c == 0 || rows.stream().anyMatch(r -> r.cells().get(col) != null)) {
+                keep.add(c);
+            }
+        }
+        List<Table.Column> kept = keep.stream().map(columns::get).toList();
+        List<Table.Row> keptRows = new ArrayList<>();
+        for (Table.Row r : rows) {
+            List<Object> cells = new ArrayList<>();
+            keep.forEach(c -> cells.add(r.cells().get(c)));
+            keptRows.add(new Table.Row(r.kind(), cells));
+        }
+        return new Table(t.id(), t.title(), kept, keptRows, t.n(), t.notes(), t.chart(), t.suppression());
     }
 }
