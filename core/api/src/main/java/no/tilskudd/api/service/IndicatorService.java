@@ -14,7 +14,7 @@ public interface IndicatorService {
      * tables and named among the failures; the others are not affected.
      *
      * @param selection what to compute over
-     * @return the tables, ordered by indicator id, and the failures
+     * @return the tables (in the order of the first scheme's descriptor, then by indicator id), and the failures
      * @throws SchemeChangedException when an indicator of the scheme was removed or replaced while it ran
      */
     Results compute(Selection selection);
@@ -23,7 +23,8 @@ public interface IndicatorService {
      * The outcome of a computation.
      *
      * @param submissions how many submissions of the scheme were selected
-     * @param tables      the tables, ordered by indicator id
+     * @param tables      the tables: a scheme's declared indicators in the order its descriptor lists them, then the
+     *                    others by id (since 2.3; before, all by id)
      * @param failures    one line per indicator that failed, with the reason
      */
     record Results(long submissions, List<Table> tables, List<String> failures) {

@@ -33,6 +33,9 @@ import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.service.FileReport;
 import no.tilskudd.api.service.Finding;
 import no.tilskudd.api.service.GrantService;
+import no.tilskudd.api.service.PublicationService;
+import no.tilskudd.api.service.PublicationException;
+import no.tilskudd.api.service.PublicationInfo;
 import no.tilskudd.api.service.ImportService;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
@@ -95,6 +98,9 @@ public final class TilskuddCommandLine implements CommandLine {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile GrantService grants;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PublicationService publications;
 
     private BundleContext context;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -123,6 +129,12 @@ public final class TilskuddCommandLine implements CommandLine {
         this.status = status;
         this.plugins = plugins;
         this.users = users;
+    }
+
+    /** For unit tests of the publication commands, with a fake of the publication service. */
+    TilskuddCommandLine withPublications(PublicationService service) {
+        this.publications = service;
+        return this;
     }
 
     /** For unit tests of the grant commands, with a fake of the grant service. */
@@ -177,6 +189,8 @@ public final class TilskuddCommandLine implements CommandLine {
                 case "undeploy" -> PluginCommands.undeploy(required(plugins, "plugin"), rest, host.deploy(), out, JSON);
                 case "users" -> UserCommands.run(required(users, "user"), rest, out, JSON);
                 case "grants" -> GrantCommands.grants(required(grants, "grant register"), rest, cwd, out, JSON);
+                case "publications" -> PublicationCommands.run(required(publications, "publication"), rest, cwd, out,
+                        JSON);
                 case "responses" -> GrantCommands.responses(required(grants, "grant register"), schemes, rest, out,
                         JSON);
                 case "help", "--help", "-h" -> {
@@ -279,6 +293,12 @@ public final class TilskuddCommandLine implements CommandLine {
                   import [--replace] [--json] FILE...      check and store submission files (each file all or nothing)
                   indicators --scheme S[,S...] [--years A-B] [--region R] [--json]
                   report --scheme S[,S...] [--years A-B] [--region R] --format F --out FILE [--with-data] [--no-suppress]
+                  indicators --publication ID [--edition E] [--json]   a publication's text, key figures and tables
+                  report --publication ID [--edition E] --format F --out FILE [--no-suppress]
+                  publications [list] [--json]             the publications plugins ship and analysts uploaded, with editions
+                  publications add FILE                    check a publication definition (JSON) and keep it as a new revision
+                  publications freeze ID --as EDITION      keep today's figures of a publication as an edition
+                  publications compare ID --edition E      what changed since an edition, and which submissions caused it
                   template --scheme S --year Y --format F --out FILE [--org-unit CODE]
                   org-units [--region R] [--json] | org-units import FILE.csv
                   grants import [--replace] [--json] FILE  check and store a grant register file (CSV or .xlsx), all or nothing
@@ -385,6 +405,21 @@ public final class TilskuddCommandLine implements CommandLine {
                 Path target = outDir.resolve(scheme.id() + "-" + years[0] + "-" + years[1] + "."
                         + reports.fileExtension(format));
                 writeAtomically(target, o -> reports.writeReport(sel, options, format, o));
+                written.add(target);
+            }
+        }
+        PublicationService pubs = publications;
+        for (PublicationInfo p : pubs == null ? List.<PublicationInfo>of() : pubs.publications()) {
+            if (!p.problems().isEmpty()) {
+                // A publication of schemes that are not all installed here is not the demo's.
+                continue;
+            }
+            ReportOptions published = new ReportOptions(locale, options.suppressSmallCounts(), false);
+            out.println();
+            PublicationCommands.show(pubs, p.id(), Optional.empty(), locale, false, out, JSON);
+            for (String format : formats) {
+                Path target = outDir.resolve(p.id() + "." + reports.fileExtension(format));
+                writeAtomically(target, o -> pubs.writeReport(p.id(), Optional.empty(), published, format, o));
                 written.add(target);
             }
         }
@@ -609,6 +644,16 @@ public final class TilskuddCommandLine implements CommandLine {
         return new Selection(ids, years[0], years[1], units, regions);
     }
 
+    /** A publication has its own selection in its definition: a selection on the command line would be ignored. */
+    private static void noSelectionWith(Args a) {
+        for (String o : List.of("--scheme", "--years", "--region", "--org-units")) {
+            if (a.option(o).isPresent()) {
+                throw new Args.UsageException(o + " cannot go with --publication: a publication's definition "
+                        + "selects its schemes, years and regions");
+            }
+        }
+    }
+
     /** {@code --scheme avdir,bufdir}: one or more scheme ids, each once. */
     static List<String> schemeList(String value) {
         List<String> ids = new ArrayList<>();
@@ -627,9 +672,17 @@ public final class TilskuddCommandLine implements CommandLine {
     }
 
     private int indicators(List<String> argv, PrintStream out) throws IOException {
-        Args a = Args.parse(argv, Set.of("--scheme", "--years", "--region", "--org-units", "--lang"),
-                Set.of("--json"));
+        Args a = Args.parse(argv, Set.of("--scheme", "--years", "--region", "--org-units", "--lang",
+                "--publication", "--edition"), Set.of("--json"));
         Locale locale = locale(a);
+        if (a.option("--publication").isPresent()) {
+            noSelectionWith(a);
+            return PublicationCommands.show(required(publications, "publication"), a.option("--publication").get(),
+                    a.option("--edition"), locale, a.flag("--json"), out, JSON);
+        }
+        if (a.option("--edition").isPresent()) {
+            throw new Args.UsageException("--edition is of a publication: give --publication ID");
+        }
         Selection sel = selection(a);
         IndicatorService.Results r = indicators.compute(sel);
         if (a.flag("--json")) {
@@ -652,8 +705,30 @@ public final class TilskuddCommandLine implements CommandLine {
 
     private int report(List<String> argv, Path cwd, PrintStream out) throws IOException {
         Args a = Args.parse(argv, Set.of("--scheme", "--years", "--region", "--org-units", "--format", "--out",
-                "--lang"), Set.of("--no-suppress", "--with-data"));
+                "--lang", "--publication", "--edition"), Set.of("--no-suppress", "--with-data"));
         Path target = Args.outputFile(cwd, a.required("--out"));
+        if (a.option("--publication").isPresent()) {
+            noSelectionWith(a);
+            if (a.flag("--with-data")) {
+                throw new Args.UsageException("a publication has no data tables: leave out --with-data");
+            }
+            PublicationService p = required(publications, "publication");
+            String format = a.required("--format");
+            reports.fileExtension(format);
+            ReportOptions options = new ReportOptions(locale(a), !a.flag("--no-suppress"), false);
+            String id = a.option("--publication").get();
+            try {
+                writeAtomically(target, o -> p.writeReport(id, a.option("--edition"), options, format, o));
+            } catch (PublicationException e) {
+                throw new IllegalArgumentException("publication '" + id + "' cannot be made:\n  "
+                        + String.join("\n  ", e.problems()), e);
+            }
+            out.println(target);
+            return OK;
+        }
+        if (a.option("--edition").isPresent()) {
+            throw new Args.UsageException("--edition is of a publication: give --publication ID");
+        }
         Selection sel = selection(a);
         ReportOptions options = new ReportOptions(locale(a), !a.flag("--no-suppress"), a.flag("--with-data"));
         String format = a.required("--format");

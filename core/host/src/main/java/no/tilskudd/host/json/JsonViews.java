@@ -22,6 +22,12 @@ import no.tilskudd.api.scheme.OrgUnit;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.ResponseRate;
+import no.tilskudd.api.service.EditionComparison;
+import no.tilskudd.api.service.PublicationEdition;
+import no.tilskudd.api.service.PublicationInfo;
+import no.tilskudd.api.report.Report;
+import no.tilskudd.api.report.ReportBlock;
+import no.tilskudd.api.report.ReportSection;
 import no.tilskudd.api.store.Grant;
 import no.tilskudd.api.store.SchemeExtension;
 import no.tilskudd.api.store.SchemeOwner;
@@ -470,6 +476,170 @@ public final class JsonViews {
         }
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("users", list);
+        return root;
+    }
+
+    /**
+     * {@code tilskudd publications --json}, {@code GET /api/publications}.
+     *
+     * @param publications the publications
+     * @param locale       the language of texts
+     * @return {@code {"publications": [{"id", "version", "title", "source", "revision", "addedBy", "added",
+     *         "editions": [...], "problems": [...]}]}}
+     * @since 1.3
+     */
+    public static Map<String, Object> publications(List<PublicationInfo> publications, Locale locale) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("publications", publications.stream().map(p -> publicationInfo(p, locale)).toList());
+        return root;
+    }
+
+    /**
+     * One publication as listed (without its figures).
+     *
+     * @param p      the publication
+     * @param locale the language of texts
+     * @return {@code {"id", "version", "title", "source", "revision", "addedBy", "added", "editions", "problems"}}
+     * @since 1.3
+     */
+    public static Map<String, Object> publicationInfo(PublicationInfo p, Locale locale) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", p.id());
+        m.put("version", p.version());
+        m.put("title", p.title().in(locale));
+        m.put("source", p.source());
+        m.put("revision", p.revision().orElse(null));
+        m.put("addedBy", p.addedBy().orElse(null));
+        m.put("added", p.added().map(Object::toString).orElse(null));
+        m.put("editions", p.editions().stream().map(JsonViews::edition).toList());
+        m.put("problems", p.problems());
+        return m;
+    }
+
+    /**
+     * A frozen edition: {@code tilskudd publications freeze --json}.
+     *
+     * @param e the edition
+     * @return {@code {"publication", "edition", "source", "cutOff", "submissions", "frozenBy", "frozen"}}
+     * @since 1.3
+     */
+    public static Map<String, Object> edition(PublicationEdition e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("publication", e.publicationId());
+        m.put("edition", e.edition());
+        m.put("source", e.source());
+        m.put("cutOff", e.cutOff().toString());
+        m.put("submissions", e.submissions());
+        m.put("frozenBy", e.frozenBy());
+        m.put("frozen", e.frozen().toString());
+        return m;
+    }
+
+    /**
+     * A publication with its figures: {@code tilskudd indicators --publication ID --json},
+     * {@code GET /api/publications/ID}.
+     *
+     * @param id      the publication id
+     * @param edition the edition shown, or null for the live figures
+     * @param report  the assembled publication
+     * @return {@code {"publication", "edition", "title", "language", "metadata", "sections": [{"heading", "blocks":
+     *         [{"type": "paragraph", "text"} | {"type": "table", ...the indicator table...} | {"type": "chart", "id",
+     *         "title", "chart", "unit", "categories", "series": [{"name", "values"}]} | {"type": "keyFigures",
+     *         "figures": [{"label", "value", "kind"}]}]}], "tables": {id: table}}}
+     * @since 1.3
+     */
+    public static Map<String, Object> publication(String id, String edition, Report report) {
+        Locale locale = report.locale();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("publication", id);
+        root.put("edition", edition);
+        root.put("title", report.title());
+        root.put("language", report.language());
+        root.put("metadata", report.metadata());
+        List<Map<String, Object>> sections = new ArrayList<>();
+        Map<String, Object> tables = new LinkedHashMap<>();
+        for (ReportSection s : report.sections()) {
+            List<Map<String, Object>> blocks = new ArrayList<>();
+            for (ReportBlock b : s.blocks()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                if (b instanceof ReportBlock.Paragraph p) {
+                    m.put("type", "paragraph");
+                    m.put("text", p.text());
+                } else if (b instanceof Table t) {
+                    m.put("type", "table");
+                    Map<String, Object> view = indicatorTable(t, locale);
+                    m.putAll(view);
+                    tables.put(t.id(), view);
+                } else if (b instanceof ReportBlock.Chart c) {
+                    m.put("type", "chart");
+                    m.put("id", c.id());
+                    m.put("title", c.title());
+                    m.put("chart", c.type().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                    m.put("unit", c.valueKind().name().toLowerCase(Locale.ROOT));
+                    m.put("categories", c.categories());
+                    m.put("series", c.series().stream().map(x -> {
+                        Map<String, Object> sm = new LinkedHashMap<>();
+                        sm.put("name", x.name());
+                        sm.put("values", x.values());
+                        return sm;
+                    }).toList());
+                } else if (b instanceof ReportBlock.KeyFigures k) {
+                    m.put("type", "keyFigures");
+                    m.put("figures", k.figures().stream().map(f -> {
+                        Map<String, Object> fm = new LinkedHashMap<>();
+                        fm.put("label", f.label());
+                        fm.put("value", f.value());
+                        fm.put("kind", f.kind().name().toLowerCase(Locale.ROOT));
+                        return fm;
+                    }).toList());
+                }
+                blocks.add(m);
+            }
+            Map<String, Object> sm = new LinkedHashMap<>();
+            sm.put("heading", s.title());
+            sm.put("blocks", blocks);
+            sections.add(sm);
+        }
+        root.put("sections", sections);
+        root.put("tables", tables);
+        return root;
+    }
+
+    /**
+     * {@code tilskudd publications compare ID --edition E --json}.
+     *
+     * @param c the comparison
+     * @return {@code {"publication", "edition", "cutOff", "unchanged", "figures": [{"table", "row", "column",
+     *         "frozen", "live"}], "submissions": [{"change", "scheme", "year", "orgUnit", "frozen", "live",
+     *         "source"}]}}
+     * @since 1.3
+     */
+    public static Map<String, Object> comparison(EditionComparison c) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("publication", c.publicationId());
+        root.put("edition", c.edition());
+        root.put("cutOff", c.cutOff().toString());
+        root.put("unchanged", c.unchanged());
+        root.put("figures", c.figures().stream().map(f -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("table", f.table());
+            m.put("row", f.row());
+            m.put("column", f.column());
+            m.put("frozen", f.frozen().orElse(null));
+            m.put("live", f.live().orElse(null));
+            return m;
+        }).toList());
+        root.put("submissions", c.submissions().stream().map(x -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("change", x.change().name().toLowerCase(Locale.ROOT));
+            m.put("scheme", x.schemeId());
+            m.put("year", x.year());
+            m.put("orgUnit", x.orgUnit());
+            m.put("frozen", x.frozen().map(Object::toString).orElse(null));
+            m.put("live", x.live().map(Object::toString).orElse(null));
+            m.put("source", x.source().orElse(null));
+            return m;
+        }).toList());
         return root;
     }
 }

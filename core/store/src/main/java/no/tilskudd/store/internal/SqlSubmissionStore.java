@@ -38,6 +38,9 @@ import no.tilskudd.api.store.SchemeOwner;
 import no.tilskudd.api.store.SchemeExtension;
 import no.tilskudd.api.store.SchemeExtensions;
 import no.tilskudd.api.store.SchemeOwners;
+import no.tilskudd.api.store.PublicationRecords;
+import no.tilskudd.api.store.StoredEdition;
+import no.tilskudd.api.store.StoredPublication;
 import no.tilskudd.api.store.SessionRecord;
 import no.tilskudd.api.store.SessionRecords;
 import no.tilskudd.api.store.StoreException;
@@ -56,7 +59,7 @@ import no.tilskudd.api.submission.SubmissionKey;
  * schema up to date and granted the application user its rights.
  */
 public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggregates, UserRecords,
-        SessionRecords, GrantRecords, SchemeOwners, SchemeExtensions, AutoCloseable {
+        SessionRecords, GrantRecords, SchemeOwners, SchemeExtensions, PublicationRecords, AutoCloseable {
 
     /**
      * What the application user may do with each table. A table that a migration adds must be listed here, or the
@@ -76,7 +79,10 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
             // Bindings are made and transferred, never removed.
             Map.entry("SCHEME_OWNER", "SELECT, INSERT, UPDATE"),
             // Approvals are given and withdrawn.
-            Map.entry("SCHEME_EXTENSION", "SELECT, INSERT, DELETE"));
+            Map.entry("SCHEME_EXTENSION", "SELECT, INSERT, DELETE"),
+            // Revisions and editions are added, never changed or removed: an edition is what was published.
+            Map.entry("PUBLICATION", "SELECT, INSERT"),
+            Map.entry("PUBLICATION_EDITION", "SELECT, INSERT"));
 
     private static final int BATCH_SIZE = 1000;
 
@@ -98,6 +104,7 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
     private final GrantTable grants = new GrantTable();
     private final SchemeOwnerTable owners = new SchemeOwnerTable();
     private final SchemeExtensionTable extensions = new SchemeExtensionTable();
+    private final PublicationTable publications = new PublicationTable();
 
     /** Runs in a save between its look for stored keys and its inserts: tests make two saves overlap there. */
     volatile Runnable afterDuplicateCheck = () -> { };
@@ -366,6 +373,68 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
         } catch (SQLException e) {
             throw new StoreException("cannot withdraw the approval of " + symbolicName + " for scheme '" + schemeId
                     + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public StoredPublication addPublication(String id, String fileName, String definition, String actor) {
+        // Two uploads of one id at once: the second to commit finds its revision taken and takes the next.
+        for (int attempt = 0; ; attempt++) {
+            try {
+                // Microseconds: what both databases keep, so that what is returned is what is read back.
+                java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+                return inTransaction(c -> publications.insert(c, id, fileName, definition, actor, now));
+            } catch (SQLException e) {
+                if (!dialect.isUniqueViolation(e) || attempt >= 9) {
+                    throw new StoreException("cannot store publication '" + id + "': " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public List<StoredPublication> publications() {
+        try (Connection c = pool.getConnection()) {
+            return publications.list(c);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the publications: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean saveEdition(StoredEdition edition) {
+        try {
+            inTransaction(c -> {
+                publications.insert(c, edition);
+                return null;
+            });
+            return true;
+        } catch (SQLException e) {
+            if (dialect.isUniqueViolation(e)) {
+                return false;
+            }
+            throw new StoreException("cannot store edition '" + edition.edition() + "' of publication '"
+                    + edition.publicationId() + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<StoredEdition> edition(String publicationId, String edition) {
+        try (Connection c = pool.getConnection()) {
+            return publications.editions(c, publicationId, Optional.of(edition)).stream().findFirst();
+        } catch (SQLException e) {
+            throw new StoreException("cannot read edition '" + edition + "' of publication '" + publicationId
+                    + "': " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<StoredEdition> editions(String publicationId) {
+        try (Connection c = pool.getConnection()) {
+            return publications.editions(c, publicationId, Optional.empty());
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the editions of publication '" + publicationId + "': "
+                    + e.getMessage(), e);
         }
     }
 

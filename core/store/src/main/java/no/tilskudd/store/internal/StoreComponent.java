@@ -19,6 +19,9 @@ import no.tilskudd.api.store.SchemeOwner;
 import no.tilskudd.api.store.SchemeExtension;
 import no.tilskudd.api.store.SchemeExtensions;
 import no.tilskudd.api.store.SchemeOwners;
+import no.tilskudd.api.store.PublicationRecords;
+import no.tilskudd.api.store.StoredEdition;
+import no.tilskudd.api.store.StoredPublication;
 import no.tilskudd.api.store.SessionRecord;
 import no.tilskudd.api.store.SessionRecords;
 import no.tilskudd.api.store.StoreException;
@@ -49,10 +52,11 @@ import org.osgi.service.component.annotations.Modified;
  * configuration {@value #PID} where Config Admin has one (Apache Karaf: {@code etc/no.tilskudd.cfg}), and then wins.
  */
 @Component(service = {SubmissionStore.class, AnswerAggregates.class, AuditLog.class, StoreMaintenance.class,
-        UserRecords.class, SessionRecords.class, GrantRecords.class, SchemeOwners.class, SchemeExtensions.class},
+        UserRecords.class, SessionRecords.class, GrantRecords.class, SchemeOwners.class, SchemeExtensions.class,
+        PublicationRecords.class},
         configurationPid = StoreComponent.PID)
 public final class StoreComponent implements SubmissionStore, AnswerAggregates, AuditLog, StoreMaintenance,
-        UserRecords, SessionRecords, GrantRecords, SchemeOwners, SchemeExtensions {
+        UserRecords, SessionRecords, GrantRecords, SchemeOwners, SchemeExtensions, PublicationRecords {
 
     /** The framework property naming the data directory. */
     public static final String DATA_PROPERTY = "tilskudd.data";
@@ -286,5 +290,30 @@ public final class StoreComponent implements SubmissionStore, AnswerAggregates, 
             throw new IllegalStateException("the submission store is not active");
         }
         return s;
+    }
+
+    @Override
+    public StoredPublication addPublication(String id, String fileName, String definition, String actor) {
+        return store().addPublication(id, fileName, definition, actor);
+    }
+
+    @Override
+    public List<StoredPublication> publications() {
+        return store().publications();
+    }
+
+    @Override
+    public boolean saveEdition(StoredEdition edition) {
+        return store().saveEdition(edition);
+    }
+
+    @Override
+    public java.util.Optional<StoredEdition> edition(String publicationId, String edition) {
+        return store().edition(publicationId, edition);
+    }
+
+    @Override
+    public List<StoredEdition> editions(String publicationId) {
+        return store().editions(publicationId);
     }
 }

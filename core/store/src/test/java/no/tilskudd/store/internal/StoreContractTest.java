@@ -1055,4 +1055,55 @@ abstract class StoreContractTest {
         assertEquals(2, second.findGrants(Optional.empty(), Optional.empty()).size());
         assertEquals(1, second.read(allEvents()).size(), "the refused save left no audit event");
     }
+
+    @Test
+    void publicationUploadsAreRevisionsWithWhoAndWhenAndEditionsAreKeptOnce() throws Exception {
+        SqlSubmissionStore store = open();
+        no.tilskudd.api.store.StoredPublication first = store.addPublication("evaluering-2009", "ev.json",
+                "{\"id\": \"evaluering-2009\", \"æ\": 1}", "kari");
+        no.tilskudd.api.store.StoredPublication second = store.addPublication("evaluering-2009", "ev2.json", "{}",
+                "ola");
+        store.addPublication("other", "o.json", "{}", "kari");
+        assertEquals(1, first.revision());
+        assertEquals(2, second.revision());
+        // Another store instance (another host on the same database) reads what this one wrote.
+        SqlSubmissionStore again = open();
+        List<no.tilskudd.api.store.StoredPublication> all = again.publications();
+        assertEquals(List.of("evaluering-2009/1/kari", "evaluering-2009/2/ola", "other/1/kari"), all.stream()
+                .map(p -> p.id() + "/" + p.revision() + "/" + p.actor()).toList());
+        assertEquals(first, all.get(0));
+        assertEquals("ev2.json", all.get(1).fileName());
+
+        java.time.Instant t = java.time.Instant.parse("2009-11-30T12:00:00.123456Z");
+        no.tilskudd.api.store.StoredEdition e = new no.tilskudd.api.store.StoredEdition("evaluering-2009", "2009-11",
+                "uploaded ev.json", "{}", "[{\"id\": \"t\"}]", "[]", t, "kari", t.plusSeconds(5));
+        assertTrue(store.saveEdition(e));
+        no.tilskudd.api.store.StoredEdition other = new no.tilskudd.api.store.StoredEdition("evaluering-2009",
+                "2009-11", "x", "{}", "[]", "[]", t, "ola", t);
+        assertFalse(again.saveEdition(other), "an edition is frozen once");
+        assertEquals(Optional.of(e), again.edition("evaluering-2009", "2009-11"));
+        assertEquals(List.of(e), again.editions("evaluering-2009"));
+        assertEquals(Optional.empty(), again.edition("evaluering-2009", "2010-01"));
+    }
+
+    @Test
+    void twoUploadsOfOneIdAtOnceGetTwoRevisions() throws Exception {
+        SqlSubmissionStore a = open();
+        SqlSubmissionStore b = open();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<no.tilskudd.api.store.StoredPublication>> done = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                SqlSubmissionStore s = i % 2 == 0 ? a : b;
+                done.add(pool.submit(() -> s.addPublication("p", "p.json", "{}", "kari")));
+            }
+            java.util.Set<Integer> revisions = new java.util.TreeSet<>();
+            for (java.util.concurrent.Future<no.tilskudd.api.store.StoredPublication> f : done) {
+                revisions.add(f.get().revision());
+            }
+            assertEquals(java.util.Set.of(1, 2, 3, 4, 5, 6), revisions);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

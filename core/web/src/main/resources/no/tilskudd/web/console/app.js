@@ -15,6 +15,23 @@ const TEXT = {
   actions: ['Handlinger', 'Actions'],
   chartText: ['Tallene i diagrammet står i tabellen.', 'The chart\'s numbers are in the table.'],
   navResponses: ['Svarprosent', 'Response rates'],
+  navPublications: ['Publikasjoner', 'Publications'],
+  publicationsTitle: ['Publikasjoner', 'Publications'],
+  publicationsHelp: ['En publikasjon er en rapport definert som data: avsnitt, tekst med tall fra tabellene, tabeller og figurer. Frosne utgaver viser tallene slik de var da utgaven ble frosset.',
+    'A publication is a report defined as data: sections, text with numbers from its tables, tables and charts. A frozen edition shows the figures as they were when it was frozen.'],
+  publication: ['Publikasjon', 'Publication'],
+  edition: ['Utgave', 'Edition'],
+  liveFigures: ['Løpende tall', 'Live figures'],
+  editionOf: ['Utgave {0} (data til {1})', 'Edition {0} (data to {1})'],
+  preview: ['Forhåndsvis', 'Preview'],
+  publicationAddHeading: ['Last opp en publikasjon', 'Upload a publication'],
+  publicationFile: ['Definisjon (.json)', 'Definition (.json)'],
+  upload: ['Last opp', 'Upload'],
+  noPublications: ['Ingen publikasjoner er installert eller lastet opp.', 'No publications are installed or uploaded.'],
+  publicationProblems: ['Publikasjonen kan ikke lages nå:', 'The publication cannot be made now:'],
+  publicationAdded: ['Lastet opp {0}, revisjon {1}.', 'Uploaded {0}, revision {1}.'],
+  publicationRefused: ['Definisjonen ble avvist:', 'The definition was refused:'],
+  keyFigures: ['Nøkkeltall', 'Key figures'],
   responsesTitle: ['Tildelinger og svarprosent', 'Grants and response rates'],
   responsesHelp: ['Enheter med tildeling fra ordningen et år skal rapportere for det året. Tilskuddsregisteret er en CSV- eller Excel-fil med kolonnene scheme, schemeName, year, orgUnit, amount og eventuelt decisionDate, caseNumber, reportingDeadline.',
     'Units with a grant from the scheme in a year are to report for that year. The grant register is a CSV or Excel file with the columns scheme, schemeName, year, orgUnit, amount and optionally decisionDate, caseNumber, reportingDeadline.'],
@@ -324,15 +341,17 @@ function years() {
 
 // ------------------------------------------------------------------------------------------ views
 
-const VIEWS = ['import', 'indicators', 'reports', 'responses', 'admin', 'audit'];
+const VIEWS = ['import', 'indicators', 'reports', 'responses', 'publications', 'admin', 'audit'];
 const ADMIN_VIEWS = ['admin', 'audit'];
+// Views that do not use the scheme and years chosen above them: a publication selects its own.
+const OWN_SELECTION_VIEWS = ['admin', 'audit', 'publications'];
 
 function route(ev) {
   if (!state.user || state.user.role === 'reporter') return;
   let view = location.hash.replace('#', '');
   if (!VIEWS.includes(view) || (ADMIN_VIEWS.includes(view) && state.user.role !== 'admin')) view = 'import';
   document.querySelectorAll('main > section').forEach((s) => {
-    s.hidden = !(s.id === 'view-' + view || (s.id === 'context' && !ADMIN_VIEWS.includes(view)));
+    s.hidden = !(s.id === 'view-' + view || (s.id === 'context' && !OWN_SELECTION_VIEWS.includes(view)));
   });
   document.querySelectorAll('#nav a').forEach((a) => {
     if (a.dataset.view === view) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
@@ -341,6 +360,7 @@ function route(ev) {
   if (view === 'admin') loadBundles();
   if (view === 'audit') loadAudit();
   if (view === 'reports') updateLinks();
+  if (view === 'publications') loadPublications();
   if (view === 'responses' && !$('responses-year').value) $('responses-year').value = $('to-year').value;
   // After a menu choice the keyboard and a screen reader start at the new page's heading, not back at the menu.
   if (ev && ev.type === 'hashchange') {
@@ -618,6 +638,112 @@ async function importGrants(ev) {
     r.data.rejectedFiles > 0);
 }
 
+// ------------------------------------------------------------------------------------------ publications
+
+async function loadPublications() {
+  const r = await api('GET', '/publications?lang=' + state.lang);
+  if (!r.ok) {
+    status(errorText(r), true);
+    return;
+  }
+  state.publications = r.data.publications;
+  const select = $('publication');
+  const before = select.value;
+  select.replaceChildren(...state.publications.map((p) => el('option', { value: p.id, text: p.title + ' (' + p.id + ')' })));
+  if (state.publications.some((p) => p.id === before)) select.value = before;
+  if (!state.publications.length) $('publication-result').replaceChildren(el('p', { class: 'muted', text: t('noPublications') }));
+  const formats = (state.formats && state.formats.reports) || [];
+  $('publication-format').replaceChildren(...formats.map((f) => el('option', { value: f, text: f })));
+  publicationChanged();
+}
+
+function chosenPublication() {
+  return (state.publications || []).find((p) => p.id === $('publication').value);
+}
+
+function publicationChanged() {
+  const p = chosenPublication();
+  const editions = $('publication-edition');
+  const before = editions.value;
+  editions.replaceChildren(el('option', { value: '', text: t('liveFigures') }),
+    ...(p ? p.editions : []).map((e) => el('option', { value: e.edition, text: t('editionOf', e.edition, e.cutOff.slice(0, 16).replace('T', ' ')) })));
+  if (p && p.editions.some((e) => e.edition === before)) editions.value = before;
+  $('publication-source').textContent = p ? p.source + (p.addedBy ? ' · ' + p.addedBy + ' · ' + p.added.slice(0, 16).replace('T', ' ') : '') : '';
+  $('publication-problems').replaceChildren(...(p && p.problems.length ? [el('p', { class: 'error-text', text: t('publicationProblems') }),
+    el('ul', {}, p.problems.map((x) => el('li', { class: 'code', text: x })))] : []));
+  publicationLink();
+}
+
+function publicationQuery() {
+  const e = $('publication-edition').value;
+  return 'lang=' + state.lang + (e ? '&edition=' + encodeURIComponent(e) : '');
+}
+
+function publicationLink() {
+  const p = chosenPublication();
+  const f = $('publication-format').value;
+  const a = $('publication-link');
+  if (p && f && !p.problems.length) {
+    a.href = '/api/publications/' + encodeURIComponent(p.id) + '/report?format=' + encodeURIComponent(f) + '&' + publicationQuery();
+    a.removeAttribute('aria-disabled');
+  } else {
+    a.removeAttribute('href');
+    a.setAttribute('aria-disabled', 'true');
+  }
+}
+
+async function previewPublication() {
+  const p = chosenPublication();
+  if (!p) return;
+  status(t('working'));
+  const r = await api('GET', '/publications/' + encodeURIComponent(p.id) + '?' + publicationQuery());
+  if (!r.ok) {
+    status(errorText(r), true);
+    const problems = (r.data && r.data.problems) || [];
+    $('publication-result').replaceChildren(el('ul', {}, problems.map((x) => el('li', { class: 'code', text: x }))));
+    return;
+  }
+  status('');
+  const d = r.data;
+  const out = [el('h2', { text: d.title })];
+  for (const s of d.sections) {
+    const part = [el('h3', { text: s.heading })];
+    for (const b of s.blocks) {
+      if (b.type === 'paragraph') part.push(el('p', { text: b.text }));
+      else if (b.type === 'table') part.push(indicatorTable(b));
+      else if (b.type === 'keyFigures') {
+        part.push(el('dl', { class: 'summary', 'aria-label': t('keyFigures') }, b.figures.map((f) => el('div', {},
+          el('dt', { text: f.label }), el('dd', {}, el('b', { text: format(f.value, f.kind) }))))));
+      }
+    }
+    out.push(el('section', { class: 'publication-section' }, ...part));
+  }
+  $('publication-result').replaceChildren(...out);
+}
+
+async function addPublication(ev) {
+  ev.preventDefault();
+  const files = $('publication-file').files;
+  if (!files.length) return;
+  const form = new FormData();
+  form.append('file', files[0], files[0].name);
+  status(t('working'));
+  const r = await api('POST', '/publications?lang=' + state.lang, form, true);
+  if (!r.ok) {
+    status(errorText(r), true);
+    const problems = (r.data && r.data.problems) || [];
+    $('publication-add-result').replaceChildren(el('p', { class: 'error-text', text: t('publicationRefused') }),
+      el('ul', {}, problems.map((x) => el('li', { class: 'code', text: x }))));
+    return;
+  }
+  $('publication-add-result').replaceChildren(el('p', { text: t('publicationAdded', r.data.id, r.data.revision) }));
+  status(t('publicationAdded', r.data.id, r.data.revision));
+  $('publication-form').reset();
+  await loadPublications();
+  $('publication').value = r.data.id;
+  publicationChanged();
+}
+
 // ------------------------------------------------------------------------------------------ audit trail
 
 async function loadAudit() {
@@ -787,6 +913,10 @@ document.addEventListener('DOMContentLoaded', async () => {
   $('indicators-btn').addEventListener('click', showIndicators);
   $('responses-btn').addEventListener('click', showResponses);
   $('grants-form').addEventListener('submit', importGrants);
+  $('publication').addEventListener('change', publicationChanged);
+  ['publication-edition', 'publication-format'].forEach((id) => $(id).addEventListener('change', publicationLink));
+  $('publication-btn').addEventListener('click', previewPublication);
+  $('publication-form').addEventListener('submit', addPublication);
   $('deploy-form').addEventListener('submit', dryRun);
   $('scheme').addEventListener('change', () => schemeChanged(true));
   ['from-year', 'to-year', 'template-year', 'report-format', 'template-format', 'with-data']

@@ -19,9 +19,21 @@ import no.tilskudd.api.submission.Submission;
  * @param definition the definition
  * @param schemes    the schemes it applies to (empty: every scheme)
  * @param forms      the forms of the submissions, for what was not asked
+ * @param position   its place in the scheme's descriptor, which orders the scheme's report
  */
-public record DeclaredIndicator(IndicatorDefinition definition, Set<String> schemes, Evaluation.Forms forms)
-        implements Indicator {
+public record DeclaredIndicator(IndicatorDefinition definition, Set<String> schemes, Evaluation.Forms forms,
+        int position) implements Indicator {
+
+    /**
+     * An indicator that no descriptor places: after those that are placed.
+     *
+     * @param definition the definition
+     * @param schemes    the schemes it applies to
+     * @param forms      the forms of the submissions
+     */
+    public DeclaredIndicator(IndicatorDefinition definition, Set<String> schemes, Evaluation.Forms forms) {
+        this(definition, schemes, forms, Integer.MAX_VALUE);
+    }
 
     /** Checks the parts and freezes the set. */
     public DeclaredIndicator {
@@ -75,6 +87,25 @@ public record DeclaredIndicator(IndicatorDefinition definition, Set<String> sche
         copy.forEach(d -> schemes.addAll(d.schemes()));
         Evaluation.Forms forms = s -> copy.stream().filter(d -> d.schemes().contains(s.schemeId())).findFirst()
                 .flatMap(d -> d.forms().formOf(s));
-        return new DeclaredIndicator(copy.get(0).definition(), schemes, forms);
+        return new DeclaredIndicator(copy.get(0).definition(), schemes, forms, copy.get(0).position());
+    }
+
+    /**
+     * The same indicator counting another unit (a report, a unit once per scheme, a distinct unit), as a
+     * publication's table may choose; the definition is otherwise the same.
+     *
+     * @param counting the counting unit
+     * @return the indicator
+     * @throws IllegalArgumentException when it counts rows of a group, or the counting is rows
+     */
+    public DeclaredIndicator counting(IndicatorDefinition.Counting counting) {
+        if (definition.counting() == IndicatorDefinition.Counting.ROW || counting == IndicatorDefinition.Counting.ROW) {
+            throw new IllegalArgumentException("indicator '" + id() + "' counts " + definition.counting().json()
+                    + "s; it cannot count " + counting.json() + "s instead");
+        }
+        IndicatorDefinition d = definition;
+        return new DeclaredIndicator(new IndicatorDefinition(d.id(), d.title(), counting, d.group(), d.answers(),
+                d.filter(), d.rows(), d.columns(), d.measures(), d.total(), d.counted(), d.notes(), d.chart()),
+                schemes, forms, position);
     }
 }

@@ -185,7 +185,7 @@ public final class DefinitionReader {
                 if (!seen.add(def.id())) {
                     throw n.error("indicator '" + def.id() + "' is named twice");
                 }
-                indicators.add(new DeclaredIndicator(def, Set.of(id), formOf));
+                indicators.add(new DeclaredIndicator(def, Set.of(id), formOf, indicators.size()));
             }
         }
         List<Validator> validators = new ArrayList<>();

@@ -24,9 +24,18 @@ import no.tilskudd.api.store.FormUse;
 import no.tilskudd.api.store.SubmissionStore;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.engine.internal.declared.DeclaredIndicator;
+import no.tilskudd.engine.internal.declared.IndicatorDefinition;
 
 /** Selects submissions from the store and runs the indicators that apply, each isolated from the others' failures. */
 public final class IndicatorRunner implements IndicatorService {
+
+    /**
+     * The order of a report's tables: a scheme's declared indicators as its descriptor lists them, then the others
+     * (Java indicators, cross-scheme ones) by id.
+     */
+    static final Comparator<Indicator> ORDER = Comparator
+            .comparingInt((Indicator i) -> i instanceof DeclaredIndicator d ? d.position() : Integer.MAX_VALUE)
+            .thenComparing(Indicator::id);
 
     private final Supplier<? extends Collection<Indicator>> indicators;
     private final Supplier<Optional<SubmissionStore>> store;
@@ -155,29 +164,10 @@ public final class IndicatorRunner implements IndicatorService {
         List<Indicator> applicable = indicators.get().stream()
                 .filter(i -> i.schemes().isEmpty() ? selection.severalSchemes()
                         : i.schemes().stream().anyMatch(s -> selected.contains(s) && plugins.applies(i, s)))
-                .sorted(Comparator.comparing(Indicator::id))
+                .sorted(ORDER)
                 .toList();
         for (Run run : runs(applicable, selection, failures, plugins)) {
-            try {
-                Optional<Table> stored = Optional.empty();
-                if (run.indicator() instanceof DeclaredIndicator declared && aggregates.isPresent()) {
-                    stored = declared.computeStored(aggregates.get(), selector.scope(run.schemes(), selection),
-                            orgUnits::find);
-                }
-                Table table = stored.isPresent() ? stored.get()
-                        : run.indicator().compute(new IndicatorInput(selection, inputs.of(run.schemes()),
-                                orgUnits::find, grants));
-                if (table == null) {
-                    failures.add(failed(run.indicator(), "returned no table"));
-                } else if (table.n().isEmpty()) {
-                    failures.add(failed(run.indicator(), "returned a table without its N"));
-                } else {
-                    tables.add(run.missing().isEmpty() ? table : withMissing(table, run.missing()));
-                }
-            } catch (RuntimeException | LinkageError e) {
-                failures.add(failed(run.indicator(), "threw " + (e.getMessage() == null
-                        ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage())));
-            }
+            table(run, run.indicator(), selection, aggregates, inputs, failures).ifPresent(tables::add);
         }
         long count;
         if (aggregates.isPresent()) {
@@ -213,6 +203,64 @@ public final class IndicatorRunner implements IndicatorService {
             // telling must not change the result
         }
         return indicator.id() + " (" + origin + "): " + what;
+    }
+
+    /**
+     * Computes one indicator for a publication's table, with the counting unit the table chooses where the
+     * indicator is declared.
+     *
+     * @param selection the selection
+     * @param id        the indicator id
+     * @param counting  the counting unit, or empty for the indicator's own
+     * @param failures  where a failure is described
+     * @return the table, or empty when it failed or the indicator is not installed for the selection
+     */
+    public Optional<Table> computeOne(Selection selection, String id, Optional<IndicatorDefinition.Counting> counting,
+            List<String> failures) {
+        Optional<AnswerAggregates> aggregates = store.get().filter(AnswerAggregates.class::isInstance)
+                .map(AnswerAggregates.class::cast).map(OneRun::new);
+        Set<String> selected = new LinkedHashSet<>(selection.schemeIds());
+        // asked for by id, a cross-scheme indicator runs for one scheme too
+        List<Indicator> applicable = indicators.get().stream().filter(i -> i.id().equals(id))
+                .filter(i -> i.schemes().isEmpty()
+                        || i.schemes().stream().anyMatch(s -> selected.contains(s) && plugins.applies(i, s)))
+                .toList();
+        List<Run> runs = runs(applicable, selection, failures, plugins);
+        if (runs.isEmpty()) {
+            failures.add(id + ": not installed for " + String.join(", ", selection.schemeIds()));
+            return Optional.empty();
+        }
+        Run run = runs.get(0);
+        Indicator indicator = run.indicator();
+        if (counting.isPresent() && indicator instanceof DeclaredIndicator d) {
+            indicator = d.counting(counting.get());
+        }
+        return table(run, indicator, selection, aggregates, new Inputs(selection), failures);
+    }
+
+    private Optional<Table> table(Run run, Indicator indicator, Selection selection,
+            Optional<AnswerAggregates> aggregates, Inputs inputs, List<String> failures) {
+        try {
+            Optional<Table> stored = Optional.empty();
+            if (indicator instanceof DeclaredIndicator declared && aggregates.isPresent()) {
+                stored = declared.computeStored(aggregates.get(), selector.scope(run.schemes(), selection),
+                        orgUnits::find);
+            }
+            Table table = stored.isPresent() ? stored.get()
+                    : indicator.compute(new IndicatorInput(selection, inputs.of(run.schemes()), orgUnits::find,
+                            grants));
+            if (table == null) {
+                failures.add(failed(run.indicator(), "returned no table"));
+            } else if (table.n().isEmpty()) {
+                failures.add(failed(run.indicator(), "returned a table without its N"));
+            } else {
+                return Optional.of(run.missing().isEmpty() ? table : withMissing(table, run.missing()));
+            }
+        } catch (RuntimeException | LinkageError e) {
+            failures.add(failed(run.indicator(), "threw " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage())));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -262,7 +310,7 @@ public final class IndicatorRunner implements IndicatorService {
             List<String> missing = selection.schemeIds().stream().filter(x -> !covered.contains(x)).toList();
             runs.add(new Run(DeclaredIndicator.across(same), covered, missing));
         }
-        runs.sort(Comparator.comparing(r -> r.indicator().id()));
+        runs.sort(Comparator.comparing(Run::indicator, ORDER));
         return runs;
     }
 

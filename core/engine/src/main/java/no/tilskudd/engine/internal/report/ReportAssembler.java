@@ -2,6 +2,7 @@ package no.tilskudd.engine.internal.report;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -140,28 +141,28 @@ public final class ReportAssembler implements ReportService {
         meta.put(en ? "Generated" : "Laget", ZonedDateTime.now(ZoneId.of("Europe/Oslo"))
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
 
-        List<ReportSection> sections = new ArrayList<>();
-        List<ReportBlock> intro = new ArrayList<>();
-        intro.add(new ReportBlock.KeyFigures(List.of(
-                new ReportBlock.KeyFigure(en ? "Reports" : "Rapporter", results.submissions(), ValueKind.COUNT),
-                new ReportBlock.KeyFigure(en ? "Indicators" : "Indikatorer", results.tables().size(),
-                        ValueKind.COUNT))));
-        if (results.tables().isEmpty()) {
-            intro.add(new ReportBlock.Paragraph(selected.size() == 1
-                    ? (en ? "No indicators are installed for this scheme."
-                            : "Ingen indikatorer er installert for denne ordningen.")
-                    : (en ? "No indicators are installed for these schemes."
-                            : "Ingen indikatorer er installert for disse ordningene.")));
-        }
-        for (String failure : results.failures()) {
-            intro.add(new ReportBlock.Paragraph((en ? "Indicator failed and is left out: "
-                    : "Indikatoren feilet og er utelatt: ") + failure));
-        }
-        sections.add(new ReportSection(en ? "Summary" : "Sammendrag", intro));
-        responseRate(selection).ifPresent(t -> sections.add(new ReportSection(t.title().in(options.locale()),
-                List.of(t))));
+        // The tables as published (small counts hidden), in the order of the scheme's descriptor; the summary's
+        // figures are taken from them, so that it shows nothing a table hides.
+        int shownThreshold = options.suppressSmallCounts() ? threshold : 0;
+        List<Table> shown = new ArrayList<>();
+        Optional<Table> rate = responseRate(selection).map(t -> shownThreshold > 0
+                ? SmallCountSuppression.apply(t, shownThreshold) : t);
+        rate.ifPresent(shown::add);
         for (Table t : results.tables()) {
-            sections.add(section(t, options.locale(), options.suppressSmallCounts() ? threshold : 0));
+            shown.add(shownThreshold > 0 ? SmallCountSuppression.apply(t, shownThreshold) : t);
+        }
+        List<ReportSection> sections = new ArrayList<>();
+        sections.add(new ReportSection(en ? "Summary" : "Sammendrag", summary(results, shown, selected.size(),
+                options.locale())));
+        // Each title once: a table is captioned by its title, its chart by what the chart shows, and the section
+        // that holds them has a heading of its own (a section per table would repeat the table's title above it).
+        List<ReportBlock> body = new ArrayList<>();
+        for (Table t : shown) {
+            body.add(t);
+            t.chart().flatMap(type -> chart(t, type, options.locale())).ifPresent(body::add);
+        }
+        if (!body.isEmpty()) {
+            sections.add(new ReportSection(en ? "Tables and figures" : "Tabeller og figurer", body));
         }
         List<String> names = selected.stream().map(s -> en ? s.name().en() : s.name().nb()).toList();
         String title = names.size() == 1 ? names.get(0) + " " + years
@@ -242,19 +243,101 @@ public final class ReportAssembler implements ReportService {
                 : String.join("; ", parts);
     }
 
-    private static ReportSection section(Table t, Locale locale, int threshold) {
+    /**
+     * The summary: the number of reports and, for each table, its key finding in numbers (the largest share of its
+     * last percent column, or its total, with N), as key figures and as one sentence each.
+     */
+    private static List<ReportBlock> summary(IndicatorService.Results results, List<Table> shown, int schemes,
+            Locale locale) {
+        boolean en = "en".equals(locale.getLanguage());
         List<ReportBlock> blocks = new ArrayList<>();
+        List<ReportBlock.KeyFigure> figures = new ArrayList<>();
+        figures.add(new ReportBlock.KeyFigure(en ? "Reports (N)" : "Rapporter (N)", results.submissions(),
+                ValueKind.COUNT));
+        List<String> findings = new ArrayList<>();
+        for (Table t : shown) {
+            finding(t, locale).ifPresent(f -> {
+                figures.add(new ReportBlock.KeyFigure(f.label(), f.value(), f.kind()));
+                findings.add(f.sentence());
+            });
+        }
+        blocks.add(new ReportBlock.KeyFigures(figures));
+        if (!findings.isEmpty()) {
+            blocks.add(new ReportBlock.Paragraph(String.join(" ", findings)));
+        }
+        if (results.tables().isEmpty()) {
+            blocks.add(new ReportBlock.Paragraph(schemes == 1
+                    ? (en ? "No indicators are installed for this scheme."
+                            : "Ingen indikatorer er installert for denne ordningen.")
+                    : (en ? "No indicators are installed for these schemes."
+                            : "Ingen indikatorer er installert for disse ordningene.")));
+        }
+        for (String failure : results.failures()) {
+            blocks.add(new ReportBlock.Paragraph((en ? "Indicator failed and is left out: "
+                    : "Indikatoren feilet og er utelatt: ") + failure));
+        }
+        return blocks;
+    }
+
+    /** A table's key finding: a figure, its label and a sentence that says it with its N. */
+    record Finding(String label, Number value, ValueKind kind, String sentence) {
+    }
+
+    static Optional<Finding> finding(Table t, Locale locale) {
+        boolean en = "en".equals(locale.getLanguage());
         String title = t.title().in(locale);
-        // The N and the explanation of hidden cells are fields of the table: the exporters write them.
-        Table shown = threshold > 0 ? SmallCountSuppression.apply(t, threshold) : t;
-        blocks.add(shown);
-        t.chart().flatMap(type -> chart(shown, title, type, locale)).ifPresent(blocks::add);
-        return new ReportSection(title, blocks);
+        String n = t.n().map(c -> " (N = " + c.value() + ")").orElse("");
+        int percent = -1;
+        for (int c = t.columns().size() - 1; c > 0 && percent < 0; c--) {
+            if (t.columns().get(c).kind() == ValueKind.PERCENT) {
+                percent = c;
+            }
+        }
+        if (percent > 0) {
+            int best = -1;
+            BigDecimal max = null;
+            for (int r : t.rowsOf(RowKind.DATA)) {
+                if (t.rows().get(r).cells().get(percent) instanceof Number v
+                        && (max == null || new BigDecimal(v.toString()).compareTo(max) > 0)) {
+                    max = new BigDecimal(v.toString());
+                    best = r;
+                }
+            }
+            if (best >= 0) {
+                Object label = t.rows().get(best).cellsIn(locale).get(0);
+                Number v = (Number) t.rows().get(best).cells().get(percent);
+                String column = t.columns().get(percent).label().in(locale);
+                return Optional.of(new Finding(title + ": " + label, v, ValueKind.PERCENT, title + ": " + label + " "
+                        + v + " % (" + column + ")" + n + "."));
+            }
+            return Optional.empty();
+        }
+        List<Integer> totals = t.rowsOf(RowKind.TOTAL);
+        for (int c = 1; c < t.columns().size() && !totals.isEmpty(); c++) {
+            if (t.rows().get(totals.get(0)).cells().get(c) instanceof Number v) {
+                String column = t.columns().get(c).label().in(locale);
+                return Optional.of(new Finding(title, v, t.kind(totals.get(0), c), title + ": " + v + " "
+                        + column.toLowerCase(locale) + (en ? " in all." : " i alt.")));
+            }
+        }
+        return t.n().map(c -> new Finding(title, c.value(), ValueKind.COUNT, title + ": N = " + c.value() + "."));
+    }
+
+    /** What a chart of values of a kind by the rows' dimension is called: "Percent by region". */
+    private static String chartTitle(ValueKind kind, Table shown, Locale locale) {
+        boolean en = "en".equals(locale.getLanguage());
+        String what = switch (kind) {
+            case PERCENT -> en ? "Percent" : "Prosent";
+            case AMOUNT -> en ? "Amount" : "Beløp";
+            case PERSONS -> en ? "Persons" : "Personer";
+            default -> en ? "Number" : "Antall";
+        };
+        String by = shown.columns().get(0).label().in(locale).toLowerCase(locale);
+        return what + (en ? " by " : " etter ") + by;
     }
 
     /** A chart of the table's numeric columns, one category per row labelled by the first column. */
-    private static Optional<ReportBlock> chart(Table shown, String title, ReportBlock.ChartType type,
-            Locale locale) {
+    private static Optional<ReportBlock> chart(Table shown, ReportBlock.ChartType type, Locale locale) {
         List<List<Object>> rows = new ArrayList<>();
         for (Table.Row row : shown.rows()) {
             // Totals and rows of counts (such as N under a percent table) are not categories of the chart.
@@ -287,7 +370,8 @@ public final class ReportAssembler implements ReportService {
         if (series.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ReportBlock.Chart(shown.id() + "-chart", title, type, categories, series, kind));
+        return Optional.of(new ReportBlock.Chart(shown.id() + "-chart", chartTitle(kind, shown, locale), type,
+                categories, series, kind));
     }
 
     @Override

@@ -56,14 +56,16 @@ class ResponseRateInReportTest {
         grants.saveGrants(List.of(grant("0301"), grant("1804")), false, "g.csv", "os:test");
         Report r = reports(Optional.of(register)).assemble(Selection.of("example", 2016, 2016),
                 ReportOptions.published());
-        assertEquals(List.of("Sammendrag", "Svarprosent"), titles(r).subList(0, 2));
+        // The response rate is the first table after the summary, captioned by its own title (no section repeats it).
+        assertEquals(List.of("Sammendrag", "Tabeller og figurer"), titles(r).subList(0, 2));
         Table t = (Table) r.sections().get(1).blocks().get(0);
+        assertEquals("Svarprosent", t.title().nb());
         assertEquals(List.of(2016, 2, 1, 1, 50), t.rows().get(0).cells());
         assertTrue(t.notes().stream().anyMatch(n -> n.text().nb().contains("1804 Bodø")), t.notes().toString());
     }
 
     @Test
-    void withoutGrantsOrWithoutTheRegisterThereIsNoSuchSection() {
+    void withoutGrantsOrWithoutTheRegisterThereIsNoSuchTable() {
         assertEquals(List.of("Sammendrag"), titles(reports(Optional.of(register)).assemble(
                 Selection.of("example", 2016, 2016), ReportOptions.published())));
         grants.saveGrants(List.of(grant("0301")), false, "g.csv", "os:test");

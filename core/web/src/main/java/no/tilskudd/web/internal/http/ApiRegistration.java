@@ -12,6 +12,7 @@ import no.tilskudd.api.host.PluginService;
 import no.tilskudd.api.host.Role;
 import no.tilskudd.api.host.StatusService;
 import no.tilskudd.api.service.GrantService;
+import no.tilskudd.api.service.PublicationService;
 import no.tilskudd.api.service.ImportService;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
@@ -69,6 +70,9 @@ public final class ApiRegistration {
     @Reference
     private GrantService grants;
 
+    @Reference
+    private PublicationService publications;
+
     private final List<ServiceRegistration<Servlet>> registrations = new ArrayList<>();
 
     @Activate
@@ -102,6 +106,7 @@ public final class ApiRegistration {
         PluginsResource bundles = new PluginsResource(plugins, status, host, log);
         AuditResource auditTrail = new AuditResource(audit);
         GrantsResource register = new GrantsResource(grants, host);
+        PublicationsResource pubs = new PublicationsResource(publications, reports, host, log);
         return List.of(
                 route("health", "/api/health", null, "GET", c -> c.json(200, Map.of("status", "ok", "time",
                         java.time.Instant.now().toString()))),
@@ -115,6 +120,9 @@ public final class ApiRegistration {
                 new Route("grants", "/api/grants", Role.ANALYST, methods("GET", register::list, "POST",
                         register::store), null),
                 route("responses", "/api/responses", Role.ANALYST, "GET", register::responses),
+                new Route("publications", "/api/publications", Role.ANALYST, methods("GET", pubs::list, "POST",
+                        pubs::upload), null),
+                route("publication", "/api/publications/*", Role.ANALYST, "GET", pubs::one),
                 route("indicators", "/api/indicators", Role.ANALYST, "GET", numbers::indicators),
                 route("reports", "/api/reports", Role.ANALYST, "GET", numbers::report),
                 route("templates", "/api/templates", Role.ANALYST, "GET", numbers::template),
