@@ -35,13 +35,9 @@ class BrowserPublicationsTest {
         Files.createDirectories(out);
         Path script = Path.of("src/test/browser/console-publications.cjs").toAbsolutePath();
         try (WebHost host = WebHost.start(temp, WebHost.plugin("tilskudd-scheme-avdir"),
-                WebHost.plugin("tilskudd-scheme-bufdir"), WebHost.plugin("tilskudd-cross-scheme-indicators"),
-                WebHost.plugin("tilskudd-format-pdf"))) {
-            for (String scheme : List.of("avdir", "bufdir")) {
-                WebHost.Result imported = host.run("import", SeveralSchemesThroughAdaptersTest.demoFile(scheme)
-                        .toString());
-                assertEquals(0, imported.exit(), imported.out() + imported.err());
-            }
+                WebHost.plugin("tilskudd-scheme-bufdir"), WebHost.plugin("tilskudd-survey-evaluering-2009"),
+                WebHost.plugin("tilskudd-cross-scheme-indicators"), WebHost.plugin("tilskudd-format-pdf"))) {
+            PublicationThroughCliTest.importEvaluationData(host);
             ProcessBuilder pb = new ProcessBuilder(node.toString(), script.toString()).redirectErrorStream(true);
             Map<String, String> env = pb.environment();
             env.put("PLAYWRIGHT_CORE", playwright.toString());

@@ -44,13 +44,24 @@ class PublicationThroughCliTest {
     @BeforeAll
     void importTheDemoData() throws Exception {
         host = WebHost.start(temp, WebHost.plugin("tilskudd-scheme-avdir"), WebHost.plugin("tilskudd-scheme-bufdir"),
-                WebHost.plugin("tilskudd-cross-scheme-indicators"), WebHost.plugin("tilskudd-format-pdf"),
-                WebHost.plugin("tilskudd-format-xlsx"));
+                WebHost.plugin("tilskudd-survey-evaluering-2009"), WebHost.plugin("tilskudd-cross-scheme-indicators"),
+                WebHost.plugin("tilskudd-format-pdf"), WebHost.plugin("tilskudd-format-xlsx"));
         analyst = WebHost.basic("kari", host.addUser("kari", "analyst"));
+        importEvaluationData(host);
+    }
+
+    /** The AVdir and Bufdir demo reports, the questionnaire's demo grant register and its demo responses. */
+    static void importEvaluationData(WebHost host) {
         for (String scheme : List.of("avdir", "bufdir")) {
             WebHost.Result imported = host.run("import", SeveralSchemesThroughAdaptersTest.demoFile(scheme).toString());
             assertEquals(0, imported.exit(), imported.out() + imported.err());
         }
+        java.nio.file.Path demo = WebHost.distribution().resolve(
+                "../../../plugins/survey-evaluering-2009/src/main/resources/tilskudd/survey-2009/demo").normalize();
+        WebHost.Result grants = host.run("grants", "import", demo.resolve("grants-2006-2008.csv").toString());
+        assertEquals(0, grants.exit(), grants.out() + grants.err());
+        WebHost.Result answers = host.run("import", demo.resolve("survey-2009-demo.jsonl").toString());
+        assertEquals(0, answers.exit(), answers.out() + answers.err());
     }
 
     @AfterAll
@@ -188,10 +199,13 @@ class PublicationThroughCliTest {
     @Order(5)
     void aFrozenEditionStaysAsItWasAndTheComparisonNamesTheReplacedReport() throws Exception {
         JsonNode frozen = run("publications", "freeze", ID, "--as", "2009-11", "--json");
-        // Every AVdir and Bufdir report of 2006-2008 that the demo has.
+        // Every AVdir and Bufdir report of 2006-2008 that the demo has, and every response to the questionnaire.
         long reports = run("indicators", "--scheme", "avdir,bufdir", "--years", "2006-2008", "--json")
                 .get("submissions").asLong();
-        assertEquals(reports, frozen.get("submissions").asLong(), frozen.toString());
+        long responses = run("indicators", "--scheme", "survey-2009", "--years", "2009", "--json")
+                .get("submissions").asLong();
+        assertEquals(52, responses, "the questionnaire's demo responses, one per unit");
+        assertEquals(reports + responses, frozen.get("submissions").asLong(), frozen.toString());
         String before = run("indicators", "--publication", ID, "--edition", "2009-11", "--json").toString();
         JsonNode unchanged = run("publications", "compare", ID, "--edition", "2009-11", "--json");
         assertTrue(unchanged.get("unchanged").asBoolean(), unchanged.toString());
