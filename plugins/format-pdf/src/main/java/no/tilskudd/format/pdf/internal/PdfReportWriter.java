@@ -83,9 +83,12 @@ final class PdfReportWriter {
         PdfIndirectReference action;
         PdfOutline outline;
 
-        Anchor(String title, Anchor parent) {
+        final boolean listed;
+
+        Anchor(String title, Anchor parent, boolean listed) {
             this.title = title;
             this.parent = parent;
+            this.listed = listed;
         }
     }
 
@@ -150,7 +153,8 @@ final class PdfReportWriter {
             // Tab order follows the structure on every page (PDF/UA requires it where there are links).
             writer.setTabs(PdfName.S);
             writer.setViewerPreferences(PdfWriter.PageModeUseOutlines | PdfWriter.DisplayDocTitle);
-            PageDecorator pages = new PageDecorator(fonts, words, report.title());
+            PageDecorator pages = new PageDecorator(fonts, words, report.synthetic()
+                    ? report.title() + " \u2013 " + words.synthetic() : report.title());
             writer.setPageEvent(pages);
             writer.getExtraCatalog().put(PdfName.LANG, new PdfString(report.language()));
             Archive.metadata(writer, new Archive.Facts(report.title(), subject(), Optional.empty(), words.creator(),
@@ -319,7 +323,12 @@ final class PdfReportWriter {
 
     private void cover() {
         y = doc.top() - 110f;
-        text(tagging.element(tagging.document, Tagging.H1), report.title(), title, 0, 0, 36f);
+        text(tagging.element(tagging.document, Tagging.H1), report.title(), title, 0, 0,
+                report.synthetic() ? 12f : 36f);
+        if (report.synthetic()) {
+            paragraph(tagging.document, words.synthetic(), marker, 0f, 2f);
+            paragraph(tagging.document, words.syntheticNote(), body, 0f, 24f);
+        }
         List<String[]> facts = new ArrayList<>();
         for (Map.Entry<String, String> e : report.metadata().entrySet()) {
             facts.add(new String[] {e.getKey(), e.getValue()});
@@ -375,14 +384,18 @@ final class PdfReportWriter {
         int number = 0;
         for (ReportSection s : report.sections()) {
             number++;
-            Anchor sa = new Anchor(number + " " + s.title(), null);
+            Anchor sa = new Anchor(number + " " + s.title(), null, true);
             List<Anchor> tables = new ArrayList<>();
             int t = 0;
             for (ReportBlock b : s.blocks()) {
                 if (b instanceof Table table) {
                     t++;
-                    tables.add(new Anchor(words.table() + " " + number + "." + t + " " + table.title().in(locale),
-                            sa));
+                    String own = table.title().in(locale);
+                    // A section made of one table has the table's title: the caption then gives only the number, and
+                    // the contents and bookmarks list the title once, as the section.
+                    boolean repeats = own.equals(s.title());
+                    tables.add(new Anchor(words.table() + " " + number + "." + t + (repeats ? "" : " " + own), sa,
+                            !repeats));
                 }
             }
             plan.add(new Plan(number, s, sa, tables));
@@ -396,9 +409,10 @@ final class PdfReportWriter {
         for (Plan p : plan) {
             PdfStructureElement item = tagging.element(toc, Tagging.TOCI);
             contentsLine(item, p.anchor(), bodyBold, 0f, 6f);
-            if (!p.tables().isEmpty()) {
+            List<Anchor> listed = p.tables().stream().filter(t -> t.listed).toList();
+            if (!listed.isEmpty()) {
                 PdfStructureElement inner = tagging.element(item, Tagging.TOC);
-                for (Anchor t : p.tables()) {
+                for (Anchor t : listed) {
                     contentsLine(tagging.element(inner, Tagging.TOCI), t, body, 16f, 2f);
                 }
             }
@@ -454,6 +468,9 @@ final class PdfReportWriter {
 
     /** Once a heading is placed: its bookmark, the page number on its contents line, and its link's target. */
     private void placed(Anchor a, float top) {
+        if (!a.listed) {
+            return;
+        }
         int page = writer.getPageNumber();
         PdfOutline parent = a.parent == null || a.parent.outline == null ? cb.getRootOutline() : a.parent.outline;
         a.outline = new PdfOutline(parent, PdfAction.gotoLocalPage(page,
@@ -493,7 +510,9 @@ final class PdfReportWriter {
             } else if (b instanceof Table t) {
                 table(sect, p.tables().get(tables++), t);
             } else if (b instanceof Chart c) {
-                chart(sect, words.figure() + " " + p.number() + "." + (++figures) + " " + c.title(), c);
+                String number = words.figure() + " " + p.number() + "." + (++figures);
+                chart(sect, c.title().equals(p.section().title()) ? number : number + " " + c.title(),
+                        number + " " + c.title(), c);
             }
         }
     }
@@ -779,7 +798,7 @@ final class PdfReportWriter {
 
     // ------------------------------------------------------------------ charts
 
-    private void chart(PdfStructureElement parent, String captionText, Chart chart) {
+    private void chart(PdfStructureElement parent, String captionText, String fullCaption, Chart chart) {
         where = "chart '" + chart.id() + "'";
         float height = chart.type() == ReportBlock.ChartType.PIE ? 250f : 230f;
         heading(parent, Tagging.P, captionText, caption, 10f, 4f, height);
@@ -789,7 +808,7 @@ final class PdfReportWriter {
             return;
         }
         need(height);
-        PdfStructureElement figure = tagging.figure(parent, ChartRenderer.describe(chart, captionText, words));
+        PdfStructureElement figure = tagging.figure(parent, ChartRenderer.describe(chart, fullCaption, words));
         tagging.begin(cb, figure);
         cb.addTemplate(drawing, doc.left(), y - height);
         tagging.end(cb);
