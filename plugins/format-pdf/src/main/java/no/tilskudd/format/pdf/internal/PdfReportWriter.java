@@ -61,8 +61,8 @@ final class PdfReportWriter {
     private static final Color RULE = new Color(0xB0, 0xB0, 0xB0);
     /** Tables with more columns than this start in the narrow type. */
     private static final int WIDE_TABLE = 8;
-    /** The cell type sizes tried, largest first, until every header word fits its column. */
-    private static final float[] CELL_SIZES = {8.5f, 7.5f, 6.5f, 6f, 5.5f, 5f};
+    /** The cell type sizes tried, largest first, until every header word fits its column; below, columns split. */
+    private static final float[] CELL_SIZES = {8.5f, 7.5f, 6.5f, 6f, 5.5f};
     private static final float CELL_PAD_X = 4f;
     private static final float CELL_PAD_TOP = 2f;
     private static final float CELL_PAD_BOTTOM = 3.5f;
@@ -577,52 +577,104 @@ final class PdfReportWriter {
 
     private void table(PdfStructureElement parent, Anchor anchor, Table table) {
         where = "table '" + table.id() + "'";
-        List<Column> columns = table.columns();
-        Layout layout = layout(table);
-        List<List<String>> header = new ArrayList<>();
-        int headerLines = 1;
-        for (int c = 0; c < columns.size(); c++) {
-            List<String> lines = wrap(columns.get(c).label().in(locale), layout.cellBold().font(),
-                    layout.cellBold().size(), layout.widths()[c] - 2 * CELL_PAD_X);
-            header.add(lines);
-            headerLines = Math.max(headerLines, lines.size());
+        List<int[]> groups = columnGroups(table);
+        for (int g = 0; g < groups.size(); g++) {
+            int[] cols = groups.get(g);
+            Layout layout = layout(table, cols);
+            List<List<String>> header = new ArrayList<>();
+            int headerLines = 1;
+            for (int i = 0; i < cols.length; i++) {
+                List<String> lines = wrap(table.columns().get(cols[i]).label().in(locale), layout.cellBold().font(),
+                        layout.cellBold().size(), layout.widths()[i] - 2 * CELL_PAD_X);
+                header.add(lines);
+                headerLines = Math.max(headerLines, lines.size());
+            }
+            float headerHeight = headerLines * layout.cellBold().leading() + CELL_PAD_TOP + CELL_PAD_BOTTOM;
+            float keep = headerHeight + 3 * layout.cell().leading();
+            if (g == 0) {
+                // Keep the caption with the header and the first rows.
+                float top = heading(parent, Tagging.H3, anchor.title, caption, 10f, 5f, keep);
+                placed(anchor, top);
+            } else {
+                need(caption.leading() + 10f + keep);
+                paragraph(parent, String.format(words.continued(), anchor.title, g + 1, groups.size()), caption,
+                        10f, 5f);
+            }
+            rows(tagging.element(parent, Tagging.TABLE), table, cols, layout, header, headerHeight);
         }
-        float headerHeight = headerLines * layout.cellBold().leading() + CELL_PAD_TOP + CELL_PAD_BOTTOM;
-        // Keep the caption with the header and the first rows.
-        float top = heading(parent, Tagging.H3, anchor.title, caption, 10f, 5f,
-                headerHeight + 3 * layout.cell().leading());
-        placed(anchor, top);
+        notes(parent, table);
+    }
 
-        PdfStructureElement element = tagging.element(parent, Tagging.TABLE);
-        header(element, table, layout, header, headerHeight, true);
+    /**
+     * The columns drawn together: all of them, unless even the smallest type cannot keep every header word whole;
+     * then as many as fit side by side, each group repeating the label column, as printed statistics do.
+     */
+    private List<int[]> columnGroups(Table table) {
+        int n = table.columns().size();
+        int[] all = new int[n];
+        for (int c = 0; c < n; c++) {
+            all[c] = c;
+        }
+        float smallest = CELL_SIZES[CELL_SIZES.length - 1];
+        if (n <= 1 || widths(table, all, smallest, false) != null) {
+            return List.of(all);
+        }
+        boolean label = table.columns().get(0).kind() == ValueKind.TEXT;
+        List<int[]> groups = new ArrayList<>();
+        List<Integer> group = new ArrayList<>();
+        if (label) {
+            group.add(0);
+        }
+        int fixed = group.size();
+        for (int c = label ? 1 : 0; c < n; c++) {
+            group.add(c);
+            if (group.size() > fixed + 1 && widths(table, ints(group), smallest, false) == null) {
+                group.remove(group.size() - 1);
+                groups.add(ints(group));
+                group = new ArrayList<>(group.subList(0, fixed));
+                group.add(c);
+            }
+        }
+        groups.add(ints(group));
+        return groups;
+    }
+
+    private static int[] ints(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The header and the rows of one group of columns, as one Table element, over as many pages as it takes. */
+    private void rows(PdfStructureElement element, Table table, int[] cols, Layout layout, List<List<String>> header,
+            float headerHeight) {
+        header(element, table, cols, layout, header, headerHeight, true);
         if (table.rows().isEmpty()) {
             PdfStructureElement row = tagging.element(element, Tagging.TR);
             float h = layout.cell().leading() + CELL_PAD_TOP + CELL_PAD_BOTTOM;
             need(h);
-            cell(tagging.spanningCell(row, columns.size()), List.of(words.noRows()), layout.cell(),
+            cell(tagging.spanningCell(row, cols.length), List.of(words.noRows()), layout.cell(),
                     doc.left() + CELL_PAD_X, width(), y - CELL_PAD_TOP, false);
             y -= h;
         }
-        boolean firstIsLabel = !columns.isEmpty() && columns.get(0).kind() == ValueKind.TEXT;
+        boolean firstIsLabel = table.columns().get(cols[0]).kind() == ValueKind.TEXT;
         for (int r = 0; r < table.rows().size(); r++) {
             List<Object> row = table.rows().get(r).cells();
             boolean total = table.rows().get(r).kind() == RowKind.TOTAL;
             Style s = total ? layout.cellBold() : layout.cell();
-            List<List<String>> cells = new ArrayList<>(columns.size());
-            boolean[] right = new boolean[columns.size()];
+            List<List<String>> cells = new ArrayList<>(cols.length);
+            boolean[] right = new boolean[cols.length];
             int most = 1;
-            for (int c = 0; c < columns.size(); c++) {
-                Object v = row.get(c);
-                ValueKind kind = table.kind(r, c);
-                right[c] = kind != ValueKind.TEXT || v instanceof Suppressed;
-                List<String> lines = wrap(text(v, kind), s.font(), s.size(), layout.widths()[c] - 2 * CELL_PAD_X);
+            for (int i = 0; i < cols.length; i++) {
+                Object v = row.get(cols[i]);
+                ValueKind kind = table.kind(r, cols[i]);
+                right[i] = kind != ValueKind.TEXT || v instanceof Suppressed;
+                List<String> lines = wrap(text(v, kind), s.font(), s.size(), layout.widths()[i] - 2 * CELL_PAD_X);
                 cells.add(lines);
                 most = Math.max(most, lines.size());
             }
             float h = most * s.leading() + CELL_PAD_TOP + CELL_PAD_BOTTOM;
             if (y - h < doc.bottom()) {
                 newPage();
-                header(element, table, layout, header, headerHeight, false);
+                header(element, table, cols, layout, header, headerHeight, false);
             }
             tagging.beginArtifact(cb);
             if (r % 2 == 1 && !total) {
@@ -635,47 +687,46 @@ final class PdfReportWriter {
             tagging.end(cb);
             PdfStructureElement tr = tagging.element(element, Tagging.TR);
             float x = doc.left();
-            for (int c = 0; c < columns.size(); c++) {
-                PdfStructureElement e = c == 0 && firstIsLabel ? tagging.headerCell(tr, Tagging.ROW)
+            for (int i = 0; i < cols.length; i++) {
+                PdfStructureElement e = i == 0 && firstIsLabel ? tagging.headerCell(tr, Tagging.ROW)
                         : tagging.element(tr, Tagging.TD);
-                float w = layout.widths()[c];
-                cell(e, cells.get(c), s, x + CELL_PAD_X, w - 2 * CELL_PAD_X, y - CELL_PAD_TOP, right[c]);
+                float w = layout.widths()[i];
+                cell(e, cells.get(i), s, x + CELL_PAD_X, w - 2 * CELL_PAD_X, y - CELL_PAD_TOP, right[i]);
                 x += w;
             }
             y -= h;
         }
-        notes(parent, table);
     }
 
     /**
      * The header row: tagged (TR of TH with column scope) where the table starts, an artifact where it is repeated
      * on a following page, so a screen reader meets each header once.
      */
-    private void header(PdfStructureElement table, Table model, Layout layout, List<List<String>> header,
-            float height, boolean tagged) {
+    private void header(PdfStructureElement table, Table model, int[] cols, Layout layout,
+            List<List<String>> header, float height, boolean tagged) {
         need(height + layout.cell().leading() + CELL_PAD_TOP + CELL_PAD_BOTTOM);
         tagging.beginArtifact(cb);
         rect(doc.left(), y, width(), height, HEADER_FILL);
         rule(doc.left(), doc.right(), y - height, INK, 0.8f);
         if (!tagged) {
-            headerText(null, model, layout, header, height);
+            headerText(null, model, cols, layout, header, height);
         }
         tagging.end(cb);
         if (tagged) {
-            headerText(tagging.element(table, Tagging.TR), model, layout, header, height);
+            headerText(tagging.element(table, Tagging.TR), model, cols, layout, header, height);
         }
         y -= height;
     }
 
-    private void headerText(PdfStructureElement row, Table model, Layout layout, List<List<String>> header,
-            float height) {
+    private void headerText(PdfStructureElement row, Table model, int[] cols, Layout layout,
+            List<List<String>> header, float height) {
         float x = doc.left();
-        for (int c = 0; c < header.size(); c++) {
-            float w = layout.widths()[c];
-            boolean right = model.columns().get(c).kind() != ValueKind.TEXT;
+        for (int i = 0; i < header.size(); i++) {
+            float w = layout.widths()[i];
+            boolean right = model.columns().get(cols[i]).kind() != ValueKind.TEXT;
             // Headers sit at the bottom of the header row, next to the numbers they head.
-            float top = y - height + CELL_PAD_BOTTOM + header.get(c).size() * layout.cellBold().leading();
-            cell(row == null ? null : tagging.headerCell(row, Tagging.COLUMN), header.get(c), layout.cellBold(),
+            float top = y - height + CELL_PAD_BOTTOM + header.get(i).size() * layout.cellBold().leading();
+            cell(row == null ? null : tagging.headerCell(row, Tagging.COLUMN), header.get(i), layout.cellBold(),
                     x + CELL_PAD_X, w - 2 * CELL_PAD_X, top, right);
             x += w;
         }
@@ -695,46 +746,43 @@ final class PdfReportWriter {
     }
 
     /** The cell type and column widths: the largest type at which every header word fits its column. */
-    private Layout layout(Table table) {
-        boolean wide = table.columns().size() > WIDE_TABLE;
+    private Layout layout(Table table, int[] cols) {
+        boolean wide = cols.length > WIDE_TABLE;
         float[] widths = null;
         float size = CELL_SIZES[CELL_SIZES.length - 1];
         for (float candidate : CELL_SIZES) {
             if (wide && candidate > 6.5f) {
                 continue;
             }
-            widths = widths(table, candidate);
+            widths = widths(table, cols, candidate, false);
             if (widths != null) {
                 size = candidate;
                 break;
             }
         }
         if (widths == null) {
-            // Even the smallest type cannot keep every header word whole: share the width by need.
-            widths = widths(table, size, true);
+            // One column whose header word is wider than the page: nothing but breaking it can help.
+            widths = widths(table, cols, size, true);
         }
         float leading = size * 1.35f;
         return new Layout(new Style(fonts.regular, size, INK, leading), new Style(fonts.bold, size, INK, leading),
                 widths);
     }
 
-    private float[] widths(Table table, float size) {
-        return widths(table, size, false);
-    }
-
     /**
      * Column widths in points: each at least its longest header word, then what is left shared by how wide the
      * first rows' cells are. Null when the header words alone do not fit the page, unless {@code force}.
      */
-    private float[] widths(Table table, float size, boolean force) {
-        int n = table.columns().size();
+    private float[] widths(Table table, int[] cols, float size, boolean force) {
+        int n = cols.length;
         float available = width();
         float[] min = new float[n];
         float[] pref = new float[n];
         int sample = Math.min(table.rows().size(), 500);
         float sumMin = 0;
         float sumPref = 0;
-        for (int c = 0; c < n; c++) {
+        for (int i = 0; i < n; i++) {
+            int c = cols[i];
             Column col = table.columns().get(c);
             float longestWord = 0;
             for (String word : col.label().in(locale).split("\\s+")) {
@@ -746,29 +794,29 @@ final class PdfReportWriter {
                 BaseFont f = table.rows().get(r).kind() == RowKind.TOTAL ? fonts.bold : fonts.regular;
                 longestCell = Math.max(longestCell, f.getWidthPoint(s, size));
             }
-            min[c] = longestWord + 2 * CELL_PAD_X + 0.5f;
-            pref[c] = Math.max(min[c], Math.min(longestCell, available * 0.45f) + 2 * CELL_PAD_X + 0.5f);
-            sumMin += min[c];
-            sumPref += pref[c];
+            min[i] = longestWord + 2 * CELL_PAD_X + 0.5f;
+            pref[i] = Math.max(min[i], Math.min(longestCell, available * 0.45f) + 2 * CELL_PAD_X + 0.5f);
+            sumMin += min[i];
+            sumPref += pref[i];
         }
         float[] w = new float[n];
         if (sumMin > available) {
             if (!force) {
                 return null;
             }
-            for (int c = 0; c < n; c++) {
-                w[c] = min[c] * available / sumMin;
+            for (int i = 0; i < n; i++) {
+                w[i] = min[i] * available / sumMin;
             }
             return w;
         }
         if (sumPref <= available) {
-            for (int c = 0; c < n; c++) {
-                w[c] = pref[c] * available / sumPref;
+            for (int i = 0; i < n; i++) {
+                w[i] = pref[i] * available / sumPref;
             }
         } else {
             float share = (available - sumMin) / (sumPref - sumMin);
-            for (int c = 0; c < n; c++) {
-                w[c] = min[c] + (pref[c] - min[c]) * share;
+            for (int i = 0; i < n; i++) {
+                w[i] = min[i] + (pref[i] - min[i]) * share;
             }
         }
         return w;

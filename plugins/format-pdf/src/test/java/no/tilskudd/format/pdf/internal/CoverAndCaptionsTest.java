@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A report on synthetic demo data says so on the cover and on every page; a section that is one table (as a scheme's
  * report makes them) shows its title once: the table's caption and the chart's give only their numbers, and the
- * contents list the section alone.
+ * contents list the section alone. Header words are never broken: a table too wide for the page goes in parts.
  */
 class CoverAndCaptionsTest {
 
@@ -78,6 +78,38 @@ class CoverAndCaptionsTest {
         // The title on the contents page and as the section's heading, nowhere else.
         assertEquals(2, count(text, SECTION), text);
         assertTrue(doc.all("Figure").get(0).alt().contains("Figur 1.1 " + SECTION), "the alt text keeps the title");
+    }
+
+    @Test
+    void theHeadersOfAWideTableAreNeverBrokenInsideAWord() throws IOException {
+        List<Column> columns = new java.util.ArrayList<>(List.of(Column.of("answer", "Måloppnåelse", ValueKind.TEXT)));
+        List<Object> row = new java.util.ArrayList<>(List.of("Nådde alle sine målsettinger"));
+        for (int year = 2006; year <= 2011; year++) {
+            columns.add(Column.of(year + "p", year + " (prosent)", ValueKind.PERCENT));
+            columns.add(Column.of(year + "n", year + " (antall rapporter)", ValueKind.COUNT));
+            row.add(47L);
+            row.add(1234L);
+        }
+        columns.add(Column.of("all", "Gjennomsnittsprosent", ValueKind.PERCENT));
+        row.add(50L);
+        Table wide = Table.of("wide", LocalizedText.of("Bred tabell"), columns, List.of(Row.data(row.toArray())));
+        Report r = new Report("Bred", "nb-NO", Map.of(), List.of(new ReportSection("Bredt", List.of(wide))),
+                List.of());
+        byte[] pdf = ArchivalAndAccessiblePdfTest.export(r);
+        // Too wide for the page even in the smallest type: the columns go in two groups, each with the label column.
+        List<Node> tables = StructureTree.read(pdf).all("Table");
+        assertEquals(2, tables.size());
+        List<String> headers = new java.util.ArrayList<>();
+        for (Node t : tables) {
+            List<String> th = t.kids().get(0).kids().stream().map(Node::text).toList();
+            assertEquals("Måloppnåelse", th.get(0), "each part repeats the label column");
+            headers.addAll(th.subList(1, th.size()));
+            assertEquals("Nådde alle sine målsettinger", t.kids().get(1).kids().get(0).text());
+        }
+        // Header lines are joined with a space where they wrap, so a word cut in two would read "Gjennomsnitts prosent".
+        assertEquals(columns.stream().skip(1).map(c -> c.label().in(r.locale())).toList(), headers);
+        assertTrue(VeraPdf.pdfUa1(pdf).passed());
+        assertTrue(VeraPdf.pdfA2u(pdf).passed());
     }
 
     private static String text(Path temp, byte[] pdf) throws IOException {
