@@ -149,6 +149,9 @@ final class PdfReportWriter {
             writer = PdfWriter.getInstance(doc, out);
             writer.setCloseStream(false);
             writer.setPdfVersion(PdfWriter.VERSION_1_7);
+            // Object streams (PDF 1.5, allowed in PDF/A-2): the structure tree has an object per table cell, which
+            // written one by one would make a long table's file ten times larger.
+            writer.setFullCompression();
             writer.setTagged();
             // Tab order follows the structure on every page (PDF/UA requires it where there are links).
             writer.setTabs(PdfName.S);
