@@ -526,7 +526,6 @@ final class PdfReportWriter {
             return;
         }
         int columns = Math.min(4, k.figures().size());
-        float gap = 0f;
         float boxWidth = width() / columns;
         PdfStructureElement list = tagging.element(parent, Tagging.L);
         y -= 4f;
@@ -543,7 +542,7 @@ final class PdfReportWriter {
             need(h);
             tagging.beginArtifact(cb);
             for (int i = 0; i < row.size(); i++) {
-                float x = doc.left() + i * (boxWidth + gap);
+                float x = doc.left() + i * boxWidth;
                 rect(x, y, boxWidth, h, ZEBRA);
                 cb.saveState();
                 cb.setColorStroke(RULE);
@@ -555,7 +554,7 @@ final class PdfReportWriter {
             tagging.end(cb);
             for (int i = 0; i < row.size(); i++) {
                 KeyFigure f = row.get(i);
-                float x = doc.left() + i * (boxWidth + gap) + 8f;
+                float x = doc.left() + i * boxWidth + 8f;
                 PdfStructureElement body = tagging.element(tagging.element(list, Tagging.LI), Tagging.LBODY);
                 tagging.begin(cb, body);
                 float top = y - 2f;
