@@ -26,6 +26,7 @@ class ArchivalAndAccessiblePdfTest {
     @ValueSource(strings = {"nb-NO", "en"})
     void pdfA2uHasNoFailedRule(String language) throws IOException {
         VeraPdf.Verdict verdict = VeraPdf.pdfA2u(export(TestReports.full(language)));
+        System.out.println(language + " " + verdict);
         assertTrue(verdict.passed(), verdict.toString());
     }
 
@@ -33,6 +34,7 @@ class ArchivalAndAccessiblePdfTest {
     @ValueSource(strings = {"nb-NO", "en"})
     void pdfUa1HasNoFailedRule(String language) throws IOException {
         VeraPdf.Verdict verdict = VeraPdf.pdfUa1(export(TestReports.full(language)));
+        System.out.println(language + " " + verdict);
         assertTrue(verdict.passed(), verdict.toString());
     }
 }
