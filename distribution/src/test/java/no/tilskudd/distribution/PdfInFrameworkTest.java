@@ -51,6 +51,7 @@ class PdfInFrameworkTest {
         assertTrue(flat.contains("Måloppnåelse i bruk av tilskuddsmidlene"), text);
         assertTrue(flat.contains(SCHEME_NAME), text);
         assertTrue(flat.contains("side 1 av "), text);
+        assertTrue(flat.contains("Syntetiske data"), "the demo's reports say they rest on synthetic data: " + text);
         String fonts = run("pdffonts", pdf.toString());
         assertTrue(fonts.contains("DejaVuSans"), fonts);
         for (String line : fonts.lines().skip(2).toList()) {

@@ -2,7 +2,7 @@
  * A format-neutral report model and the exporter contracts that render it into files.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package no.tilskudd.api.report;
 
 import org.osgi.annotation.bundle.Export;

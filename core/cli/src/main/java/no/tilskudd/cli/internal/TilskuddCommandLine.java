@@ -326,7 +326,8 @@ public final class TilskuddCommandLine implements CommandLine {
 
     private int demo(List<String> argv, Path cwd, PrintStream out, PrintStream err) throws IOException {
         Args a = Args.parse(argv, Set.of("--out", "--lang"), Set.of("--no-suppress"));
-        ReportOptions options = new ReportOptions(locale(a), !a.flag("--no-suppress"), true);
+        // The demo's reports rest on the schemes' synthetic demo data, and say so.
+        ReportOptions options = new ReportOptions(locale(a), !a.flag("--no-suppress"), true, true);
         Path outDir = Args.outputFolder(cwd, a.option("--out").orElse("out"));
         Locale locale = locale(a);
         List<Scheme> withDemo = schemes.schemes().stream().filter(s -> s.demoData().isPresent()).toList();

@@ -126,8 +126,6 @@ public final class ReportAssembler implements ReportService {
         meta.put(en ? "Data source" : "Datakilde", selected.size() == 1
                 ? source + forms(selected.get(0), selection)
                 : source + perScheme(selected, s -> forms(s, selection).toString()));
-        meta.put(en ? "Plugin" : "Tillegg", selected.size() == 1 ? selected.get(0).origin().toString()
-                : perScheme(selected, s -> s.origin().toString()));
         meta.put(en ? "Privacy" : "Personvern", options.suppressSmallCounts()
                 ? (en ? "Counts of persons below " + threshold + " are hidden (–)."
                         : "Antall personer under " + threshold + " er skjult (–).")
@@ -177,7 +175,7 @@ public final class ReportAssembler implements ReportService {
             }
         }
         selected.forEach(this::unchanged);
-        return new Report(title, en ? "en" : "nb-NO", meta, sections, data);
+        return new Report(title, en ? "en" : "nb-NO", meta, sections, data, options.synthetic());
     }
 
     /** The selected schemes, each installed, in the order of the selection. */

@@ -1,6 +1,5 @@
 package no.tilskudd.format.pdf.internal;
 
-import com.lowagie.text.Image;
 import com.lowagie.text.pdf.PdfContentByte;
 import com.lowagie.text.pdf.PdfGraphics2D;
 import com.lowagie.text.pdf.PdfTemplate;
@@ -83,7 +82,7 @@ final class ChartRenderer {
     }
 
     /**
-     * Draws a chart as an image the document can place.
+     * Draws a chart into a form XObject that the layout places inside the chart's Figure element.
      *
      * @param chart  the chart block
      * @param cb     the writer's direct content, where the form XObject is made
@@ -93,7 +92,8 @@ final class ChartRenderer {
      * @param height the height in points
      * @return the chart, or null when it has nothing to draw
      */
-    static Image draw(Chart chart, PdfContentByte cb, EmbeddedFonts fonts, Words words, float width, float height) {
+    static PdfTemplate draw(Chart chart, PdfContentByte cb, EmbeddedFonts fonts, Words words, float width,
+            float height) {
         JFreeChart jf = build(chart, words);
         if (jf == null) {
             return null;
@@ -105,10 +105,43 @@ final class ChartRenderer {
         } finally {
             g2.dispose();
         }
-        Image image = Image.getInstance(template);
-        image.setAlignment(Image.MIDDLE);
-        image.setAlt(chart.title());
-        return image;
+        return template;
+    }
+
+    /**
+     * The chart in words, for its alternate text: what kind of chart, its caption, and every value it shows by
+     * category and series, so that a reader who cannot see it gets the same numbers.
+     *
+     * @param chart   the chart block
+     * @param caption the caption as printed (with its figure number)
+     * @param words   the report language's words
+     * @return the text
+     */
+    static String describe(Chart chart, String caption, Words words) {
+        StringBuilder b = new StringBuilder(words.chartKind(chart.type())).append(": ").append(caption);
+        boolean one = chart.type() == ChartType.PIE || chart.series().size() == 1;
+        if (!chart.categories().isEmpty() && !chart.series().isEmpty() && words.axis(chart.valueKind()).length() > 0) {
+            b.append(" (").append(words.axis(chart.valueKind()).toLowerCase(java.util.Locale.ROOT)).append(')');
+        }
+        b.append('.');
+        for (int c = 0; c < chart.categories().size(); c++) {
+            b.append(' ').append(chart.categories().get(c)).append(':');
+            int series = one ? 1 : chart.series().size();
+            for (int s = 0; s < series; s++) {
+                Series serie = chart.series().get(s);
+                Number v = serie.values().get(c);
+                b.append(' ');
+                if (!one) {
+                    b.append(serie.name()).append(' ');
+                }
+                b.append(v == null ? words.notShown() : NorwegianNumbers.format(v, chart.valueKind()));
+                b.append(s == series - 1 ? (c == chart.categories().size() - 1 ? "." : ";") : ",");
+            }
+        }
+        if (chart.categories().isEmpty() || chart.series().isEmpty()) {
+            b.append(' ').append(words.noData());
+        }
+        return b.toString();
     }
 
     static JFreeChart build(Chart chart, Words words) {

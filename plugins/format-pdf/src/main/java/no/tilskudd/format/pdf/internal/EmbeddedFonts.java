@@ -42,13 +42,17 @@ final class EmbeddedFonts implements FontMapper {
         this.bold = bold;
     }
 
-    /** Fresh PDF fonts for one document, embedded as subsets with Unicode (Identity-H) encoding. */
+    /** Fresh PDF fonts for one document, embedded as subsets with Unicode (Identity-H) encoding and no CIDSet. */
     static EmbeddedFonts forDocument() throws IOException {
         return new EmbeddedFonts(pdf(REGULAR, Bytes.REGULAR_TTF), pdf(BOLD, Bytes.BOLD_TTF));
     }
 
     static BaseFont pdf(String name, byte[] ttf) throws IOException {
-        return BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, ttf, null);
+        BaseFont font = BaseFont.createFont(name, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, ttf, null);
+        // OpenPDF's CIDSet lists only the glyphs used, while PDF/A-2 and PDF/UA want all glyphs of the embedded
+        // subset or no CIDSet at all (which both allow).
+        font.setIncludeCidSet(false);
+        return font;
     }
 
     /** The regular face at a size, for charts. */

@@ -9,8 +9,9 @@ import no.tilskudd.api.report.ReportExporter;
 import org.osgi.service.component.annotations.Component;
 
 /**
- * The PDF format: a report for reading and printing, with a cover, contents, bookmarks, running header and footer,
- * tables in Norwegian number format, and charts as vector graphics, all text in an embedded DejaVu Sans. Data tables
+ * The PDF format: a report for reading, printing and the archive, with a cover, contents, bookmarks, running header
+ * and footer, tables in Norwegian number format, and charts as vector graphics, all text in an embedded DejaVu Sans.
+ * Every file is PDF/A-2u and PDF/UA-1: tagged in reading order, with alternate text for charts. Data tables
  * ({@link Report#data()}) are left out; the cover says so when the report has any.
  */
 @Component(service = ReportExporter.class, property = "format=pdf")

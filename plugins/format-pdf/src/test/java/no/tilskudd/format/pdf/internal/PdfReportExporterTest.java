@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.lowagie.text.pdf.PdfBoolean;
 import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfObject;
@@ -132,6 +133,7 @@ class PdfReportExporterTest {
         assertEquals(TestReports.TITLE, field(info, "Title"), info);
         assertEquals("Fritidstiltak for barn i Ærøy og Åsnes (fiktiv)", field(info, "Subject"), info);
         assertEquals("Tilskudd, PDF-eksport", field(info, "Creator"), info);
+        assertEquals("yes", field(info, "Tagged"), "poppler sees a tagged PDF:\n" + info);
         PdfReader reader = new PdfReader(bytes);
         try {
             PdfObject lang = reader.getCatalog().get(PdfName.LANG);
@@ -141,6 +143,16 @@ class PdfReportExporterTest {
             assertNotNull(reader.getCatalog().get(PdfName.METADATA), "XMP metadata");
             PdfDictionary prefs = reader.getCatalog().getAsDict(PdfName.VIEWERPREFERENCES);
             assertNotNull(prefs, "viewer preferences");
+            assertEquals(PdfBoolean.PDFTRUE, prefs.get(PdfName.DISPLAYDOCTITLE), "viewers show the title");
+            assertEquals(PdfBoolean.PDFTRUE, reader.getCatalog().getAsDict(PdfName.MARKINFO).get(PdfName.MARKED));
+            for (int p = 1; p <= reader.getNumberOfPages(); p++) {
+                assertEquals(PdfName.S, reader.getPageN(p).get(PdfName.TABS), "tab order by structure, page " + p);
+            }
+            String xmp = new String(reader.getMetadata(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(xmp.contains("<pdfaid:part>2</pdfaid:part>") && xmp.contains("<pdfaid:conformance>U<")
+                    && xmp.contains("<pdfuaid:part>1</pdfuaid:part>"), xmp);
+            PdfDictionary intent = reader.getCatalog().getAsArray(PdfName.OUTPUTINTENTS).getAsDict(0);
+            assertEquals("/GTS_PDFA1", intent.get(PdfName.S).toString(), "a PDF/A output intent, not PDF/X");
         } finally {
             reader.close();
         }

@@ -69,9 +69,9 @@ public record ChoiceByUnit(String fieldId, List<Choice> choices, LocalizedText h
                 .withN(n)
                 .withNotes(Tables.remarks(
                         new LocalizedText("N er antall kommuner/bydeler som svarte; hver teller én gang, med sitt "
-                        + "siste svar i perioden (" + n + ").",
+                        + "siste svar i perioden.",
                         "N is the number of municipalities/districts that answered; each counts once, with its "
-                                + "latest answer in the period (" + n + ")."),
+                                + "latest answer in the period."),
                         Tables.ROUNDING_NOTE))
                 .withChart(ChartType.BAR);
     }

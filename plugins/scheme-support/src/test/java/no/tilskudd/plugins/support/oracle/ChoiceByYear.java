@@ -74,8 +74,8 @@ public record ChoiceByYear(String fieldId, List<Choice> choices, LocalizedText h
         return Table.of(id, title, columns, typed)
                 .withN(n)
                 .withNotes(Tables.remarks(
-                        new LocalizedText("N er antall rapporter som svarte, per år (" + n + " i alt).",
-                        "N is the number of reports that answered, per year (" + n + " in all)."),
+                        new LocalizedText("Raden N er antall rapporter som svarte hvert år.",
+                        "The row N is the number of reports that answered each year."),
                         Tables.ROUNDING_NOTE))
                 .withChart(ChartType.BAR);
     }

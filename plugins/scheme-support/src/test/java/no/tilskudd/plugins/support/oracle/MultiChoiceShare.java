@@ -59,9 +59,9 @@ public record MultiChoiceShare(String fieldId, List<Choice> choices, LocalizedTe
                 rows)
                 .withN(n)
                 .withNotes(Tables.remarks(
-                        new LocalizedText("N er antall kommuner/bydeler som svarte (" + n + "). En enhet kan nevne "
+                        new LocalizedText("N er antall kommuner/bydeler som svarte. En enhet kan nevne "
                         + "flere alternativer, så andelene summerer ikke til 100.",
-                        "N is the number of municipalities/districts that answered (" + n + "). A unit may name "
+                        "N is the number of municipalities/districts that answered. A unit may name "
                                 + "several options, so the shares do not add up to 100."),
                         Tables.ROUNDING_NOTE))
                 .withChart(ChartType.BAR);
