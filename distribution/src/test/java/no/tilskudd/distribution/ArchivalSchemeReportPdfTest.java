@@ -30,7 +30,7 @@ import org.verapdf.pdfa.validation.profiles.RuleId;
  * The scheme reports an administrator writes with {@code tilskudd report --format pdf} from the demo data, in
  * bokmål and English, through the PDF plugin as shipped in deploy/: veraPDF 1.28.2 finds no failed rule of PDF/A-2u
  * or PDF/UA-1 in them, poppler's pdfinfo reports them tagged, and the cover names no plugin bundle or build
- * version.
+ * version. The same holds for the publication {@code evaluering-2009}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ArchivalSchemeReportPdfTest {
@@ -44,11 +44,18 @@ class ArchivalSchemeReportPdfTest {
         out = temp.resolve("out");
         Files.createDirectories(out);
         host = TestHost.start(temp.resolve("host"), false, WebHost.plugin("tilskudd-scheme-avdir"),
-                WebHost.plugin("tilskudd-scheme-bufdir"), WebHost.plugin("tilskudd-format-pdf"));
+                WebHost.plugin("tilskudd-scheme-bufdir"), WebHost.plugin("tilskudd-survey-evaluering-2009"),
+                WebHost.plugin("tilskudd-cross-scheme-indicators"), WebHost.plugin("tilskudd-format-pdf"));
         for (String scheme : List.of("avdir", "bufdir")) {
             TestHost.Result r = host.run("import", SeveralSchemesThroughAdaptersTest.demoFile(scheme).toString());
             assertEquals(0, r.exit(), r.out() + r.err());
         }
+        Path survey = WebHost.distribution().resolve(
+                "../../../plugins/survey-evaluering-2009/src/main/resources/tilskudd/survey-2009/demo").normalize();
+        TestHost.Result grants = host.run("grants", "import", survey.resolve("grants-2006-2008.csv").toString());
+        assertEquals(0, grants.exit(), grants.out() + grants.err());
+        TestHost.Result answers = host.run("import", survey.resolve("survey-2009-demo.jsonl").toString());
+        assertEquals(0, answers.exit(), answers.out() + answers.err());
     }
 
     @AfterAll
@@ -75,6 +82,27 @@ class ArchivalSchemeReportPdfTest {
         String cover = PdfInFrameworkTest.run("pdftotext", "-enc", "UTF-8", "-l", "1", pdf.toString(), "-");
         assertFalse(cover.contains("SNAPSHOT") || cover.contains("no.tilskudd."),
                 "the cover names no plugin bundle or build version:\n" + cover);
+    }
+
+    /** The publication, the document a directorate archives above all, in both languages. */
+    @ParameterizedTest
+    @CsvSource({"nb", "en"})
+    void thePublicationIsPdfA2uAndPdfUa1(String lang) throws Exception {
+        Path pdf = out.resolve("evaluering-2009-" + lang + ".pdf");
+        TestHost.Result r = host.run("report", "--publication", "evaluering-2009", "--format", "pdf", "--lang", lang,
+                "--out", pdf.toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        byte[] bytes = Files.readAllBytes(pdf);
+        for (PDFAFlavour profile : List.of(PDFAFlavour.PDFA_2_U, PDFAFlavour.PDFUA_1)) {
+            String failures = failedRules(bytes, profile);
+            assertTrue(failures.isEmpty(), "evaluering-2009 " + lang + " " + profile.getId() + ": " + failures);
+        }
+        String info = PdfInFrameworkTest.run("pdfinfo", pdf.toString());
+        assertTrue(info.contains("Tagged:          yes"), info);
+        String text = PdfInFrameworkTest.run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-");
+        if (lang.equals("en")) {
+            assertEquals(List.of(), EnglishThroughoutTest.norwegianIn("evaluering-2009 PDF", text));
+        }
     }
 
     /** The failed rules with their failed checks and a few messages each; empty when the file conforms. */
