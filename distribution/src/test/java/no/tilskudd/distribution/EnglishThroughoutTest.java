@@ -57,12 +57,40 @@ class EnglishThroughoutTest {
         temp = dir;
         host = WebHost.start(temp, WebHost.plugin("tilskudd-scheme-avdir"), WebHost.plugin("tilskudd-scheme-bufdir"),
                 WebHost.plugin("tilskudd-scheme-urban-youth"), WebHost.plugin("tilskudd-cross-scheme-indicators"),
+                WebHost.plugin("tilskudd-survey-evaluering-2009"),
                 WebHost.plugin("tilskudd-format-pdf"), WebHost.plugin("tilskudd-format-xlsx"));
         for (String scheme : List.of("avdir", "bufdir", "urban-youth")) {
             WebHost.Result imported = host.run("import", SeveralSchemesThroughAdaptersTest.demoFile(scheme)
                     .toString());
             assertEquals(0, imported.exit(), imported.out() + imported.err());
         }
+        Path survey = WebHost.distribution().resolve(
+                "../../../plugins/survey-evaluering-2009/src/main/resources/tilskudd/survey-2009/demo").normalize();
+        WebHost.Result grants = host.run("grants", "import", survey.resolve("grants-2006-2008.csv").toString());
+        assertEquals(0, grants.exit(), grants.out() + grants.err());
+        WebHost.Result answers = host.run("import", survey.resolve("survey-2009-demo.jsonl").toString());
+        assertEquals(0, answers.exit(), answers.out() + answers.err());
+    }
+
+    /** The publication's text, key figures and tables, as {@code indicators --publication} gives them. */
+    @org.junit.jupiter.api.Test
+    void thePublicationsJsonIsEnglish() {
+        WebHost.Result r = host.run("--lang", "en", "indicators", "--publication", "evaluering-2009", "--json");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        List<String> texts = new ArrayList<>();
+        strings(r.json(), texts);
+        String all = String.join("\n", texts);
+        assertEquals(List.of(), norwegianIn("evaluering-2009 JSON", all));
+        assertEquals(List.of(), norwegianNumbersIn("evaluering-2009 JSON", all));
+    }
+
+    @org.junit.jupiter.api.Test
+    void thePublicationsWorkbookIsEnglish() throws Exception {
+        Path xlsx = temp.resolve("evaluering-2009-en.xlsx");
+        WebHost.Result r = host.run("report", "--publication", "evaluering-2009", "--format", "xlsx", "--out",
+                xlsx.toString(), "--lang", "en");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertEquals(List.of(), norwegianInWorkbook("evaluering-2009", xlsx));
     }
 
     @AfterAll
@@ -109,6 +137,10 @@ class EnglishThroughoutTest {
         WebHost.Result r = host.run("report", "--scheme", scheme, "--format", "xlsx", "--out", xlsx.toString(),
                 "--lang", "en");
         assertEquals(0, r.exit(), r.out() + r.err());
+        assertEquals(List.of(), norwegianInWorkbook(scheme, xlsx));
+    }
+
+    private static List<String> norwegianInWorkbook(String scheme, Path xlsx) throws Exception {
         TreeSet<String> found = new TreeSet<>();
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
             for (Sheet sheet : wb) {
@@ -123,7 +155,7 @@ class EnglishThroughoutTest {
                 }
             }
         }
-        assertEquals(List.of(), List.copyOf(found));
+        return List.copyOf(found);
     }
 
     @ParameterizedTest
@@ -135,5 +167,17 @@ class EnglishThroughoutTest {
         assertEquals(0, r.exit(), r.out() + r.err());
         String text = PdfInFrameworkTest.run("pdftotext", "-enc", "UTF-8", pdf.toString(), "-");
         assertEquals(List.of(), norwegianIn(scheme + " PDF", text));
+        assertEquals(List.of(), norwegianNumbersIn(scheme + " PDF", text));
+    }
+
+    /** A decimal comma (86,7) or a space between digit groups (1 250): Norwegian numbers in an English text. */
+    static List<String> norwegianNumbersIn(String where, String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("(?<![\\d,.])\\d+(,\\d{1,2}|\u00A0\\d{3})(?![\\d])").matcher(text);
+        while (m.find()) {
+            out.add(where + ": «" + m.group() + "» in …" + text.substring(Math.max(0, m.start() - 30),
+                    Math.min(text.length(), m.end() + 30)).replaceAll("\\s+", " ") + "…");
+        }
+        return out;
     }
 }

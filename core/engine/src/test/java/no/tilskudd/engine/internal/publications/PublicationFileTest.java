@@ -60,8 +60,12 @@ class PublicationFileTest {
     void theShippedEvaluationReadsWithTheSeedsTablesInTheSeedsOrder() throws Exception {
         PublicationDefinition d = PublicationFile.read("evaluering-2009.json", Files.readAllBytes(SHIPPED));
         assertEquals("evaluering-2009", d.id());
-        assertEquals(List.of("regions", "units", "categories", "budget-size", "partners", "continuation",
+        assertEquals(List.of("regions", "units", "rate", "grant-units", "grant-overlap", "categories", "budget-size",
+                "partners", "agencies", "collab", "collab-present", "nav", "nav-future", "continuation",
                 "national-goals", "goals", "goals-by-year"), new ArrayList<>(d.tables().keySet()));
+        assertEquals(List.of("survey-2009"), d.tables().get("national-goals").selection().schemeIds(),
+                "Tabell 8.1 comes from the questionnaire, as in the seed");
+        assertEquals(2009, d.tables().get("rate").selection().fromYear());
         assertEquals(List.of("avdir", "bufdir"), d.tables().get("goals").selection().schemeIds());
         assertEquals(2006, d.tables().get("goals").selection().fromYear());
         assertEquals(Optional.of(Counting.UNIT), d.tables().get("units").count());
@@ -123,11 +127,15 @@ class PublicationFileTest {
     }
 
     private static PublicationFile.Installed installed(Path dir, List<Indicator> indicators) {
+        return installed(dir, indicators, List.of("avdir", "bufdir"));
+    }
+
+    private static PublicationFile.Installed installed(Path dir, List<Indicator> indicators, List<String> schemes) {
         Scheme scheme = TestSchemes.catalog(dir).scheme("test").orElseThrow();
         return new PublicationFile.Installed() {
             @Override
             public Optional<Scheme> scheme(String id) {
-                return List.of("avdir", "bufdir").contains(id) ? Optional.of(scheme) : Optional.empty();
+                return schemes.contains(id) ? Optional.of(scheme) : Optional.empty();
             }
 
             @Override
@@ -189,6 +197,43 @@ class PublicationFileTest {
                 all.add(StandardIndicators.byId(id, s).orElseThrow());
             }
         }
-        assertEquals(List.of(), PublicationFile.check(d, installed(dir, all)));
+        // the questionnaire's and the grant register's tables live in other plugins; here they are named only
+        for (String id : List.of("survey-response-rate", "survey-agencies", "survey-collaboration",
+                "survey-collaboration-present", "survey-nav-office", "survey-nav-office-future", "survey-continuation",
+                "survey-national-goals")) {
+            all.add(named(id, java.util.Set.of("survey-2009")));
+        }
+        all.add(named("grant-units-by-scheme", java.util.Set.of()));
+        all.add(named("grant-scheme-overlap", java.util.Set.of()));
+        List<String> schemes = List.of("avdir", "bufdir", "survey-2009");
+        assertEquals(List.of(), PublicationFile.check(d, installed(dir, all, schemes)));
+        List<Indicator> withoutTheQuestionnaire = all.stream().filter(i -> !i.id().startsWith("survey-")).toList();
+        assertTrue(PublicationFile.check(d, installed(dir, withoutTheQuestionnaire, schemes)).stream()
+                .anyMatch(p -> p.contains("unknown indicator 'survey-national-goals'")));
+    }
+
+    /** An indicator known by its id and schemes only: the check reads no more of those another plugin ships. */
+    private static Indicator named(String id, java.util.Set<String> schemes) {
+        return new Indicator() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public no.tilskudd.api.form.LocalizedText title() {
+                return no.tilskudd.api.form.LocalizedText.of(id);
+            }
+
+            @Override
+            public java.util.Set<String> schemes() {
+                return schemes;
+            }
+
+            @Override
+            public no.tilskudd.api.report.Table compute(no.tilskudd.api.indicator.IndicatorInput input) {
+                throw new UnsupportedOperationException("only named in this test");
+            }
+        };
     }
 }

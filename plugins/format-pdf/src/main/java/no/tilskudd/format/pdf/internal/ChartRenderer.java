@@ -134,7 +134,8 @@ final class ChartRenderer {
                 if (!one) {
                     b.append(serie.name()).append(' ');
                 }
-                b.append(v == null ? words.notShown() : NorwegianNumbers.format(v, chart.valueKind()));
+                b.append(v == null ? words.notShown()
+                        : NorwegianNumbers.format(v, chart.valueKind(), words == Words.ENGLISH));
                 b.append(s == series - 1 ? (c == chart.categories().size() - 1 ? "." : ";") : ",");
             }
         }
@@ -148,7 +149,7 @@ final class ChartRenderer {
         if (chart.categories().isEmpty() || chart.series().isEmpty()) {
             return null;
         }
-        NumberFormat format = NorwegianNumbers.asFormat(chart.valueKind());
+        NumberFormat format = NorwegianNumbers.asFormat(chart.valueKind(), words == Words.ENGLISH);
         JFreeChart jf = switch (chart.type()) {
             case PIE -> pie(chart, format);
             case BAR, STACKED_BAR, LINE -> category(chart, format, words);
@@ -167,7 +168,7 @@ final class ChartRenderer {
             legend.setItemFont(EmbeddedFonts.awtRegular(8.5f));
             legend.setItemPaint(TEXT);
         }
-        styleAfterTheme(jf, chart, format);
+        styleAfterTheme(jf, chart, format, words == Words.ENGLISH);
         return jf;
     }
 
@@ -235,7 +236,7 @@ final class ChartRenderer {
     }
 
     @SuppressWarnings("unchecked")
-    private static void styleAfterTheme(JFreeChart jf, Chart chart, NumberFormat format) {
+    private static void styleAfterTheme(JFreeChart jf, Chart chart, NumberFormat format, boolean english) {
         if (jf.getPlot() instanceof PiePlot<?> p) {
             PiePlot<Key> pie = (PiePlot<Key>) p;
             for (int i = 0; i < pie.getDataset().getItemCount(); i++) {
@@ -247,7 +248,7 @@ final class ChartRenderer {
             pie.setSectionOutlinesVisible(true);
             // Percent values already are shares; other values also get their share of the whole.
             String pattern = chart.valueKind() == ValueKind.PERCENT ? "{0}: {1}" : "{0}: {1} ({2})";
-            pie.setLabelGenerator(new StandardPieSectionLabelGenerator(pattern, format, percentOfWhole()));
+            pie.setLabelGenerator(new StandardPieSectionLabelGenerator(pattern, format, percentOfWhole(english)));
             pie.setLabelFont(EmbeddedFonts.awtRegular(8f));
             pie.setLabelBackgroundPaint(Color.WHITE);
             pie.setLabelOutlinePaint(GRID);
@@ -319,8 +320,9 @@ final class ChartRenderer {
         return dark[s % dark.length];
     }
 
-    private static NumberFormat percentOfWhole() {
-        NumberFormat f = NumberFormat.getPercentInstance(java.util.Locale.forLanguageTag("nb-NO"));
+    private static NumberFormat percentOfWhole(boolean english) {
+        NumberFormat f = NumberFormat.getPercentInstance(english ? java.util.Locale.UK
+                : java.util.Locale.forLanguageTag("nb-NO"));
         f.setMaximumFractionDigits(0);
         return f;
     }

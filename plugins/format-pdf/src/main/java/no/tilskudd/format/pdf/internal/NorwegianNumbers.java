@@ -11,7 +11,8 @@ import no.tilskudd.api.report.ValueKind;
 /**
  * Numbers as Norwegian publications print them: a no-break space between groups of three digits, a decimal comma,
  * a real minus sign, "kr" after amounts and " %" after percentages (both with a no-break space, so a number and its
- * unit never part at a line break).
+ * unit never part at a line break). An English report gets English digits instead: a comma between groups and a
+ * decimal point (86.7, 1,250,000 kr), never a mix of the two.
  */
 final class NorwegianNumbers {
 
@@ -30,6 +31,41 @@ final class NorwegianNumbers {
      * @return the text
      */
     static String format(Number value, ValueKind kind) {
+        return format(value, kind, false);
+    }
+
+    /**
+     * Formats a number for a cell of the given kind in the report's language.
+     *
+     * @param value   the number
+     * @param kind    the column's kind
+     * @param english English digit grouping and decimal point instead of Norwegian
+     * @return the text
+     */
+    static String format(Number value, ValueKind kind, boolean english) {
+        String norwegian = norwegian(value, kind);
+        return english ? toEnglish(norwegian) : norwegian;
+    }
+
+    /** Swaps the Norwegian separators for the English ones: a group space becomes a comma, a decimal comma a point. */
+    private static String toEnglish(String norwegian) {
+        StringBuilder b = new StringBuilder(norwegian.length());
+        for (int i = 0; i < norwegian.length(); i++) {
+            char c = norwegian.charAt(i);
+            boolean digitBefore = i > 0 && Character.isDigit(norwegian.charAt(i - 1));
+            boolean digitAfter = i + 1 < norwegian.length() && Character.isDigit(norwegian.charAt(i + 1));
+            if (c == SPACE && digitBefore && digitAfter) {
+                b.append(',');
+            } else if (c == ',' && digitBefore && digitAfter) {
+                b.append('.');
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static String norwegian(Number value, ValueKind kind) {
         BigDecimal d = decimal(value);
         if (d == null) {
             return String.valueOf(value);
@@ -76,6 +112,11 @@ final class NorwegianNumbers {
         return format(value, ValueKind.COUNT);
     }
 
+    /** A whole count, grouped, in the report's language. */
+    static String count(long value, boolean english) {
+        return format(value, ValueKind.COUNT, english);
+    }
+
     private static boolean isWhole(BigDecimal d) {
         return d.signum() == 0 || d.stripTrailingZeros().scale() <= 0;
     }
@@ -117,25 +158,32 @@ final class NorwegianNumbers {
 
     /** The same rules as a {@link NumberFormat}, for chart axes and value labels. */
     static NumberFormat asFormat(ValueKind kind) {
-        return new Format(kind == null ? ValueKind.DECIMAL : kind);
+        return asFormat(kind, false);
+    }
+
+    /** The same rules as a {@link NumberFormat} in the report's language. */
+    static NumberFormat asFormat(ValueKind kind, boolean english) {
+        return new Format(kind == null ? ValueKind.DECIMAL : kind, english);
     }
 
     private static final class Format extends NumberFormat {
         private static final long serialVersionUID = 1L;
         private final ValueKind kind;
+        private final boolean english;
 
-        Format(ValueKind kind) {
+        Format(ValueKind kind, boolean english) {
             this.kind = kind;
+            this.english = english;
         }
 
         @Override
         public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
-            return toAppendTo.append(NorwegianNumbers.format(number, kind));
+            return toAppendTo.append(NorwegianNumbers.format(number, kind, english));
         }
 
         @Override
         public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
-            return toAppendTo.append(NorwegianNumbers.format(number, kind));
+            return toAppendTo.append(NorwegianNumbers.format(number, kind, english));
         }
 
         @Override
@@ -145,7 +193,7 @@ final class NorwegianNumbers {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Format f && f.kind == kind;
+            return o instanceof Format f && f.kind == kind && f.english == english;
         }
 
         @Override

@@ -558,7 +558,8 @@ final class PdfReportWriter {
                 PdfStructureElement body = tagging.element(tagging.element(list, Tagging.LI), Tagging.LBODY);
                 tagging.begin(cb, body);
                 float top = y - 2f;
-                show(NorwegianNumbers.format(f.value(), f.kind()), figureValue, x, top, Element.ALIGN_LEFT);
+                show(NorwegianNumbers.format(f.value(), f.kind(), words == Words.ENGLISH), figureValue, x, top,
+                        Element.ALIGN_LEFT);
                 top -= figureValue.leading();
                 for (String line : labels.get(i)) {
                     show(line, this.body, x, top, Element.ALIGN_LEFT);
@@ -740,7 +741,7 @@ final class PdfReportWriter {
         } else if (v instanceof Suppressed sup) {
             return sup.toString();
         } else if (v instanceof Number n) {
-            return NorwegianNumbers.format(n, kind);
+            return NorwegianNumbers.format(n, kind, words == Words.ENGLISH);
         } else if (v instanceof LocalizedText localized) {
             return localized.in(locale);
         }
@@ -827,7 +828,7 @@ final class PdfReportWriter {
     /** The lines under a table: its N, the author's notes, and what the hidden cells mean, each from its field. */
     static List<String> noteLines(Table table, Words words, Locale locale) {
         List<String> notes = new ArrayList<>();
-        table.n().ifPresent(n -> notes.add("N = " + NorwegianNumbers.count(n.value())
+        table.n().ifPresent(n -> notes.add("N = " + NorwegianNumbers.count(n.value(), words == Words.ENGLISH)
                 + n.counted().map(c -> " " + c.in(locale)).orElse("")));
         for (Note note : table.notes()) {
             String text = note.text().in(locale);

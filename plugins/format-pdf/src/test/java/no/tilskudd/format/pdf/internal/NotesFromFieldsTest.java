@@ -41,7 +41,7 @@ class NotesFromFieldsTest {
 
     @Test
     void secondarySuppressionIsExplainedInTheReportsLanguage() {
-        assertEquals(List.of("N = 1\u00A0234 measures", "– Hidden to protect small groups: the count is below 5, or "
+        assertEquals(List.of("N = 1,234 measures", "– Hidden to protect small groups: the count is below 5, or "
                 + "would reveal a hidden count through a total."), PdfReportWriter.noteLines(children(List.of(),
                 Suppressed.Reason.BELOW_THRESHOLD, Suppressed.Reason.REVEALS_HIDDEN), Words.ENGLISH, Locale.ENGLISH));
     }
