@@ -5,27 +5,12 @@
 // choice, and the contrast of the focus ring. Each step prints "ok: ..."; the first failure prints "FAILED: ..." and
 // exits 1.
 'use strict';
-const fs = require('fs');
 const path = require('path');
-const { chromium } = require(process.env.PLAYWRIGHT_CORE);
-
-const env = (name) => {
-  const v = process.env[name];
-  if (!v) throw new Error('environment variable ' + name + ' is not set');
-  return v;
-};
+const { env, ok, check, launch } = require('./browser.cjs');
 const BASE = env('BASE_URL');
 const OUT = env('OUT_DIR');
 const AXE = env('AXE_FILE');
 const results = { audited: [], reflowed: [] };
-
-function ok(step, detail) {
-  console.log('ok: ' + step + (detail ? ' (' + detail + ')' : ''));
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 async function axe(page, state) {
   if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: AXE });
@@ -84,14 +69,7 @@ async function focusRingContrast(page, what) {
 }
 
 (async () => {
-  const userData = fs.mkdtempSync(path.join(OUT, 'chromium-a11y-'));
-  const context = await chromium.launchPersistentContext(userData, {
-    executablePath: env('CHROMIUM'),
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 800 },
-    locale: 'nb-NO',
+  const context = await launch(OUT, 'chromium-a11y-', {
     // the console's CSP allows only its own scripts; axe-core is injected by the test, not by the page
     bypassCSP: true,
   });

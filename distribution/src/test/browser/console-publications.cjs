@@ -6,36 +6,13 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { chromium } = require(process.env.PLAYWRIGHT_CORE);
-
-const env = (name) => {
-  const v = process.env[name];
-  if (!v) throw new Error('environment variable ' + name + ' is not set');
-  return v;
-};
+const { env, ok, check, launch } = require('./browser.cjs');
 const BASE = env('BASE_URL');
 const OUT = env('OUT_DIR');
 const results = {};
 
-function ok(step, detail) {
-  console.log('ok: ' + step + (detail ? ' (' + detail + ')' : ''));
-}
-
-function check(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
 (async () => {
-  const userData = fs.mkdtempSync(path.join(OUT, 'chromium-profile-'));
-  const context = await chromium.launchPersistentContext(userData, {
-    executablePath: env('CHROMIUM'),
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 800 },
-    acceptDownloads: true,
-    locale: 'nb-NO',
-  });
+  const context = await launch(OUT, 'chromium-profile-');
   const page = await context.newPage();
   const consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) consoleErrors.push(m.text()); });
