@@ -49,7 +49,10 @@ class ArchetypeTest {
                     schemeBuild);
             assertTrue(schemeBuild.contains("in org.example.youthclubs.HostSmokeIT"), "the smoke test ran: "
                     + schemeBuild);
-            Path schemeJar = scheme.resolve("target/youth-clubs-1.0.0.jar");
+            String readme = Files.readString(scheme.resolve("README.md"));
+            assertTrue(readme.contains("    cp target/youth-clubs-1.0.0.jar <tilskudd>/deploy/.youth-clubs.jar.tmp\n"
+                    + "    mv <tilskudd>/deploy/.youth-clubs.jar.tmp <tilskudd>/deploy/youth-clubs.jar\n"),
+                    "the generated README copies, then renames: " + readme);
 
             Path format = repo.runSteps(guide.block("generate-format"), work);
             assertEquals(work.resolve("markdown-format"), format);
@@ -57,7 +60,6 @@ class ArchetypeTest {
             assertTrue(formatBuild.contains("Tests run: 3, Failures: 0, Errors: 0, Skipped: 0, Time elapsed"),
                     formatBuild);
             assertTrue(formatBuild.contains("in org.example.markdown.HostSmokeIT"), formatBuild);
-            Path formatJar = format.resolve("target/markdown-format-1.0.0.jar");
 
             assertEquals(guide.block("exporter"), text(format.resolve(
                     "src/main/java/org/example/markdown/internal/MarkdownExporter.java")),
@@ -82,7 +84,8 @@ class ArchetypeTest {
 
                 List<String> deploy = guide.block("deploy").lines().toList();
                 String tilskudd = host.home.toString();
-                bash(scheme, lines(deploy, "cp ", "mv "), tilskudd);
+                Run copied = bash(scheme, lines(deploy, "cp ", "mv "), tilskudd);
+                assertEquals(0, copied.exit, copied.out);
                 host.await("youth-clubs in the running host", s -> TestHost.hasScheme(s, "youth-clubs"),
                         "schemes", "--json");
                 Run asked = bash(scheme, lines(deploy, "<tilskudd>/bin/tilskudd "), tilskudd);
@@ -95,8 +98,9 @@ class ArchetypeTest {
                 assertTrue(asked.out.contains("forms 2024, from org.example.youthclubs 1.0.0"), asked.out);
 
                 // The format plugin, deployed the same way, writes reports in the running host.
-                bash(format, lines(deploy, "cp ", "mv ").stream().map(l -> l.replace("youth-clubs",
+                Run formatCopied = bash(format, lines(deploy, "cp ", "mv ").stream().map(l -> l.replace("youth-clubs",
                         "markdown-format")).toList(), tilskudd);
+                assertEquals(0, formatCopied.exit, formatCopied.out);
                 Path md = temp.resolve("example.md");
                 awaitReport(host, md);
                 assertTrue(Files.readString(md).startsWith("# "), Files.readString(md));
