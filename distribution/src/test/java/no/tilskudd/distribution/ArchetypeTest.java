@@ -64,6 +64,9 @@ class ArchetypeTest {
             assertEquals(guide.block("exporter"), text(format.resolve(
                     "src/main/java/org/example/markdown/internal/MarkdownExporter.java")),
                     "the guide shows the generated exporter");
+            assertEquals(guide.block("validator"), text(scheme.resolve(
+                    "src/main/java/org/example/youthclubs/internal/BudgetValidator.java")),
+                    "the guide shows the generated validator");
             assertEquals(guide.block("smoke-test"), text(scheme.resolve(
                     "src/test/java/org/example/youthclubs/HostSmokeIT.java")),
                     "the guide shows the generated smoke test");
