@@ -39,7 +39,8 @@ class BrowserReportingApiTest {
                 WebHost.plugin("tilskudd-format-pdf"));
         try {
             String analyst = WebHost.basic("ana", host.addUser("ana", "analyst"));
-            String anne = WebHost.basic("anne", host.addReporter("anne", "1804"));
+            String annePassword = host.addReporter("anne", "1804");
+            String anne = WebHost.basic("anne", annePassword);
             String olav = WebHost.basic("olav", host.addReporter("olav", "0301"));
             Path grants = temp.resolve("grants-2011.csv");
             Files.writeString(grants, "scheme,schemeName,year,orgUnit,amount,decisionDate,caseNumber,"
@@ -104,13 +105,31 @@ class BrowserReportingApiTest {
             assertEquals(2010, report.get("values").get("measures").get(1).get("firstFundedYear").asInt());
             assertEquals("web:anne", report.get("updatedBy").asText());
 
+            // In the browser: a session, whose state changes need its CSRF token.
+            HttpResponse<String> signIn = host.send(host.request("/api/session").header("Content-Type",
+                    "application/json").POST(HttpRequest.BodyPublishers.ofString(WebHost.JSON.writeValueAsString(
+                            java.util.Map.of("name", "anne", "password", annePassword)))).build());
+            assertEquals(200, signIn.statusCode(), signIn.body());
+            String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+            String csrf = WebHost.json(signIn).get("csrfToken").asText();
+            HttpResponse<String> noToken = host.send(host.request("/api/reporting/draft").header("Cookie", cookie)
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(
+                            body("1804", values))).build());
+            assertEquals(403, noToken.statusCode(), noToken.body());
+            assertEquals("csrf", WebHost.json(noToken).get("error").asText());
+            HttpResponse<String> withToken = host.send(host.request("/api/reporting/draft").header("Cookie", cookie)
+                    .header("X-CSRF-Token", csrf).header("Content-Type", "application/json").PUT(
+                            HttpRequest.BodyPublishers.ofString(body("1804", values))).build());
+            assertEquals(200, withToken.statusCode(), withToken.body());
+            assertEquals(2, WebHost.json(withToken).get("version").asInt());
+
             // Fixed and submitted: stored as an ordinary submission, counted at once.
             ((ObjectNode) values.get("measures").get(1)).put("firstFundedYear", 2011);
             HttpResponse<String> submitted = post(host, "POST", "/api/reporting/submit", anne, body("1804", values));
             assertEquals(201, submitted.statusCode(), submitted.body());
             JsonNode s = WebHost.json(submitted);
             assertEquals("submitted", s.get("status").asText());
-            assertEquals(2, s.get("version").asInt());
+            assertEquals(3, s.get("version").asInt());
             assertEquals("/api/reporting/receipt?" + KEY, s.get("receipt").asText());
             assertEquals(1, submissions(host, analyst));
             HttpResponse<String> again = post(host, "PUT", "/api/reporting/draft", anne, body("1804", values));
@@ -176,7 +195,7 @@ class BrowserReportingApiTest {
             // Reopened by the analyst; the reporter edits and resubmits; the resubmission replaces the stored one.
             JsonNode reopened = ok(post(host, "POST", "/api/reporting/reopen?" + KEY, analyst, ""));
             assertEquals("reopened", reopened.get("status").asText());
-            assertEquals(3, reopened.get("version").asInt());
+            assertEquals(4, reopened.get("version").asInt());
             values.put("ownFunding", 12345);
             assertEquals(201, post(host, "POST", "/api/reporting/submit", anne, body("1804", values)).statusCode());
             assertEquals(1, submissions(host, analyst), "replaced, not added");
@@ -184,8 +203,8 @@ class BrowserReportingApiTest {
             List<String> versions = new ArrayList<>();
             history.forEach(h -> versions.add(h.get("version").asInt() + " " + h.get("status").asText() + " "
                     + h.get("by").asText()));
-            assertEquals(List.of("1 draft web:anne", "2 submitted web:anne", "3 reopened web:ana",
-                    "4 submitted web:anne"), versions);
+            assertEquals(List.of("1 draft web:anne", "2 draft web:anne", "3 submitted web:anne",
+                    "4 reopened web:ana", "5 submitted web:anne"), versions);
             JsonNode audit = WebHost.JSON.readTree(host.run("audit", "--json").out());
             List<String> actions = new ArrayList<>();
             audit.get("events").forEach(e -> actions.add(e.get("action").asText()));
