@@ -1173,6 +1173,14 @@ abstract class StoreContractTest {
                 () -> store.submit(s, "{\"a\": 2}", "browser form", "web:ola"));
         assertEquals(1L, only(store, "avdir", 2011, "0301").submission().values().get("a"));
 
+        // A draft that a file import overtook is closed too.
+        SubmissionKey bergen = new SubmissionKey("avdir", 2011, "1201");
+        store.saveDraft(bergen, "2011", "{}", "web:per");
+        store.save(List.of(new Submission("avdir", 2011, "1201", Optional.of("2011"), Map.of("a", (Object) 1L))),
+                false, "avdir-2011-bergen.json");
+        assertThrows(no.tilskudd.api.store.ReportClosedException.class,
+                () -> store.saveDraft(bergen, "2011", "{}", "web:per"));
+
         SubmissionKey none = new SubmissionKey("avdir", 2011, "1804");
         no.tilskudd.api.store.ReportClosedException notSubmitted = assertThrows(
                 no.tilskudd.api.store.ReportClosedException.class, () -> store.reopen(none, "2011", "{}", "web:kari"));
