@@ -1,8 +1,9 @@
 /**
- * Services the core provides to front ends (command line, web console) and to embedding applications.
+ * Services the core provides to front ends (command line, web console) and to embedding applications, among them the
+ * reporting of municipalities through the browser ({@link no.tilskudd.api.service.ReportingService}).
  */
 @Export
-@Version("2.3.0")
+@Version("2.4.0")
 package no.tilskudd.api.service;
 
 import org.osgi.annotation.bundle.Export;

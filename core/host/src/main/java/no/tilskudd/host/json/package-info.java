@@ -3,7 +3,7 @@
  * resource, so that the same resource is the same document in both.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package no.tilskudd.host.json;
 
 import org.osgi.annotation.bundle.Export;

@@ -39,6 +39,11 @@ import no.tilskudd.api.store.SchemeExtension;
 import no.tilskudd.api.store.SchemeExtensions;
 import no.tilskudd.api.store.SchemeOwners;
 import no.tilskudd.api.store.PublicationRecords;
+import no.tilskudd.api.store.ReportClosedException;
+import no.tilskudd.api.store.ReportDraft;
+import no.tilskudd.api.store.ReportDrafts;
+import no.tilskudd.api.store.ReportStatus;
+import no.tilskudd.api.store.ReportVersion;
 import no.tilskudd.api.store.StoredEdition;
 import no.tilskudd.api.store.StoredPublication;
 import no.tilskudd.api.store.SessionRecord;
@@ -59,7 +64,7 @@ import no.tilskudd.api.submission.SubmissionKey;
  * schema up to date and granted the application user its rights.
  */
 public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggregates, UserRecords,
-        SessionRecords, GrantRecords, SchemeOwners, SchemeExtensions, PublicationRecords, AutoCloseable {
+        SessionRecords, GrantRecords, SchemeOwners, SchemeExtensions, PublicationRecords, ReportDrafts, AutoCloseable {
 
     /**
      * What the application user may do with each table. A table that a migration adds must be listed here, or the
@@ -82,7 +87,10 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
             Map.entry("SCHEME_EXTENSION", "SELECT, INSERT, DELETE"),
             // Revisions and editions are added, never changed or removed: an edition is what was published.
             Map.entry("PUBLICATION", "SELECT, INSERT"),
-            Map.entry("PUBLICATION_EDITION", "SELECT, INSERT"));
+            Map.entry("PUBLICATION_EDITION", "SELECT, INSERT"),
+            // A browser report's latest version changes; its versions are added, never changed or removed.
+            Map.entry("REPORT_DRAFT", "SELECT, INSERT, UPDATE"),
+            Map.entry("REPORT_VERSION", "SELECT, INSERT"));
 
     private static final int BATCH_SIZE = 1000;
 
@@ -105,6 +113,7 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
     private final SchemeOwnerTable owners = new SchemeOwnerTable();
     private final SchemeExtensionTable extensions = new SchemeExtensionTable();
     private final PublicationTable publications = new PublicationTable();
+    private final ReportTable reports = new ReportTable();
 
     /** Runs in a save between its look for stored keys and its inserts: tests make two saves overlap there. */
     volatile Runnable afterDuplicateCheck = () -> { };
@@ -435,6 +444,129 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
         } catch (SQLException e) {
             throw new StoreException("cannot read the editions of publication '" + publicationId + "': "
                     + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<ReportDraft> draft(SubmissionKey key) {
+        try (Connection c = pool.getConnection()) {
+            return reports.find(c, key, false);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the report " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<ReportDraft> drafts(Optional<String> schemeId, Optional<Integer> year, Set<String> orgUnits) {
+        try (Connection c = pool.getConnection()) {
+            return reports.find(c, schemeId, year, orgUnits);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the browser reports: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<ReportVersion> history(SubmissionKey key) {
+        try (Connection c = pool.getConnection()) {
+            return reports.history(c, key);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the versions of the report " + key + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ReportDraft saveDraft(SubmissionKey key, String formVersion, String values, String actor) {
+        return reportChange(key, "save the draft of", c -> {
+            Optional<ReportDraft> previous = reports.find(c, key, true);
+            if (previous.map(p -> p.status() == ReportStatus.SUBMITTED).orElse(false)
+                    || (previous.isEmpty() && isStored(c, key))) {
+                throw new ReportClosedException(key, true, "the report " + key + " is submitted; an analyst must "
+                        + "reopen it before it can be changed");
+            }
+            // A reopened report stays reopened until it is submitted again: the status says a submission counts.
+            ReportStatus status = previous.map(ReportDraft::status).orElse(ReportStatus.DRAFT);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            ReportDraft d = reports.write(c, key, previous, status, formVersion, values, actor, now);
+            audit.insert(c, ReportTable.event(actor, "report.draft", d), now);
+            return d;
+        });
+    }
+
+    @Override
+    public ReportDraft submit(Submission submission, String values, String source, String actor) {
+        Objects.requireNonNull(source, "source");
+        String formVersion = submission.formVersion().orElseThrow(() -> new IllegalArgumentException("submission "
+                + submission.key() + " has no form version; resolve the form version before saving"));
+        SubmissionKey key = submission.key();
+        String json = codec.write(submission);
+        return reportChange(key, "submit", c -> {
+            Optional<ReportDraft> previous = reports.find(c, key, true);
+            boolean reopened = previous.map(p -> p.status() == ReportStatus.REOPENED).orElse(false);
+            if (previous.map(p -> p.status() == ReportStatus.SUBMITTED).orElse(false)
+                    || (!reopened && isStored(c, key))) {
+                throw new ReportClosedException(key, true, "the report " + key + " is already submitted");
+            }
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            List<Submission> batch = List.of(submission);
+            SaveResult saved;
+            try {
+                saved = save(c, batch, List.of(json), reopened, source, now);
+            } catch (DuplicateSubmissionException e) {
+                throw new ReportClosedException(key, true, "the report " + key + " is already submitted");
+            }
+            audit.insert(c, AuditTable.saved(actor, source, batch, saved), now);
+            ReportDraft d = reports.write(c, key, previous, ReportStatus.SUBMITTED, formVersion, values, actor, now);
+            audit.insert(c, ReportTable.event(actor, "report.submit", d), now);
+            return d;
+        });
+    }
+
+    @Override
+    public ReportDraft reopen(SubmissionKey key, String formVersion, String values, String actor) {
+        return reportChange(key, "reopen", c -> {
+            Optional<ReportDraft> previous = reports.find(c, key, true);
+            boolean submitted = previous.isPresent() ? previous.get().status() == ReportStatus.SUBMITTED
+                    : isStored(c, key);
+            if (!submitted) {
+                throw new ReportClosedException(key, false, "the report " + key + " is not submitted, so it "
+                        + "cannot be reopened");
+            }
+            // Reopened from what was submitted: the stored submission's form version and values.
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            ReportDraft d = reports.write(c, key, previous, ReportStatus.REOPENED,
+                    previous.map(ReportDraft::formVersion).orElse(formVersion),
+                    previous.map(ReportDraft::values).orElse(values), actor, now);
+            audit.insert(c, ReportTable.event(actor, "report.reopen", d), now);
+            return d;
+        });
+    }
+
+    /** Whether a submission of the key is stored. */
+    private static boolean isStored(Connection c, SubmissionKey key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM submission WHERE scheme_id = ? "
+                + "AND report_year = ? AND org_unit = ?")) {
+            ps.setString(1, key.schemeId());
+            ps.setInt(2, key.year());
+            ps.setString(3, key.orgUnit());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Runs a change of a browser report in one transaction. The first save of a report inserts its row; when another
+     * store inserted it meanwhile, the unique key refuses this one, and the change runs again and sees it.
+     */
+    private ReportDraft reportChange(SubmissionKey key, String what, Work<ReportDraft> work) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return inTransaction(work);
+            } catch (SQLException e) {
+                if (!dialect.isUniqueViolation(e) || attempt >= 4) {
+                    throw new StoreException("cannot " + what + " the report " + key + ": " + e.getMessage(), e);
+                }
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import no.tilskudd.api.audit.AuditEntry;
 import no.tilskudd.api.audit.AuditEvent;
@@ -20,6 +21,9 @@ import no.tilskudd.api.store.SchemeExtension;
 import no.tilskudd.api.store.SchemeExtensions;
 import no.tilskudd.api.store.SchemeOwners;
 import no.tilskudd.api.store.PublicationRecords;
+import no.tilskudd.api.store.ReportDraft;
+import no.tilskudd.api.store.ReportDrafts;
+import no.tilskudd.api.store.ReportVersion;
 import no.tilskudd.api.store.StoredEdition;
 import no.tilskudd.api.store.StoredPublication;
 import no.tilskudd.api.store.SessionRecord;
@@ -38,6 +42,7 @@ import no.tilskudd.api.store.FormUse;
 import no.tilskudd.api.store.UserRecord;
 import no.tilskudd.api.store.UserRecords;
 import no.tilskudd.api.submission.Submission;
+import no.tilskudd.api.submission.SubmissionKey;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -53,10 +58,11 @@ import org.osgi.service.component.annotations.Modified;
  */
 @Component(service = {SubmissionStore.class, AnswerAggregates.class, AuditLog.class, StoreMaintenance.class,
         UserRecords.class, SessionRecords.class, GrantRecords.class, SchemeOwners.class, SchemeExtensions.class,
-        PublicationRecords.class},
+        PublicationRecords.class, ReportDrafts.class},
         configurationPid = StoreComponent.PID)
 public final class StoreComponent implements SubmissionStore, AnswerAggregates, AuditLog, StoreMaintenance,
-        UserRecords, SessionRecords, GrantRecords, SchemeOwners, SchemeExtensions, PublicationRecords {
+        UserRecords, SessionRecords, GrantRecords, SchemeOwners, SchemeExtensions, PublicationRecords,
+        ReportDrafts {
 
     /** The framework property naming the data directory. */
     public static final String DATA_PROPERTY = "tilskudd.data";
@@ -315,5 +321,35 @@ public final class StoreComponent implements SubmissionStore, AnswerAggregates, 
     @Override
     public List<StoredEdition> editions(String publicationId) {
         return store().editions(publicationId);
+    }
+
+    @Override
+    public Optional<ReportDraft> draft(SubmissionKey key) {
+        return store().draft(key);
+    }
+
+    @Override
+    public List<ReportDraft> drafts(Optional<String> schemeId, Optional<Integer> year, Set<String> orgUnits) {
+        return store().drafts(schemeId, year, orgUnits);
+    }
+
+    @Override
+    public List<ReportVersion> history(SubmissionKey key) {
+        return store().history(key);
+    }
+
+    @Override
+    public ReportDraft saveDraft(SubmissionKey key, String formVersion, String values, String actor) {
+        return store().saveDraft(key, formVersion, values, actor);
+    }
+
+    @Override
+    public ReportDraft submit(Submission submission, String values, String source, String actor) {
+        return store().submit(submission, values, source, actor);
+    }
+
+    @Override
+    public ReportDraft reopen(SubmissionKey key, String formVersion, String values, String actor) {
+        return store().reopen(key, formVersion, values, actor);
     }
 }

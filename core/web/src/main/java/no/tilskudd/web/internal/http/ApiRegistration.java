@@ -17,6 +17,7 @@ import no.tilskudd.api.service.ImportService;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
 import no.tilskudd.api.service.ReportService;
+import no.tilskudd.api.service.ReportingService;
 import no.tilskudd.api.service.SchemeOwnership;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.store.SchemeOwner;
@@ -73,6 +74,9 @@ public final class ApiRegistration {
     @Reference
     private PublicationService publications;
 
+    @Reference
+    private ReportingService reporting;
+
     private final List<ServiceRegistration<Servlet>> registrations = new ArrayList<>();
 
     @Activate
@@ -107,6 +111,7 @@ public final class ApiRegistration {
         AuditResource auditTrail = new AuditResource(audit);
         GrantsResource register = new GrantsResource(grants, host);
         PublicationsResource pubs = new PublicationsResource(publications, reports, host, log);
+        ReportingResource r = new ReportingResource(reporting);
         return List.of(
                 route("health", "/api/health", null, "GET", c -> c.json(200, Map.of("status", "ok", "time",
                         java.time.Instant.now().toString()))),
@@ -138,6 +143,20 @@ public final class ApiRegistration {
                                     + o.owner());
                             c.json(200, JsonViews.schemeOwner(o));
                         }), null),
+                // Browser reporting: Role.REPORTER routes are open to every role, and the service decides by unit.
+                route("reporting-assignments", "/api/reporting/assignments", Role.REPORTER, "GET",
+                        r.guarded(r::assignments)),
+                route("reporting-form", "/api/reporting/form", Role.REPORTER, "GET", r.guarded(r::form)),
+                route("reporting-report", "/api/reporting/report", Role.REPORTER, "GET", r.guarded(r::report)),
+                route("reporting-validate", "/api/reporting/validate", Role.REPORTER, "POST",
+                        r.guarded(r::validate)),
+                route("reporting-draft", "/api/reporting/draft", Role.REPORTER, "PUT", r.guarded(r::draft)),
+                route("reporting-submit", "/api/reporting/submit", Role.REPORTER, "POST", r.guarded(r::submit)),
+                route("reporting-receipt", "/api/reporting/receipt", Role.REPORTER, "GET", r.guarded(r::receipt)),
+                route("reporting-reopen", "/api/reporting/reopen", Role.ANALYST, "POST", r.guarded(r::reopen)),
+                route("reporting-status", "/api/reporting/status", Role.ANALYST, "GET", r.guarded(r::status)),
+                route("reporting-status-csv", "/api/reporting/status.csv", Role.ANALYST, "GET",
+                        r.guarded(r::statusCsv)),
                 // Everything else under /api: signed in, then told there is no such route.
                 new Route("none", "/api/*", Role.ANALYST, Map.of(), c -> {
                     throw ApiException.notFound("no API route " + ApiServlet.apiPath(c.req()));

@@ -186,8 +186,10 @@ final class ApiServlet extends HttpServlet {
                 throw new ApiException(401, "unauthorized", "sign in first (POST /api/session), or use HTTP Basic "
                         + "from this machine");
             }
-            // No role: any signed-in user, a reporter too (who am I, sign out).
-            if (role != null && !p.get().role().includes(role)) {
+            // No role: any signed-in user, a reporter too (who am I, sign out). A reporter's route (browser
+            // reporting) is open to every role: analysts and administrators may do there what a reporter may, for
+            // any unit, and the reporting service decides by unit.
+            if (role != null && role != Role.REPORTER && !p.get().role().includes(role)) {
                 throw new ApiException(403, "forbidden", "this needs the role '" + role.id() + "'; you are '"
                         + p.get().role().id() + "'");
             }
