@@ -215,6 +215,8 @@ const TEXT = {
   reminderCsv: ['Last ned purreliste (CSV)', 'Download the reminder list (CSV)'],
   rsUnits: ['Enheter for {0} {1}', 'Units for {0} {1}'],
   contacts: ['Kontakt', 'Contact'],
+  errorLabel: ['Feil', 'Error'],
+  warningLabel: ['Advarsel', 'Warning'],
 };
 
 // Nynorsk for the reporting pages and the sign-in; a key without nynorsk falls back to bokmål, and the pages the
@@ -299,6 +301,8 @@ const NN = {
   history: 'Historikk',
   at: 'Tid',
   by: 'Av',
+  errorLabel: 'Feil',
+  warningLabel: 'Åtvaring',
 };
 
 const LANGS = ['nb', 'nn', 'en'];
@@ -1529,7 +1533,7 @@ function showFindings(focusSummary) {
   const items = { error: [], warning: [] };
   for (const x of findings.filter(shownFinding)) {
     const target = x.field ? fieldTarget(x.field) : null;
-    const line = (x.severity === 'warning' ? t('warning') : t('error')) + ': ' + x.message + ' (' + x.code + ')';
+    const line = (x.severity === 'warning' ? t('warningLabel') : t('errorLabel')) + ': ' + x.message + ' (' + x.code + ')';
     if (target) {
       const m = target.msg;
       m.append(el('p', { class: 'sev-line ' + x.severity, text: line }));
@@ -1546,7 +1550,7 @@ function showFindings(focusSummary) {
     }
     const text = (x.field ? fieldName(x.field) + ': ' : t('generalFinding') + ': ') + x.message + ' (' + x.code + ')';
     items[x.severity === 'warning' ? 'warning' : 'error'].push(target
-      ? el('li', {}, el('a', { href: '#' + target.control.id, text, onclick: (ev) => {
+      ? el('li', {}, el('a', { href: '#' + target.control.id, id: 'sum-' + target.control.id + '-' + x.code, text, onclick: (ev) => {
         ev.preventDefault();
         const c = target.control.matches('fieldset') ? target.control.querySelector('input') : target.control;
         c.focus();
