@@ -11,7 +11,21 @@ const { env, ok, check, launch } = require('./browser.cjs');
 const BASE = env('BASE_URL');
 const OUT = env('OUT_DIR');
 const UNIT = env('REPORTER_UNIT');
-const results = {};
+const results = { audited: [] };
+
+/** axe-core on the page as it is (WCAG 2.1 A and AA and best practice): states console-a11y.cjs cannot reach. */
+async function axe(page, state) {
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: env('AXE_FILE') });
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'],
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+    return r.violations.map((v) => v.impact + ' ' + v.id + ': ' + v.help + ' at '
+      + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '));
+  });
+  check(found.length === 0, 'axe-core found in "' + state + '": ' + found.join(' | '));
+  results.audited.push(state);
+  ok('axe-core: no violation', state);
+}
 
 async function signIn(page, name, password) {
   await page.goto(BASE);
@@ -72,7 +86,8 @@ async function fillMeasure(page, row, name, budget) {
 }
 
 (async () => {
-  const context = await launch(OUT, 'chromium-reporting-', { viewport: { width: 1100, height: 800 } });
+  // the console's CSP allows only its own scripts; axe-core is injected by the test, not by the page
+  const context = await launch(OUT, 'chromium-reporting-', { viewport: { width: 1100, height: 800 }, bypassCSP: true });
   const page = await context.newPage();
   const consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) consoleErrors.push(m.text()); });
@@ -116,6 +131,7 @@ async function fillMeasure(page, row, name, budget) {
     const summaryLink = page.locator('#report-summary a', { hasText: 'AVDIR_ACTION_PLAN_EXCEEDS_GRANT' });
     check((await summaryLink.count()) === 1, 'the error summary links to the field');
     ok('the cross-field error is at the field and in the summary', results.crossField);
+    await axe(page, 'AVdir 2011 form with two measures and a cross-field error');
     // the README's picture: the top of the form with the finding at its field and in the summary
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: path.join(OUT, 'reporting.png') });
@@ -158,6 +174,7 @@ async function fillMeasure(page, row, name, budget) {
     ok('receipt downloaded', download.suggestedFilename() + ', ' + results.receiptBytes + ' bytes');
     results.history = await page.locator('#report-history tbody tr').count();
     check(results.history >= 2, 'the history has the draft and the submission');
+    await axe(page, 'submitted report, read-only, with receipt and history');
     await signOut(page);
 
     // Another municipality's reporter.
@@ -169,6 +186,7 @@ async function fillMeasure(page, row, name, budget) {
     check(results.denied.includes('ikke tilgang') && results.denied.includes(UNIT), 'a clear refusal: ' + results.denied);
     check(!(await page.locator('#report-form').isVisible()), 'no form for another unit');
     ok('a second reporter cannot open the unit', results.denied);
+    await axe(page, 'another unit refused');
     await signOut(page);
 
     // The analyst's status page.
@@ -189,6 +207,7 @@ async function fillMeasure(page, row, name, budget) {
     results.csvFirstLine = csvText.split('\n')[0];
     check(await row.getByRole('button', { name: /Åpne/ }).isVisible(), 'a reopen button for the submitted unit');
     ok('the status page shows the unit as submitted', results.statusRow + '; ' + results.summary);
+    await axe(page, 'reporting status with a submitted unit');
 
     check(consoleErrors.length === 0, 'errors in the browser console: ' + consoleErrors.join(' | '));
     console.log('RESULT ' + JSON.stringify(results));

@@ -34,6 +34,7 @@ class BrowserReportingTest {
         }
         Path node = BrowserConsoleTest.which("node");
         Path playwright = BrowserConsoleTest.playwrightCore();
+        Path axe = BrowserConsoleTest.npmModule("axe-core", BrowserAccessibilityTest.AXE_VERSION).resolve("axe.min.js");
         Path out = Path.of(System.getProperty("tilskudd.browserOut", "target/browser")).toAbsolutePath();
         Files.createDirectories(out);
         Files.deleteIfExists(out.resolve("reporting.png"));
@@ -57,6 +58,7 @@ class BrowserReportingTest {
             Map<String, String> env = pb.environment();
             env.put("PLAYWRIGHT_CORE", playwright.toString());
             env.put("CHROMIUM", chromium.toString());
+            env.put("AXE_FILE", axe.toString());
             env.put("BASE_URL", host.base.toString());
             env.put("ADMIN_PASSWORD", host.adminPassword);
             env.put("RITA_PASSWORD", rita);
@@ -73,6 +75,7 @@ class BrowserReportingTest {
             assertTrue(r.get("denied").asText().contains(UNIT), r.toString());
             assertTrue(r.get("statusRow").asText().contains("Sendt inn"), r.toString());
             assertTrue(Files.size(out.resolve("reporting.png")) > 10_000, "a screenshot was taken");
+            assertEquals(4, r.get("audited").size(), "axe-core ran on every reporting state: " + r);
 
             // stored as an ordinary submission: the indicators count it at once
             Map<String, Integer> after = indicators2011(host, admin);

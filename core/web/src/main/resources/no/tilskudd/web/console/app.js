@@ -280,7 +280,7 @@ const NN = {
   reopened: 'Rapporten for {0} er opna for endring (versjon {1}).',
   draftSaved: 'Utkastet er lagra (versjon {0}, {1}).',
   draftSavedWithErrors: 'Utkastet er lagra (versjon {0}, {1}), men har {2} feil som må rettast før innsending.',
-  submitted: 'Rapporten er sendt inn (versjon {0}). Takk!',
+  submitted: 'Rapporten er send inn (versjon {0}). Takk!',
   submitRefused: 'Rapporten vart ikkje send inn: rett feila nedanfor.',
   alreadySubmitted: 'Rapporten er alt send inn. Berre ein analytikar kan opne han for endring.',
   readOnly: 'Rapporten er send inn og kan ikkje endrast. Ein analytikar kan opne han for endring.',
@@ -297,7 +297,7 @@ const NN = {
   boolYes: 'Ja',
   boolNo: 'Nei',
   chooseOne: 'Vel …',
-  notAnswered: 'Ikkje svara på',
+  notAnswered: 'Ikkje svart på',
   history: 'Historikk',
   at: 'Tid',
   by: 'Av',
@@ -1194,7 +1194,8 @@ async function openReport(key) {
     values: previousValues || JSON.parse(JSON.stringify(r.data.values || {})), dirty: !!previousValues,
     findings: [], applicable: [], seq: 0, timer: null, fellBack: false, touched: new Set(),
     // a stored draft shows all its findings at once; a new form only those of the fields filled in so far
-    showAll: r.data.status !== 'new' };
+    showAll: r.data.status !== 'new', announced: t('checkedCount', 0, 0) };
+  $('report-live').textContent = '';
   renderReport();
   if (editable()) await validateNow();
 }
@@ -1570,6 +1571,12 @@ function showFindings(focusSummary) {
       items.warning.length ? el('ul', {}, items.warning) : null].filter(Boolean));
     summary.className = 'error-box' + (items.error.length ? '' : ' warn-box');
     summary.hidden = false;
+  }
+  // a screen reader hears when the number of findings changes, not at every keystroke
+  const counted = t('checkedCount', items.error.length, items.warning.length);
+  if (state.rep.announced !== counted) {
+    state.rep.announced = counted;
+    $('report-live').textContent = counted;
   }
   if (focusSummary && !summary.hidden) summary.focus();
 }
