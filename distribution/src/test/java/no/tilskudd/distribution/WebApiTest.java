@@ -128,7 +128,7 @@ class WebApiTest {
 
     /**
      * A reporter (bound to org units) may sign in and ask who it is, and nothing an analyst or administrator may do:
-     * until its own pages come, every other route answers 403.
+     * every route but its own (browser reporting, see BrowserReportingApiTest) answers 403.
      */
     @Test
     @Order(5)

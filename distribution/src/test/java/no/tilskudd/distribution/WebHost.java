@@ -155,6 +155,21 @@ final class WebHost implements AutoCloseable {
         }
         Files.createDirectories(home.resolve("data"));
         prepare.accept(home.resolve("data"));
+        return boot(home, firstAdmin);
+    }
+
+    /**
+     * Stops this host and boots another on the same home and data, as a restart would; that one creates no
+     * administrator ({@link #adminPassword} is null).
+     *
+     * @return the restarted host
+     */
+    WebHost restart() throws Exception {
+        close();
+        return boot(home, false);
+    }
+
+    private static WebHost boot(Path home, boolean firstAdmin) throws Exception {
         EmbeddedHost launcher = EmbeddedHost.builder(home).serving(true).start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream o = new PrintStream(new Tee(out), true, StandardCharsets.UTF_8);

@@ -12,8 +12,8 @@ public enum Role {
     /** Also plugins (bundles), users and the audit trail. */
     ADMIN,
     /**
-     * Reports for its org units (at least one). Until the console has the reporters' own pages, a reporter may sign
-     * in and see who it is, and nothing else.
+     * Reports for its org units (at least one): fills in, saves and submits their reports through
+     * {@link no.tilskudd.api.service.ReportingService}, and nothing else.
      */
     REPORTER;
 

@@ -41,6 +41,7 @@ import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
 import no.tilskudd.api.service.ReportOptions;
 import no.tilskudd.api.service.ReportService;
+import no.tilskudd.api.service.ReportingService;
 import no.tilskudd.api.service.SchemeOwnership;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.UnknownFormatException;
@@ -101,6 +102,9 @@ public final class TilskuddCommandLine implements CommandLine {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PublicationService publications;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ReportingService reporting;
 
     private BundleContext context;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -191,6 +195,7 @@ public final class TilskuddCommandLine implements CommandLine {
                 case "grants" -> GrantCommands.grants(required(grants, "grant register"), rest, cwd, out, JSON);
                 case "publications" -> PublicationCommands.run(required(publications, "publication"), rest, cwd, out,
                         JSON);
+                case "reporting" -> ReportingCommands.run(required(reporting, "reporting"), rest, out, JSON);
                 case "responses" -> GrantCommands.responses(required(grants, "grant register"), schemes, rest, out,
                         JSON);
                 case "help", "--help", "-h" -> {
@@ -305,6 +310,8 @@ public final class TilskuddCommandLine implements CommandLine {
                   grants [list] [--scheme S] [--year Y] [--json]   the stored grants
                   responses --scheme S --year Y [--json]   who had a grant and reported, who did not, the response rate
                   responses --scheme Q [--json]            a questionnaire: who on its respondent list answered, who did not
+                  reporting status --scheme S --year Y [--json | --csv [--only-missing]]
+                    | who is expected to report, has a draft, submitted or is missing; --csv: the reminder list
                   status [--json]                          bundles, their states and failures
                   audit [--since DATE] [--limit N] [--json] the audit trail: every import, plugin and user change
                   backup FILE                              a consistent copy of the store and users, while it runs

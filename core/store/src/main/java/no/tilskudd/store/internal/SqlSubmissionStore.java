@@ -478,8 +478,10 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
     public ReportDraft saveDraft(SubmissionKey key, String formVersion, String values, String actor) {
         return reportChange(key, "save the draft of", c -> {
             Optional<ReportDraft> previous = reports.find(c, key, true);
+            // Closed when submitted, and when a file import stored the unit's report meanwhile (unless reopened).
+            boolean reopened = previous.map(p -> p.status() == ReportStatus.REOPENED).orElse(false);
             if (previous.map(p -> p.status() == ReportStatus.SUBMITTED).orElse(false)
-                    || (previous.isEmpty() && isStored(c, key))) {
+                    || (!reopened && isStored(c, key))) {
                 throw new ReportClosedException(key, true, "the report " + key + " is submitted; an analyst must "
                         + "reopen it before it can be changed");
             }

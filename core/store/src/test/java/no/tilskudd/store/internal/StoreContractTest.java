@@ -1106,4 +1106,115 @@ abstract class StoreContractTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aDraftSurvivesReopeningTheStoreAndEverySaveSubmitAndReopenIsAVersionInTheTrail() {
+        SqlSubmissionStore store = open();
+        SubmissionKey key = new SubmissionKey("avdir", 2011, "1804");
+        no.tilskudd.api.store.ReportDraft first = store.saveDraft(key, "2011", "{\"a\": 1}", "web:anne");
+        assertEquals(no.tilskudd.api.store.ReportStatus.DRAFT, first.status());
+        assertEquals(1, first.version());
+        no.tilskudd.api.store.ReportDraft second = store.saveDraft(key, "2011", "{\"a\": 2, \"b\": \"x\"}",
+                "web:anne");
+        assertEquals(2, second.version());
+
+        // Another store on the same database (a restart, or another host) reads the latest version.
+        SqlSubmissionStore again = open();
+        assertEquals(Optional.of(second), again.draft(key));
+        assertEquals(List.of(second), again.drafts(Optional.of("avdir"), Optional.of(2011), Set.of("1804")));
+        assertEquals(List.of(), again.drafts(Optional.empty(), Optional.empty(), Set.of("0301")));
+
+        Submission s = new Submission("avdir", 2011, "1804", Optional.of("2011"), Map.of("a", (Object) 3L));
+        no.tilskudd.api.store.ReportDraft submitted = again.submit(s, "{\"a\": 3}", "browser form", "web:anne");
+        assertEquals(no.tilskudd.api.store.ReportStatus.SUBMITTED, submitted.status());
+        assertEquals(3, submitted.version());
+        assertEquals(3L, only(store, "avdir", 2011, "1804").submission().values().get("a"));
+
+        no.tilskudd.api.store.ReportClosedException closed = assertThrows(
+                no.tilskudd.api.store.ReportClosedException.class,
+                () -> store.saveDraft(key, "2011", "{}", "web:anne"));
+        assertTrue(closed.submitted());
+        assertThrows(no.tilskudd.api.store.ReportClosedException.class,
+                () -> store.submit(s, "{\"a\": 3}", "browser form", "web:anne"));
+
+        no.tilskudd.api.store.ReportDraft reopened = store.reopen(key, "2011", "{}", "web:kari");
+        assertEquals(no.tilskudd.api.store.ReportStatus.REOPENED, reopened.status());
+        assertEquals("{\"a\": 3}", reopened.values(), "reopened from what was submitted");
+        assertEquals(no.tilskudd.api.store.ReportStatus.REOPENED,
+                store.saveDraft(key, "2011", "{\"a\": 4}", "web:anne").status());
+        Submission again4 = new Submission("avdir", 2011, "1804", Optional.of("2011"), Map.of("a", (Object) 5L));
+        assertEquals(6, store.submit(again4, "{\"a\": 5}", "browser form", "web:anne").version());
+        assertEquals(5L, only(store, "avdir", 2011, "1804").submission().values().get("a"),
+                "the resubmission replaces the stored submission");
+
+        List<no.tilskudd.api.store.ReportVersion> history = again.history(key);
+        assertEquals(List.of("1 draft web:anne", "2 draft web:anne", "3 submitted web:anne", "4 reopened web:kari",
+                "5 reopened web:anne", "6 submitted web:anne"), history.stream()
+                        .map(v -> v.version() + " " + v.status().id() + " " + v.by()).toList());
+        assertEquals("{\"a\": 2, \"b\": \"x\"}", history.get(1).values());
+
+        List<String> actions = store.read(allEvents()).stream().map(e -> e.entry().action()
+                + (e.entry().action().startsWith("report.") ? " " + e.entry().subject() : "")).toList();
+        assertEquals(List.of("report.draft avdir/2011/1804", "report.draft avdir/2011/1804", "submissions.import",
+                "report.submit avdir/2011/1804", "report.reopen avdir/2011/1804", "report.draft avdir/2011/1804",
+                "submissions.replace", "report.submit avdir/2011/1804"), actions);
+    }
+
+    @Test
+    void aUnitReportedByAFileCannotBeOverwrittenFromTheBrowserUntilReopened() {
+        SqlSubmissionStore store = open();
+        SubmissionKey key = new SubmissionKey("avdir", 2011, "0301");
+        store.save(List.of(new Submission("avdir", 2011, "0301", Optional.of("2011"), Map.of("a", (Object) 1L))),
+                false, "avdir-2011.json");
+        assertThrows(no.tilskudd.api.store.ReportClosedException.class,
+                () -> store.saveDraft(key, "2011", "{}", "web:ola"));
+        Submission s = new Submission("avdir", 2011, "0301", Optional.of("2011"), Map.of("a", (Object) 2L));
+        assertThrows(no.tilskudd.api.store.ReportClosedException.class,
+                () -> store.submit(s, "{\"a\": 2}", "browser form", "web:ola"));
+        assertEquals(1L, only(store, "avdir", 2011, "0301").submission().values().get("a"));
+
+        // A draft that a file import overtook is closed too.
+        SubmissionKey bergen = new SubmissionKey("avdir", 2011, "1201");
+        store.saveDraft(bergen, "2011", "{}", "web:per");
+        store.save(List.of(new Submission("avdir", 2011, "1201", Optional.of("2011"), Map.of("a", (Object) 1L))),
+                false, "avdir-2011-bergen.json");
+        assertThrows(no.tilskudd.api.store.ReportClosedException.class,
+                () -> store.saveDraft(bergen, "2011", "{}", "web:per"));
+
+        SubmissionKey none = new SubmissionKey("avdir", 2011, "1804");
+        no.tilskudd.api.store.ReportClosedException notSubmitted = assertThrows(
+                no.tilskudd.api.store.ReportClosedException.class, () -> store.reopen(none, "2011", "{}", "web:kari"));
+        assertFalse(notSubmitted.submitted());
+        assertEquals(Optional.empty(), store.draft(none), "a refused reopening stores nothing");
+
+        assertEquals("{\"a\": 1}", store.reopen(key, "2011", "{\"a\": 1}", "web:kari").values());
+        assertEquals(2, store.submit(s, "{\"a\": 2}", "browser form", "web:ola").version());
+        assertEquals(2L, only(store, "avdir", 2011, "0301").submission().values().get("a"));
+    }
+
+    @Test
+    void twoFirstSavesOfOneReportFromTwoStoresAtOnceAreTwoVersions() throws Exception {
+        SqlSubmissionStore a = open();
+        SqlSubmissionStore b = open();
+        SubmissionKey key = new SubmissionKey("avdir", 2011, "1804");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CyclicBarrier start = new CyclicBarrier(2);
+            List<Future<no.tilskudd.api.store.ReportDraft>> done = new ArrayList<>();
+            for (SqlSubmissionStore s : List.of(a, b)) {
+                done.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return s.saveDraft(key, "2011", "{}", "web:anne");
+                }));
+            }
+            Set<Integer> versions = new TreeSet<>();
+            for (Future<no.tilskudd.api.store.ReportDraft> f : done) {
+                versions.add(f.get(30, TimeUnit.SECONDS).version());
+            }
+            assertEquals(Set.of(1, 2), versions);
+            assertEquals(2, a.history(key).size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

@@ -158,16 +158,18 @@ public final class Reporting implements ReportingService {
         mayReport(user, key);
         form(user, key.schemeId(), key.year());
         Optional<ReportDraft> d = drafts().draft(key);
-        if (d.isPresent()) {
-            ReportDraft r = d.get();
-            return new ReportState(key, Optional.of(effective(r, stored(key).isPresent())), r.version(), r.values(),
-                    Optional.of(r.updated()), Optional.of(r.updatedBy()), drafts().history(key));
-        }
         Optional<StoredSubmission> s = stored(key);
+        // A draft overtaken by a file import shows what was imported: that is the report that counts.
+        if (d.isPresent() && !(s.isPresent() && d.get().status() == ReportStatus.DRAFT)) {
+            ReportDraft r = d.get();
+            return new ReportState(key, Optional.of(r.status()), r.version(), r.values(), Optional.of(r.updated()),
+                    Optional.of(r.updatedBy()), drafts().history(key));
+        }
         if (s.isPresent()) {
             // Reported by a file: submitted, with no browser version yet.
-            return new ReportState(key, Optional.of(ReportStatus.SUBMITTED), 0, json(s.get().submission().values()),
-                    Optional.of(s.get().importedAt()), Optional.of(s.get().source()), List.of());
+            return new ReportState(key, Optional.of(ReportStatus.SUBMITTED), d.map(ReportDraft::version).orElse(0),
+                    json(s.get().submission().values()), Optional.of(s.get().importedAt()),
+                    Optional.of(s.get().source()), drafts().history(key));
         }
         return new ReportState(key, Optional.empty(), 0, "{}", Optional.empty(), Optional.empty(), List.of());
     }

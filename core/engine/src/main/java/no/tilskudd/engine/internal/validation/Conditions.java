@@ -41,6 +41,9 @@ public final class Conditions {
         List<String> out = new ArrayList<>();
         try (Deadlines.Deadline deadline = Deadlines.start(limit)) {
             for (Field f : form.fields()) {
+                if (holds(f, top, deadline)) {
+                    out.add(f.id());
+                }
                 if (f.type() == FieldType.GROUP) {
                     List<Map<String, Object>> rows = s.rows(f.id());
                     for (int i = 0; i < rows.size(); i++) {
@@ -52,8 +55,6 @@ public final class Conditions {
                             }
                         }
                     }
-                } else if (holds(f, top, deadline)) {
-                    out.add(f.id());
                 }
             }
         }
