@@ -1306,8 +1306,13 @@ function describedBy(...ids) {
   return list.length ? list.join(' ') : null;
 }
 
+// A conditional field (requiredWhen) is shown only while its condition holds, and then it must be answered.
+function mustAnswer(f) {
+  return !!(f.required || f.conditional);
+}
+
 function labelChildren(f) {
-  return [formText('span', f, 'label'), f.required ? el('span', { class: 'req', 'aria-hidden': 'true', text: ' *' }) : null];
+  return [formText('span', f, 'label'), mustAnswer(f) ? el('span', { class: 'req', 'aria-hidden': 'true', text: ' *' }) : null];
 }
 
 function fieldBlock(f, path, values) {
@@ -1324,7 +1329,7 @@ function fieldBlock(f, path, values) {
     state.rep.dirty = true;
     scheduleValidation(immediate ? 150 : 600);
   };
-  const required = f.required ? 'true' : null;
+  const required = mustAnswer(f) ? 'true' : null;
   if (f.type === 'group') {
     wrap.classList.add('group');
     wrap.append(fieldGroup(f, path, values, helpId, msgId, help, msg));
