@@ -393,6 +393,9 @@ function applyLanguage() {
 function showLogin(message) {
   state.user = null;
   state.csrf = null;
+  // what was typed into a report and not saved is kept for whoever signs in next only if that is the same user
+  // (a session that expired while she was typing), see openReport
+  if (state.rep) clearTimeout(state.rep.timer);
   document.querySelectorAll('main > section').forEach((s) => { s.hidden = s.id !== 'view-login'; });
   $('nav').hidden = true;
   $('logout').hidden = true;
@@ -437,6 +440,7 @@ async function login(ev) {
 
 async function logout() {
   await api('DELETE', '/session');
+  state.rep = null;
   showLogin();
 }
 
@@ -1178,6 +1182,7 @@ async function openReport(key) {
     api('GET', '/reporting/report?' + reportQuery(key))]);
   const denied = [f, r].find((x) => x.status === 403);
   if (denied) {
+    state.rep = null;
     status('');
     const d = $('report-denied');
     d.replaceChildren(el('p', { text: denied.data && denied.data.error === 'not_your_unit' ? t('notYourUnit', key.orgUnit) : t('forbidden') }));
@@ -1189,8 +1194,9 @@ async function openReport(key) {
     return;
   }
   status('');
-  const previousValues = state.rep && state.rep.keyText === JSON.stringify(key) && state.rep.dirty ? state.rep.values : null;
-  state.rep = { key, keyText: JSON.stringify(key), form: f.data, report: r.data,
+  const previousValues = state.rep && state.rep.keyText === JSON.stringify(key) && state.rep.dirty
+    && state.rep.owner === state.user.user ? state.rep.values : null;
+  state.rep = { key, keyText: JSON.stringify(key), owner: state.user.user, form: f.data, report: r.data,
     values: previousValues || JSON.parse(JSON.stringify(r.data.values || {})), dirty: !!previousValues,
     findings: [], applicable: [], seq: 0, timer: null, fellBack: false, touched: new Set(),
     // a stored draft shows all its findings at once; a new form only those of the fields filled in so far
