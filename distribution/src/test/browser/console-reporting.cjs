@@ -158,6 +158,18 @@ async function fillMeasure(page, row, name, budget) {
     check((await page.locator('#report-meta').textContent()).includes('Utkast'), 'the status is draft: ' + (await page.locator('#report-meta').textContent()));
     ok('the draft is still there after a reload', await page.locator('#report-meta').textContent());
 
+    // Nynorsk: the form's own nynorsk labels, nothing falls back; then back to bokmål.
+    await page.getByRole('button', { name: 'Nynorsk' }).click();
+    await page.locator('label[for="f-grantAmount"]', { hasText: 'Tildelt tilskot (kr)' }).waitFor();
+    check((await page.locator('html').getAttribute('lang')) === 'nn', 'the page is in nynorsk');
+    check(!(await page.locator('#report-fallback').isVisible()), 'no bokmål fallback note for a form with nynorsk');
+    check((await page.locator('#draft-btn').textContent()) === 'Lagre utkast', 'the buttons are in nynorsk too');
+    results.nynorsk = await page.locator('label[for="f-measures-0-name"]').textContent();
+    check((await page.locator('#f-measures-1-name').inputValue()) === 'Ferietur', 'the values stay when the language changes');
+    ok('nynorsk', results.nynorsk);
+    await page.getByRole('button', { name: 'Bokmål' }).click();
+    await page.locator('label[for="f-grantAmount"]', { hasText: 'Tildelt tilskudd (kr)' }).waitFor();
+
     await page.locator('#report-title').focus();
     await tabTo(page, 'submit-btn');
     await page.keyboard.press('Enter');

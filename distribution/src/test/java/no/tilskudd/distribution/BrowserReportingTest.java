@@ -73,6 +73,7 @@ class BrowserReportingTest {
             assertTrue(r.get("crossField").asText().contains("AVDIR_ACTION_PLAN_EXCEEDS_GRANT"), r.toString());
             assertTrue(r.get("receiptBytes").asInt() > 1000, r.toString());
             assertTrue(r.get("denied").asText().contains(UNIT), r.toString());
+            assertTrue(r.get("nynorsk").asText().startsWith("Namn på tiltaket"), r.toString());
             assertTrue(r.get("statusRow").asText().contains("Sendt inn"), r.toString());
             assertTrue(Files.size(out.resolve("reporting.png")) > 10_000, "a screenshot was taken");
             assertEquals(4, r.get("audited").size(), "axe-core ran on every reporting state: " + r);
