@@ -160,8 +160,6 @@ const TEXT = {
   region: ['Region', 'Region'],
   reportStatus: ['Status', 'Status'],
   updated: ['Sist endret', 'Last changed'],
-  updatedBy: ['Endret av', 'Changed by'],
-  openReport: ['Åpne', 'Open'],
   st_new: ['Ikke påbegynt', 'Not started'],
   st_draft: ['Utkast', 'Draft'],
   st_submitted: ['Sendt inn', 'Submitted'],
@@ -173,7 +171,6 @@ const TEXT = {
   versionN: ['versjon {0}', 'version {0}'],
   fallbackNote: ['Noen tekster i skjemaet finnes ikke på nynorsk og står på bokmål.', 'Some texts in the form are not in nynorsk and are shown in bokmål.'],
   requiredNote: ['Felt merket med * må fylles ut.', 'Fields marked * must be filled in.'],
-  requiredMark: ['må fylles ut', 'required'],
   notYourUnit: ['Du har ikke tilgang til rapporten for enhet {0}. Du kan bare åpne rapporter for dine egne enheter.', 'You do not have access to the report for unit {0}. You can open reports for your own units only.'],
   noForm: ['Det finnes ikke noe skjema for {0} i {1}.', 'There is no form for {0} in {1}.'],
   saveDraft: ['Lagre utkast', 'Save draft'],
@@ -256,8 +253,6 @@ const NN = {
   region: 'Region',
   reportStatus: 'Status',
   updated: 'Sist endra',
-  updatedBy: 'Endra av',
-  openReport: 'Opne',
   st_new: 'Ikkje påbyrja',
   st_draft: 'Utkast',
   st_submitted: 'Sendt inn',
@@ -269,7 +264,6 @@ const NN = {
   versionN: 'versjon {0}',
   fallbackNote: 'Nokre tekstar i skjemaet finst ikkje på nynorsk og står på bokmål.',
   requiredNote: 'Felt merkte med * må fyllast ut.',
-  requiredMark: 'må fyllast ut',
   notYourUnit: 'Du har ikkje tilgang til rapporten for eining {0}. Du kan berre opne rapportar for dine eigne einingar.',
   noForm: 'Det finst ikkje noko skjema for {0} i {1}.',
   saveDraft: 'Lagre utkast',
@@ -1066,8 +1060,6 @@ async function activateBundle() {
 
 // The form is generated from GET /reporting/form; every check is the server's (POST /reporting/validate runs the
 // same engine as the command line), so this page has no copy of any rule: it only shows what the server found.
-
-const REPORT_VIEWS = ['view-reporter', 'view-report'];
 
 function showSections(ids) {
   document.querySelectorAll('main > section').forEach((s) => { s.hidden = !ids.includes(s.id); });
