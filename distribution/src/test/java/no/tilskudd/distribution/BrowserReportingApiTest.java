@@ -82,6 +82,12 @@ class BrowserReportingApiTest {
             assertEquals("error", finding.get("severity").asText());
             assertEquals(List.of("measures[0].firstFundedYear"), strings(check.get("applicable")),
                     "only the continued measure's first year applies");
+            // A number no field could hold is the importer's finding, as in a file, not a failed request.
+            String huge = body("1804", values).replace("\"grantAmount\":300000", "\"grantAmount\":1e999999");
+            assertTrue(huge.contains("1e999999"), huge);
+            JsonNode hugeCheck = ok(post(host, "POST", "/api/reporting/validate", anne, huge));
+            assertTrue(has(hugeCheck.get("findings"), f -> f.get("severity").asText().equals("error")),
+                    hugeCheck.toString());
             // The same code as the command line's validate of the same values.
             Path file = temp.resolve("anne.json");
             Files.writeString(file, body("1804", values));

@@ -141,6 +141,12 @@ public final class TilskuddCommandLine implements CommandLine {
         return this;
     }
 
+    /** For unit tests of the reporting commands, with a fake of the reporting service. */
+    TilskuddCommandLine withReporting(ReportingService service) {
+        this.reporting = service;
+        return this;
+    }
+
     /** For unit tests of the grant commands, with a fake of the grant service. */
     TilskuddCommandLine withGrants(GrantService service) {
         this.grants = service;

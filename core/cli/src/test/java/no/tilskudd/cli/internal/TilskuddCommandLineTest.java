@@ -505,4 +505,46 @@ class TilskuddCommandLineTest {
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("grant register service is not active"), r.err());
     }
+
+    @Test
+    void reportingStatusAsTextJsonAndTheReminderCsvAndItsUsage() {
+        List<no.tilskudd.api.service.ReportingUser> asked = new ArrayList<>();
+        no.tilskudd.api.service.ReportingStatus status = new no.tilskudd.api.service.ReportingStatus("avdir", 2011,
+                no.tilskudd.api.service.ReportingStatus.Basis.GRANTS, List.of(
+                        new no.tilskudd.api.service.ReportingStatus.Unit("0301", "Oslo", "Øst/Oslo", true,
+                                Optional.empty(), Optional.empty(), List.of("olav (reporter)", "case 2011/43")),
+                        new no.tilskudd.api.service.ReportingStatus.Unit("1804", "Bodø", "Nord", true,
+                                Optional.of(no.tilskudd.api.store.ReportStatus.SUBMITTED),
+                                Optional.of(Instant.parse("2012-01-10T10:00:00Z")), List.of())));
+        cli.withReporting((no.tilskudd.api.service.ReportingService) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {no.tilskudd.api.service.ReportingService.class},
+                (proxy, method, args) -> {
+                    if (!method.getName().equals("status")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    asked.add((no.tilskudd.api.service.ReportingUser) args[0]);
+                    assertEquals("avdir", args[1]);
+                    assertEquals(2011, args[2]);
+                    return status;
+                }));
+        assertEquals(2, run("reporting").exit());
+        assertEquals(2, run("reporting", "status", "--scheme", "avdir").exit());
+        assertEquals(2, run("reporting", "status", "--scheme", "avdir", "--year", "2011", "--json", "--csv").exit());
+        assertTrue(asked.isEmpty(), "a usage error asks nothing");
+
+        Run text = run("reporting", "status", "--scheme", "avdir", "--year", "2011");
+        assertEquals(0, text.exit(), text.err());
+        assertTrue(text.out().startsWith("avdir 2011: expected 2 (from the grant register), submitted 1, drafts 0, "
+                + "missing 1\n"), text.out());
+        assertTrue(text.out().contains("0301") && text.out().contains("olav (reporter); case 2011/43"), text.out());
+        assertFalse(asked.get(0).isReporter(), "the machine's own user sees every unit");
+
+        Run csv = run("reporting", "status", "--scheme", "avdir", "--year", "2011", "--csv", "--only-missing");
+        assertEquals("code,name,region,status,updated,contacts\r\n"
+                + "0301,Oslo,Øst/Oslo,missing,,olav (reporter); case 2011/43\r\n", csv.out());
+        Run json = run("reporting", "status", "--scheme", "avdir", "--year", "2011", "--json");
+        assertTrue(json.out().contains("\"basis\" : \"grants\"") && json.out().contains("\"missing\" : 1"),
+                json.out());
+        assertTrue(run("reporting", "--help").out().contains("reporting status --scheme S --year Y"));
+    }
 }

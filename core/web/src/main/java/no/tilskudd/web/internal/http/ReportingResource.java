@@ -1,6 +1,11 @@
 package no.tilskudd.web.internal.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,6 +40,16 @@ final class ReportingResource {
 
     /** A report's values: a form with many measures stays well below this. */
     static final int MAX_BODY = 512 * 1024;
+
+    /**
+     * Reads a report's body as the submission importer reads a file: decimals keep their digits and scale (1500.50
+     * stays 1500.50, not a double), and a key given twice is refused rather than the second silently winning.
+     */
+    private static final ObjectMapper BODY = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     private final ReportingService reporting;
 
@@ -181,7 +196,7 @@ final class ReportingResource {
             }
         }
         return new ReportInput(new SubmissionKey(scheme, ApiServlet.year(year.asText()), unit),
-                ApiServlet.JSON.writeValueAsString(values));
+                BODY.writeValueAsString(values));
     }
 
     private static List<String> iterable(JsonNode body) {
@@ -207,9 +222,9 @@ final class ReportingResource {
             if (b.length > MAX_BODY) {
                 throw new ApiException(413, "too_large", "the request body is too large");
             }
-            return ApiServlet.JSON.readTree(b);
+            return BODY.readTree(b);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("the body is not valid JSON");
+            throw ApiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
         }
     }
 
