@@ -93,11 +93,11 @@ async function focusRingContrast(page, what) {
       }));
     }
     check(!reached.some((r) => r.startsWith('HIDDEN:')), 'Tab reaches hidden controls before sign-in: ' + reached.join(', '));
-    check(reached.includes('login-name') && reached.includes('lang'), 'Tab reaches the form and the language: ' + reached.join(', '));
+    check(reached.includes('login-name') && reached.includes('lang-nb'), 'Tab reaches the form and the language: ' + reached.join(', '));
     ok('before sign-in Tab reaches only what is shown', reached.slice(0, 5).join(', '));
     await page.locator('#login-name').focus();
     await focusRingContrast(page, 'a field on the page');
-    await page.locator('#lang').focus();
+    await page.locator('#lang-en').focus();
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
     await focusRingContrast(page, 'a button in the dark header');
@@ -127,6 +127,7 @@ async function focusRingContrast(page, what) {
     }
     // by keyboard, as a ring is drawn for keyboard focus: back from the page heading into the menu
     await page.getByRole('link', { name: 'Innsendinger', exact: true }).click();
+    await page.waitForFunction(() => document.activeElement && document.activeElement.tagName === 'H1');
     for (let i = 0; i < 12 && !(await page.evaluate(() => !!document.activeElement.closest('#nav'))); i++) {
       await page.keyboard.press('Shift+Tab');
     }
@@ -161,6 +162,47 @@ async function focusRingContrast(page, what) {
     await page.locator('#responses-result .summary').waitFor();
     await axe(page, 'response rate shown');
     await reflows(page, 'response rate shown');
+
+    // The analysts' reporting status.
+    await page.getByRole('link', { name: 'Rapporteringsstatus', exact: true }).click();
+    await page.locator('#rs-year').fill('2016');
+    await page.getByRole('button', { name: 'Vis' }).click();
+    await page.locator('#rs-table').waitFor();
+    await axe(page, 'reporting status');
+    await reflows(page, 'reporting status');
+
+    // A reporter's pages: Mine rapporter, the generated form empty, with rows and findings, in nynorsk.
+    await page.locator('#logout').click();
+    await page.getByLabel('Brukernavn').fill('rita');
+    await page.getByLabel('Passord').fill(env('REPORTER_PASSWORD'));
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.locator('#assignments a').first().waitFor();
+    await axe(page, 'my reports');
+    await reflows(page, 'my reports');
+    await page.locator('#assignments a').first().focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#report-form .q').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    await axe(page, 'report form');
+    await reflows(page, 'report form');
+    for (const add of await page.locator('#report-form button[id$="-add"]').all()) await add.click();
+    await page.locator('#report-form .row-box').first().waitFor();
+    await page.locator('#report-form input.num-input').first().fill('abc');
+    await page.locator('#report-form [aria-invalid="true"]').first().waitFor();
+    await page.locator('#report-summary a').first().waitFor();
+    await axe(page, 'report form with rows and findings');
+    await reflows(page, 'report form with rows and findings');
+    await page.getByRole('button', { name: 'Nynorsk' }).click();
+    await page.locator('#report-form .q').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    check((await page.locator('html').getAttribute('lang')) === 'nn', 'the page language is nn');
+    await axe(page, 'report form in nynorsk');
+    await page.getByRole('button', { name: 'Bokmål' }).click();
+    await page.locator('#logout').click();
+    await page.getByLabel('Brukernavn').fill('admin');
+    await page.getByLabel('Passord').fill(env('ADMIN_PASSWORD'));
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.locator('#who', { hasText: 'admin' }).waitFor();
 
     // English.
     await page.getByRole('button', { name: 'English' }).click();

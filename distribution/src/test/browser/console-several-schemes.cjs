@@ -59,7 +59,7 @@ async function goalN(page) {
     results.both = await goalN(page);
     ok('AVdir and Bufdir together', 'N ' + results.both.join('/'));
 
-    await page.getByRole('link', { name: 'Rapporter' }).click();
+    await page.getByRole('link', { name: 'Rapporter', exact: true }).click();
     results.reportHref = await page.locator('#report-link').getAttribute('href');
     results.templateScheme = await page.locator('#template-scheme').textContent();
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#report-link').click()]);

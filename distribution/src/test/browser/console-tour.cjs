@@ -85,7 +85,7 @@ const results = {};
     ok('screenshot', path.join(OUT, 'console.png'));
 
     // Reports: download one if a format is installed, else the page says none are.
-    await page.getByRole('link', { name: 'Rapporter' }).click();
+    await page.getByRole('link', { name: 'Rapporter', exact: true }).click();
     results.reportFormats = await page.locator('#report-format option').allTextContents();
     if (results.reportFormats.length) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#report-link').click()]);
@@ -105,7 +105,7 @@ const results = {};
     await page.getByRole('link', { name: 'Submissions' }).waitFor();
     check((await page.locator('html').getAttribute('lang')) === 'en', 'the page language follows');
     ok('switched to English');
-    await page.getByRole('button', { name: 'Norsk' }).click();
+    await page.getByRole('button', { name: 'Bokmål' }).click();
     await page.getByRole('link', { name: 'Innsendinger' }).waitFor();
 
     // Remove the plugin again.

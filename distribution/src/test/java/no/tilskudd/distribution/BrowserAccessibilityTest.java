@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The web console against WCAG 2.1 AA as far as a machine can check it, in headless Chromium: axe-core (npm
  * {@code axe-core}, injected through playwright-core) on every page and state with no violation of any impact, reflow
  * at 320 px without horizontal scrolling, what Tab reaches before sign-in, where the focus goes after a menu choice,
- * and the contrast of the focus ring (src/test/browser/console-a11y.cjs).
+ * and the contrast of the focus ring (src/test/browser/console-a11y.cjs); also the reporting pages: Mine rapporter, the
+ * generated form empty, with rows and findings and in nynorsk, and the analysts' reporting status.
  */
 class BrowserAccessibilityTest {
 
@@ -45,6 +46,7 @@ class BrowserAccessibilityTest {
                     "scheme,year,orgUnit,amount\nexample,2016,0125,1000\nexample,2016,1804,3000\n");
             WebHost.Result g = host.run("grants", "import", grants.toString());
             assertTrue(g.exit() == 0, g.out() + g.err());
+            String reporter = host.addReporter("rita", "1804");
             ProcessBuilder pb = new ProcessBuilder(node.toString(), script.toString()).redirectErrorStream(true);
             Map<String, String> env = pb.environment();
             env.put("PLAYWRIGHT_CORE", playwright.toString());
@@ -53,6 +55,7 @@ class BrowserAccessibilityTest {
             env.put("BASE_URL", host.base.toString());
             env.put("ADMIN_PASSWORD", host.adminPassword);
             env.put("BROKEN_FILE", broken.toString());
+            env.put("REPORTER_PASSWORD", reporter);
             env.put("OUT_DIR", out.toString());
             List<String> lines = BrowserConsoleTest.run(pb, 300);
             String result = lines.stream().filter(l -> l.startsWith("RESULT ")).findFirst()
@@ -61,6 +64,7 @@ class BrowserAccessibilityTest {
             // every page and state was audited, also narrow: a script that skipped one would not get here
             assertTrue(r.get("audited").size() >= 20, r.toString());
             assertTrue(r.get("reflowed").toString().contains("indicators shown"), r.toString());
+            assertTrue(r.get("reflowed").toString().contains("report form with rows and findings"), r.toString());
         }
     }
 }

@@ -150,19 +150,166 @@ const TEXT = {
   noSchemes: ['Ingen ordninger er installert.', 'No schemes are installed.'],
   sessionExpired: ['Økten er utløpt. Logg inn igjen.', 'The session has expired. Sign in again.'],
   forbidden: ['Du har ikke tilgang til dette.', 'You do not have access to this.'],
-  reporterTitle: ['Rapportør', 'Reporter'],
   reporterFor: ['Du rapporterer for: {0}', 'You report for: {0}'],
-  reporterLater: ['Sidene for å rapportere kommer i en senere versjon.', 'The pages for reporting come in a later version.'],
+  language: ['Språk', 'Language'],
+  nnNote: ['Denne siden er ikke oversatt til nynorsk ennå, så teksten står på bokmål.', 'This page is not translated into nynorsk yet, so the text is in bokmål.'],
+  navReportingStatus: ['Rapporteringsstatus', 'Reporting status'],
+  myReports: ['Mine rapporter', 'My reports'],
+  noAssignments: ['Du har ingen enheter eller skjemaer å rapportere for.', 'You have no units or forms to report for.'],
+  unit: ['Enhet', 'Unit'],
+  region: ['Region', 'Region'],
+  reportStatus: ['Status', 'Status'],
+  updated: ['Sist endret', 'Last changed'],
+  st_new: ['Ikke påbegynt', 'Not started'],
+  st_draft: ['Utkast', 'Draft'],
+  st_submitted: ['Sendt inn', 'Submitted'],
+  st_reopened: ['Åpnet for endring', 'Reopened'],
+  st_missing: ['Mangler', 'Missing'],
+  backToMine: ['Tilbake til Mine rapporter', 'Back to My reports'],
+  reportFormTitle: ['Rapport', 'Report'],
+  reportMeta: ['{0} · {1} {2} · status: {3}', '{0} · {1} {2} · status: {3}'],
+  versionN: ['versjon {0}', 'version {0}'],
+  fallbackNote: ['Noen tekster i skjemaet finnes ikke på nynorsk og står på bokmål.', 'Some texts in the form are not in nynorsk and are shown in bokmål.'],
+  requiredNote: ['Felt merket med * må fylles ut.', 'Fields marked * must be filled in.'],
+  notYourUnit: ['Du har ikke tilgang til rapporten for enhet {0}. Du kan bare åpne rapporter for dine egne enheter.', 'You do not have access to the report for unit {0}. You can open reports for your own units only.'],
+  noForm: ['Det finnes ikke noe skjema for {0} i {1}.', 'There is no form for {0} in {1}.'],
+  saveDraft: ['Lagre utkast', 'Save draft'],
+  submitReport: ['Send inn', 'Submit'],
+  receipt: ['Last ned kvittering (PDF)', 'Download the receipt (PDF)'],
+  reopen: ['Åpne for endring', 'Reopen for changes'],
+  reopenUnit: ['Åpne rapporten for {0} for endring', 'Reopen the report of {0} for changes'],
+  reopened: ['Rapporten for {0} er åpnet for endring (versjon {1}).', 'The report of {0} is reopened for changes (version {1}).'],
+  draftSaved: ['Utkastet er lagret (versjon {0}, {1}).', 'The draft was saved (version {0}, {1}).'],
+  draftSavedWithErrors: ['Utkastet er lagret (versjon {0}, {1}), men har {2} feil som må rettes før innsending.', 'The draft was saved (version {0}, {1}) but has {2} error(s) to fix before submitting.'],
+  submitted: ['Rapporten er sendt inn (versjon {0}). Takk!', 'The report was submitted (version {0}). Thank you!'],
+  submitRefused: ['Rapporten ble ikke sendt inn: rett feilene under.', 'The report was not submitted: fix the errors below.'],
+  alreadySubmitted: ['Rapporten er allerede sendt inn. Bare en analytiker kan åpne den for endring.', 'The report is already submitted. Only an analyst can reopen it.'],
+  readOnly: ['Rapporten er sendt inn og kan ikke endres. En analytiker kan åpne den for endring.', 'The report is submitted and cannot be changed. An analyst can reopen it.'],
+  summaryTitle: ['Skjemaet har {0} feil', 'The form has {0} error(s)'],
+  summaryWarnings: ['Advarsler (hindrer ikke innsending)', 'Warnings (do not stop submission)'],
+  generalFinding: ['Hele rapporten', 'The whole report'],
+  checkedCount: ['Kontrollert: {0} feil, {1} advarsler.', 'Checked: {0} error(s), {1} warning(s).'],
+  addRow: ['Legg til rad i «{0}»', 'Add a row to “{0}”'],
+  removeRow: ['Fjern rad {0} i «{1}»', 'Remove row {0} of “{1}”'],
+  rowN: ['Rad {0}', 'Row {0}'],
+  noRows: ['Ingen rader ennå.', 'No rows yet.'],
+  rowRemoved: ['Rad {0} er fjernet.', 'Row {0} was removed.'],
+  rowAdded: ['Rad {0} er lagt til.', 'Row {0} was added.'],
+  boolYes: ['Ja', 'Yes'],
+  boolNo: ['Nei', 'No'],
+  chooseOne: ['Velg …', 'Choose …'],
+  notAnswered: ['Ikke besvart', 'Not answered'],
+  history: ['Historikk', 'History'],
+  at: ['Tid', 'Time'],
+  by: ['Av', 'By'],
+  reportingStatusTitle: ['Rapporteringsstatus', 'Reporting status'],
+  rsExpected: ['Forventet', 'Expected'],
+  rsDrafts: ['Utkast', 'Drafts'],
+  rsSubmitted: ['Sendt inn', 'Submitted'],
+  rsMissing: ['Mangler', 'Missing'],
+  rsBasis_grants: ['Forventet: enheter med tildeling i tilskuddsregisteret.', 'Expected: units with a grant in the grant register.'],
+  rsBasis_previous_year: ['Forventet: enhetene som rapporterte året før (ingen tildelinger er registrert).', 'Expected: the units that reported the year before (no grants are registered).'],
+  reminderCsv: ['Last ned purreliste (CSV)', 'Download the reminder list (CSV)'],
+  rsUnits: ['Enheter for {0} {1}', 'Units for {0} {1}'],
+  contacts: ['Kontakt', 'Contact'],
+  errorLabel: ['Feil', 'Error'],
+  warningLabel: ['Advarsel', 'Warning'],
 };
 
-const state = { lang: localStorage.getItem('tilskudd.lang') === 'en' ? 'en' : 'nb', user: null, csrf: null, tables: 0,
-  schemes: [], formats: { reports: [], templates: [] }, dryRunFile: null };
+// Nynorsk for the reporting pages and the sign-in; a key without nynorsk falls back to bokmål, and the pages the
+// reporter never sees say so (#nn-note).
+const NN = {
+  skip: 'Hopp til innhaldet',
+  mainMenu: 'Hovudmeny',
+  logout: 'Logg ut',
+  loginTitle: 'Logg inn',
+  userName: 'Brukarnamn',
+  password: 'Passord',
+  login: 'Logg inn',
+  signedInAs: 'Logga inn som',
+  wrongLogin: 'Feil brukarnamn eller passord.',
+  working: 'Arbeider …',
+  sessionExpired: 'Økta er ute. Logg inn på nytt.',
+  forbidden: 'Du har ikkje tilgang til dette.',
+  scheme: 'Ordning',
+  year: 'År',
+  show: 'Vis',
+  code: 'Kode',
+  name: 'Namn',
+  version: 'Versjon',
+  field: 'Felt',
+  message: 'Melding',
+  error: 'feil',
+  warning: 'åtvaring',
+  errors: 'Feil',
+  warnings: 'Åtvaringar',
+  reporterFor: 'Du rapporterer for: {0}',
+  language: 'Språk',
+  nnNote: 'Denne sida er ikkje omsett til nynorsk enno, så teksten står på bokmål.',
+  navReportingStatus: 'Rapporteringsstatus',
+  myReports: 'Mine rapportar',
+  noAssignments: 'Du har ingen einingar eller skjema å rapportere for.',
+  unit: 'Eining',
+  region: 'Region',
+  reportStatus: 'Status',
+  updated: 'Sist endra',
+  st_new: 'Ikkje påbyrja',
+  st_draft: 'Utkast',
+  st_submitted: 'Sendt inn',
+  st_reopened: 'Opna for endring',
+  st_missing: 'Manglar',
+  backToMine: 'Tilbake til Mine rapportar',
+  reportFormTitle: 'Rapport',
+  reportMeta: '{0} · {1} {2} · status: {3}',
+  versionN: 'versjon {0}',
+  fallbackNote: 'Nokre tekstar i skjemaet finst ikkje på nynorsk og står på bokmål.',
+  requiredNote: 'Felt merkte med * må fyllast ut.',
+  notYourUnit: 'Du har ikkje tilgang til rapporten for eining {0}. Du kan berre opne rapportar for dine eigne einingar.',
+  noForm: 'Det finst ikkje noko skjema for {0} i {1}.',
+  saveDraft: 'Lagre utkast',
+  submitReport: 'Send inn',
+  receipt: 'Last ned kvittering (PDF)',
+  reopen: 'Opne for endring',
+  reopenUnit: 'Opne rapporten for {0} for endring',
+  reopened: 'Rapporten for {0} er opna for endring (versjon {1}).',
+  draftSaved: 'Utkastet er lagra (versjon {0}, {1}).',
+  draftSavedWithErrors: 'Utkastet er lagra (versjon {0}, {1}), men har {2} feil som må rettast før innsending.',
+  submitted: 'Rapporten er send inn (versjon {0}). Takk!',
+  submitRefused: 'Rapporten vart ikkje send inn: rett feila nedanfor.',
+  alreadySubmitted: 'Rapporten er alt send inn. Berre ein analytikar kan opne han for endring.',
+  readOnly: 'Rapporten er send inn og kan ikkje endrast. Ein analytikar kan opne han for endring.',
+  summaryTitle: 'Skjemaet har {0} feil',
+  summaryWarnings: 'Åtvaringar (hindrar ikkje innsending)',
+  generalFinding: 'Heile rapporten',
+  checkedCount: 'Kontrollert: {0} feil, {1} åtvaringar.',
+  addRow: 'Legg til rad i «{0}»',
+  removeRow: 'Fjern rad {0} i «{1}»',
+  rowN: 'Rad {0}',
+  noRows: 'Ingen rader enno.',
+  rowRemoved: 'Rad {0} er fjerna.',
+  rowAdded: 'Rad {0} er lagd til.',
+  boolYes: 'Ja',
+  boolNo: 'Nei',
+  chooseOne: 'Vel …',
+  notAnswered: 'Ikkje svart på',
+  history: 'Historikk',
+  at: 'Tid',
+  by: 'Av',
+  errorLabel: 'Feil',
+  warningLabel: 'Åtvaring',
+};
+
+const LANGS = ['nb', 'nn', 'en'];
+const state = { lang: LANGS.includes(localStorage.getItem('tilskudd.lang')) ? localStorage.getItem('tilskudd.lang') : 'nb',
+  user: null, csrf: null, tables: 0, schemes: [], formats: { reports: [], templates: [] }, dryRunFile: null,
+  // the report open on the reporting page: its key, form, values, the server's last findings and applicable paths
+  rep: null };
 
 const $ = (id) => document.getElementById(id);
 
 function t(key, ...args) {
   const pair = TEXT[key];
-  let s = pair ? pair[state.lang === 'en' ? 1 : 0] : key;
+  let s = state.lang === 'nn' && NN[key] ? NN[key] : (pair ? pair[state.lang === 'en' ? 1 : 0] : key);
   args.forEach((a, i) => { s = s.replace('{' + i + '}', String(a)); });
   return s;
 }
@@ -220,12 +367,17 @@ function errorText(r) {
 
 // ------------------------------------------------------------------------------------------ language, session
 
+// The pages a reporter uses are in nynorsk too; the analysts' pages fall back to bokmål with a note.
+const NYNORSK_VIEWS = ['view-login', 'view-reporter', 'view-report'];
+
 function applyLanguage() {
-  document.documentElement.lang = state.lang === 'en' ? 'en' : 'nb';
+  const shown = Array.from(document.querySelectorAll('main > section')).filter((s) => !s.hidden).map((s) => s.id);
+  const untranslated = state.lang === 'nn' && shown.some((id) => !NYNORSK_VIEWS.includes(id));
+  document.documentElement.lang = untranslated ? 'nb' : state.lang;
+  $('nn-note').hidden = !untranslated;
   document.querySelectorAll('[data-i18n]').forEach((e) => { e.textContent = t(e.dataset.i18n); });
   document.querySelectorAll('[data-i18n-aria]').forEach((e) => { e.setAttribute('aria-label', t(e.dataset.i18nAria)); });
-  $('lang').textContent = state.lang === 'en' ? 'Norsk' : 'English';
-  $('lang').setAttribute('lang', state.lang === 'en' ? 'nb' : 'en');
+  document.querySelectorAll('.langs button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === state.lang)));
   if (state.user) $('who').textContent = t('signedInAs') + ' ' + state.user.user + ' (' + state.user.role + ')';
   if (state.user && state.user.role === 'reporter') {
     $('reporter-units').textContent = t('reporterFor', (state.user.orgUnits || []).join(', '));
@@ -235,6 +387,9 @@ function applyLanguage() {
 function showLogin(message) {
   state.user = null;
   state.csrf = null;
+  // what was typed into a report and not saved is kept for whoever signs in next only if that is the same user
+  // (a session that expired while she was typing), see openReport
+  if (state.rep) clearTimeout(state.rep.timer);
   document.querySelectorAll('main > section').forEach((s) => { s.hidden = s.id !== 'view-login'; });
   $('nav').hidden = true;
   $('logout').hidden = true;
@@ -248,10 +403,10 @@ async function signedIn(session) {
   state.csrf = session.csrfToken;
   $('logout').hidden = false;
   if (session.role === 'reporter') {
-    // A reporter may do nothing the other pages offer (the API answers 403): only who they are, until their own pages.
+    // A reporter may do nothing the other pages offer (the API answers 403): only their own reports.
     $('nav').hidden = true;
-    document.querySelectorAll('main > section').forEach((s) => { s.hidden = s.id !== 'view-reporter'; });
     applyLanguage();
+    reporterRoute();
     return;
   }
   $('nav').hidden = false;
@@ -279,6 +434,7 @@ async function login(ev) {
 
 async function logout() {
   await api('DELETE', '/session');
+  state.rep = null;
   showLogin();
 }
 
@@ -341,13 +497,17 @@ function years() {
 
 // ------------------------------------------------------------------------------------------ views
 
-const VIEWS = ['import', 'indicators', 'reports', 'responses', 'publications', 'admin', 'audit'];
+const VIEWS = ['import', 'indicators', 'reports', 'responses', 'publications', 'reporting-status', 'admin', 'audit'];
 const ADMIN_VIEWS = ['admin', 'audit'];
 // Views that do not use the scheme and years chosen above them: a publication selects its own.
-const OWN_SELECTION_VIEWS = ['admin', 'audit', 'publications'];
+const OWN_SELECTION_VIEWS = ['admin', 'audit', 'publications', 'reporting-status'];
 
 function route(ev) {
-  if (!state.user || state.user.role === 'reporter') return;
+  if (!state.user) return;
+  if (state.user.role === 'reporter' || location.hash.startsWith('#report?')) {
+    reporterRoute(ev);
+    return;
+  }
   let view = location.hash.replace('#', '');
   if (!VIEWS.includes(view) || (ADMIN_VIEWS.includes(view) && state.user.role !== 'admin')) view = 'import';
   document.querySelectorAll('main > section').forEach((s) => {
@@ -361,6 +521,8 @@ function route(ev) {
   if (view === 'audit') loadAudit();
   if (view === 'reports') updateLinks();
   if (view === 'publications') loadPublications();
+  if (view === 'reporting-status') reportingStatusView();
+  applyLanguage();
   if (view === 'responses' && !$('responses-year').value) $('responses-year').value = $('to-year').value;
   // After a menu choice the keyboard and a screen reader start at the new page's heading, not back at the menu.
   if (ev && ev.type === 'hashchange') {
@@ -894,21 +1056,714 @@ async function activateBundle() {
   await loadFormats();
 }
 
+// ------------------------------------------------------------------------------------------ reporting in the browser
+
+// The form is generated from GET /reporting/form; every check is the server's (POST /reporting/validate runs the
+// same engine as the command line), so this page has no copy of any rule: it only shows what the server found.
+
+function showSections(ids) {
+  document.querySelectorAll('main > section').forEach((s) => { s.hidden = !ids.includes(s.id); });
+}
+
+function reportHash(k) {
+  return '#report?scheme=' + encodeURIComponent(k.scheme) + '&year=' + k.year + '&orgUnit=' + encodeURIComponent(k.orgUnit);
+}
+
+function reportQuery(k) {
+  return 'scheme=' + encodeURIComponent(k.scheme) + '&year=' + k.year + '&orgUnit=' + encodeURIComponent(k.orgUnit);
+}
+
+function focusHeading(sectionId) {
+  const h = document.querySelector('#' + sectionId + ' h1');
+  if (h) {
+    h.setAttribute('tabindex', '-1');
+    h.focus();
+  }
+}
+
+async function reporterRoute(ev) {
+  const hash = location.hash;
+  if (hash.startsWith('#report?')) {
+    const q = new URLSearchParams(hash.slice('#report?'.length));
+    await openReport({ scheme: q.get('scheme'), year: Number(q.get('year')), orgUnit: q.get('orgUnit') });
+  } else {
+    await showAssignments();
+  }
+  if (ev && ev.type === 'hashchange') focusHeading(hash.startsWith('#report?') ? 'view-report' : 'view-reporter');
+}
+
+function statusText(s) {
+  return t('st_' + (s || 'new'));
+}
+
+function when(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (isNaN(d)) return String(iso);
+  return d.toLocaleString(state.lang === 'en' ? 'en-GB' : 'nb-NO', { dateStyle: 'short', timeStyle: 'short' });
+}
+
+async function showAssignments() {
+  showSections(['view-reporter']);
+  applyLanguage();
+  status('');
+  const r = await api('GET', '/reporting/assignments');
+  const box = $('assignments');
+  if (!r.ok) {
+    box.replaceChildren(el('p', { class: 'error-text', text: errorText(r) }));
+    return;
+  }
+  const { units, forms, reports } = r.data;
+  if (!units.length || !forms.length) {
+    box.replaceChildren(el('p', { class: 'muted', text: t('noAssignments') }));
+    return;
+  }
+  const byKey = new Map(reports.map((x) => [x.scheme + '/' + x.year + '/' + x.orgUnit, x]));
+  const sorted = forms.slice().sort((a, b) => b.year - a.year || a.scheme.localeCompare(b.scheme));
+  box.replaceChildren(...units.map((u) => {
+    const caption = u.code + ' ' + u.name + (u.region ? ' (' + u.region + ')' : '');
+    return scroll(el('table', { class: 'assignments' },
+      el('caption', { text: caption }),
+      el('thead', {}, el('tr', {}, ['scheme', 'year', 'reportStatus', 'updated'].map((k) => el('th', { scope: 'col', text: t(k) })))),
+      el('tbody', {}, sorted.map((f) => {
+        const rep = byKey.get(f.scheme + '/' + f.year + '/' + u.code);
+        const key = { scheme: f.scheme, year: f.year, orgUnit: u.code };
+        return el('tr', {},
+          el('th', { scope: 'row' }, el('a', { href: reportHash(key), text: f.schemeName + ' ' + f.year,
+            'aria-label': f.schemeName + ' ' + f.year + ', ' + u.name })),
+          el('td', { text: f.year }),
+          el('td', {}, el('span', { class: 'st st-' + (rep ? rep.status : 'new'), text: statusText(rep && rep.status) })),
+          el('td', { text: rep ? when(rep.updated) + (rep.updatedBy ? ' · ' + rep.updatedBy : '') : '' }));
+      }))), caption);
+  }));
+}
+
+// ----- texts from the server: a string, or {text, fallback} when nynorsk was asked and the form has only bokmål
+
+function txt(v) {
+  if (v === null || v === undefined) return '';
+  return typeof v === 'object' ? (v.text || v.nb || '') : String(v);
+}
+
+function fellBack(owner, key) {
+  const v = owner[key];
+  return !!((v && typeof v === 'object' && v.fallback) || (owner.fallback && (owner.fallback === 'nb' || owner.fallback[key])));
+}
+
+/** A text from the form: marked as bokmål when it is the fallback for nynorsk, so a screen reader reads it right. */
+function formText(tag, owner, key, attrs) {
+  const fb = state.lang === 'nn' && fellBack(owner, key);
+  if (fb) state.rep.fellBack = true;
+  return el(tag, Object.assign({ text: txt(owner[key]), lang: fb ? 'nb' : null }, attrs || {}));
+}
+
+// ----- the report page
+
+async function openReport(key) {
+  showSections(['view-report']);
+  applyLanguage();
+  status(t('working'));
+  for (const id of ['report-form', 'report-readonly', 'report-actions', 'report-receipt', 'report-reopen', 'report-summary', 'report-denied', 'report-fallback']) $(id).hidden = true;
+  $('report-saved').textContent = '';
+  $('report-history').replaceChildren();
+  $('report-back').hidden = state.user.role !== 'reporter';
+  $('report-title').textContent = t('reportFormTitle');
+  $('report-meta').textContent = key.orgUnit + ' · ' + key.scheme + ' ' + key.year;
+  const [f, r] = await Promise.all([
+    api('GET', '/reporting/form?scheme=' + encodeURIComponent(key.scheme) + '&year=' + key.year),
+    api('GET', '/reporting/report?' + reportQuery(key))]);
+  const denied = [f, r].find((x) => x.status === 403);
+  if (denied) {
+    state.rep = null;
+    status('');
+    const d = $('report-denied');
+    d.replaceChildren(el('p', { text: denied.data && denied.data.error === 'not_your_unit' ? t('notYourUnit', key.orgUnit) : t('forbidden') }));
+    d.hidden = false;
+    return;
+  }
+  if (!f.ok || !r.ok) {
+    status(f.status === 404 ? t('noForm', key.scheme, key.year) : errorText(f.ok ? r : f), true);
+    return;
+  }
+  status('');
+  const previousValues = state.rep && state.rep.keyText === JSON.stringify(key) && state.rep.dirty
+    && state.rep.owner === state.user.user ? state.rep.values : null;
+  state.rep = { key, keyText: JSON.stringify(key), owner: state.user.user, form: f.data, report: r.data,
+    values: previousValues || JSON.parse(JSON.stringify(r.data.values || {})), dirty: !!previousValues,
+    findings: [], applicable: [], seq: 0, timer: null, fellBack: false, touched: new Set(),
+    // a stored draft shows all its findings at once; a new form only those of the fields filled in so far
+    showAll: r.data.status !== 'new', announced: t('checkedCount', 0, 0) };
+  $('report-live').textContent = '';
+  renderReport();
+  if (editable()) await validateNow();
+}
+
+function editable() {
+  const st = state.rep.report.status;
+  return st === 'new' || st === 'draft' || st === 'reopened';
+}
+
+function renderReport() {
+  const rep = state.rep;
+  const form = rep.form;
+  rep.fellBack = false;
+  $('report-title').replaceChildren(formText('span', form, 'title'));
+  $('report-meta').textContent = t('reportMeta', rep.key.orgUnit, form.schemeName || form.scheme, form.year,
+    statusText(rep.report.status)) + (rep.report.version ? ' · ' + t('versionN', rep.report.version) : '');
+  if (editable()) {
+    const f = $('report-form');
+    f.replaceChildren(el('p', { class: 'muted', text: t('requiredNote') }),
+      ...form.sections.map((s) => {
+        const hid = 'sec-' + s.id;
+        return el('section', { class: 'form-section', 'aria-labelledby': s.title ? hid : null },
+          s.title ? formText('h2', s, 'title', { id: hid }) : null,
+          ...s.fields.map((fd) => fieldBlock(fd, fd.path || fd.id, rep.values)));
+      }));
+    f.hidden = false;
+    $('report-actions').hidden = false;
+    $('report-readonly').hidden = true;
+    applyApplicable();
+    showFindings(false);
+  } else {
+    $('report-form').hidden = true;
+    $('report-actions').hidden = true;
+    $('report-summary').hidden = true;
+    const ro = $('report-readonly');
+    ro.replaceChildren(el('p', { class: 'note', text: t('readOnly') }), ...form.sections.map((s) => el('section', { class: 'form-section' },
+      s.title ? formText('h2', s, 'title') : null, readOnlyFields(s.fields, rep.values))));
+    ro.hidden = false;
+  }
+  const submitted = rep.report.status === 'submitted';
+  $('report-receipt').hidden = !submitted;
+  $('receipt-link').href = '/api/reporting/receipt?' + reportQuery(rep.key) + '&lang=' + state.lang;
+  $('receipt-link').setAttribute('download', 'kvittering-' + rep.key.scheme + '-' + rep.key.year + '-' + rep.key.orgUnit + '.pdf');
+  $('report-reopen').hidden = !(submitted && state.user.role !== 'reporter');
+  $('report-fallback').hidden = !rep.fellBack;
+  renderHistory();
+}
+
+function renderHistory() {
+  const h = state.rep.report.history || [];
+  if (!h.length) {
+    $('report-history').replaceChildren();
+    return;
+  }
+  $('report-history').replaceChildren(el('h2', { text: t('history') }), scroll(el('table', {},
+    el('caption', { class: 'sr-only', text: t('history') }),
+    el('thead', {}, el('tr', {}, ['version', 'reportStatus', 'at', 'by'].map((k) => el('th', { scope: 'col', text: t(k) })))),
+    el('tbody', {}, h.slice().reverse().map((x) => el('tr', {},
+      el('td', { class: 'num', text: x.version }), el('td', { text: statusText(x.status) }),
+      el('td', { text: when(x.at) }), el('td', { text: x.by || '' })))))));
+}
+
+// ----- fields
+
+/** The id of a field's control, from its path ("measures[1].cost" -> "f-measures-1-cost"). */
+function fieldId(path) {
+  return 'f-' + path.replace(/\[(\d+)\]\./g, '-$1-').replace(/[^A-Za-z0-9_-]/g, '-');
+}
+
+function getAt(values, path) {
+  let v = values;
+  for (const part of path.match(/[^.[\]]+/g)) {
+    if (v === null || v === undefined) return undefined;
+    v = v[/^\d+$/.test(part) ? Number(part) : part];
+  }
+  return v;
+}
+
+function setAt(values, path, value) {
+  const parts = path.match(/[^.[\]]+/g).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  let v = values;
+  parts.slice(0, -1).forEach((p, i) => {
+    if (v[p] === undefined || v[p] === null) v[p] = typeof parts[i + 1] === 'number' ? [] : {};
+    v = v[p];
+  });
+  const last = parts[parts.length - 1];
+  if (value === undefined) delete v[last]; else v[last] = value;
+}
+
+const NUMBER_TYPES = ['integer', 'decimal', 'amount', 'percent', 'year'];
+
+/**
+ * What the user typed, as the submission format has it: numbers as numbers (spaces as thousands separators and a
+ * decimal comma are allowed); text that is no number is sent as typed so that the server names the mistake.
+ */
+function parseInput(type, raw) {
+  const s = raw.trim();
+  if (s === '') return undefined;
+  if (NUMBER_TYPES.includes(type)) {
+    const n = s.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+    if (/^-?\d+(\.\d+)?$/.test(n)) return Number(n);
+  }
+  return s;
+}
+
+function describedBy(...ids) {
+  const list = ids.filter(Boolean);
+  return list.length ? list.join(' ') : null;
+}
+
+// A conditional field (requiredWhen) is shown only while its condition holds, and then it must be answered.
+function mustAnswer(f) {
+  return !!(f.required || f.conditional);
+}
+
+function labelChildren(f) {
+  return [formText('span', f, 'label'), mustAnswer(f) ? el('span', { class: 'req', 'aria-hidden': 'true', text: ' *' }) : null];
+}
+
+function fieldBlock(f, path, values) {
+  const id = fieldId(path);
+  const helpId = f.help ? id + '-help' : null;
+  const msgId = id + '-msg';
+  const wrap = el('div', { class: 'q', 'data-path': path, 'data-conditional': f.conditional ? 'true' : null, id: id + '-q' });
+  const help = f.help ? formText('p', f, 'help', { id: helpId, class: 'hint' }) : null;
+  const msg = el('div', { id: msgId, class: 'field-msg', hidden: true });
+  const value = getAt(values, path);
+  const changed = (v, immediate) => {
+    setAt(state.rep.values, path, v);
+    state.rep.touched.add(path);
+    state.rep.dirty = true;
+    scheduleValidation(immediate ? 150 : 600);
+  };
+  const required = mustAnswer(f) ? 'true' : null;
+  if (f.type === 'group') {
+    wrap.classList.add('group');
+    wrap.append(fieldGroup(f, path, values, helpId, msgId, help, msg));
+    return wrap;
+  }
+  if (f.type === 'boolean' || (f.type === 'choice' && (f.choices || []).length <= 6)) {
+    const options = f.type === 'boolean'
+      ? [{ code: true, label: t('boolYes') }, { code: false, label: t('boolNo') }]
+      : f.choices;
+    const fs = el('fieldset', { role: 'radiogroup', 'aria-required': required, 'aria-describedby': describedBy(helpId), id },
+      el('legend', {}, labelChildren(f)), help,
+      el('div', { class: 'options' }, options.map((c, i) => {
+        const oid = id + '-' + i;
+        return el('div', { class: 'check' },
+          el('input', { type: 'radio', id: oid, name: id, value: String(c.code), checked: value === c.code,
+            onchange: () => changed(c.code, true) }),
+          f.type === 'boolean' ? el('label', { for: oid, text: c.label }) : formText('label', c, 'label', { for: oid }));
+      })));
+    wrap.append(fs, msg);
+    return wrap;
+  }
+  if (f.type === 'multi_choice') {
+    const chosen = Array.isArray(value) ? value : [];
+    const fs = el('fieldset', { 'aria-describedby': describedBy(helpId), id },
+      el('legend', {}, labelChildren(f)), help,
+      el('div', { class: 'options' }, f.choices.map((c, i) => {
+        const oid = id + '-' + i;
+        return el('div', { class: 'check' },
+          el('input', { type: 'checkbox', id: oid, value: c.code, checked: chosen.includes(c.code),
+            onchange: () => {
+              const now = Array.from(fs.querySelectorAll('input:checked')).map((x) => x.value);
+              changed(now.length ? now : undefined, true);
+            } }),
+          formText('label', c, 'label', { for: oid }));
+      })));
+    wrap.append(fs, msg);
+    return wrap;
+  }
+  let control;
+  const common = { id, 'aria-required': required, 'aria-describedby': describedBy(helpId) };
+  if (f.type === 'choice') {
+    control = el('select', Object.assign(common, { onchange: (e) => changed(e.target.value || undefined, true) }),
+      el('option', { value: '', text: t('chooseOne') }),
+      f.choices.map((c) => el('option', { value: c.code, selected: value === c.code, text: txt(c.label) })));
+  } else if (f.type === 'text' && f.constraints && f.constraints.maxLength > 200) {
+    control = el('textarea', Object.assign(common, { rows: 4, maxlength: f.constraints.maxLength,
+      oninput: (e) => changed(parseInput('text', e.target.value)) }));
+    control.value = value === undefined || value === null ? '' : String(value);
+  } else {
+    const numeric = ['integer', 'amount', 'year'].includes(f.type);
+    control = el('input', Object.assign(common, {
+      type: f.type === 'date' ? 'date' : 'text',
+      inputmode: numeric ? 'numeric' : (['decimal', 'percent'].includes(f.type) ? 'decimal' : null),
+      maxlength: f.constraints && f.constraints.maxLength ? f.constraints.maxLength : null,
+      autocomplete: 'off',
+      class: NUMBER_TYPES.includes(f.type) ? 'num-input' : null,
+      oninput: (e) => changed(parseInput(f.type, e.target.value), f.type === 'date'),
+    }));
+    control.value = value === undefined || value === null ? '' : String(value);
+  }
+  const unit = f.type === 'amount' ? 'kr' : (f.type === 'percent' ? '%' : null);
+  wrap.append(...[el('label', { for: id }, labelChildren(f)), help,
+    unit ? el('div', { class: 'with-unit' }, control, el('span', { class: 'unit', 'aria-hidden': 'true', text: unit })) : control,
+    msg].filter(Boolean));
+  return wrap;
+}
+
+function fieldGroup(f, path, values, helpId, msgId, help, msg) {
+  const rows = Array.isArray(getAt(values, path)) ? getAt(values, path) : [];
+  const id = fieldId(path);
+  const label = txt(f.label);
+  const list = el('div', { class: 'rows' });
+  rows.forEach((row, i) => {
+    const rowPath = path + '[' + i + ']';
+    const legendId = fieldId(rowPath) + '-legend';
+    list.append(el('fieldset', { class: 'row-box', id: fieldId(rowPath) },
+      el('legend', { id: legendId, text: t('rowN', i + 1) + (row && row.name ? ': ' + row.name : '') }),
+      ...(f.fields || []).map((c) => fieldBlock(c, rowPath + '.' + c.id, values)),
+      el('button', { type: 'button', class: 'danger', text: t('removeRow', i + 1, label),
+        onclick: () => removeRow(f, path, i) })));
+  });
+  if (!rows.length) list.append(el('p', { class: 'muted', text: t('noRows') }));
+  return el('fieldset', { class: 'group-box', id, 'aria-describedby': describedBy(helpId) },
+    el('legend', {}, labelChildren(f)), help, msg, list,
+    el('button', { type: 'button', id: id + '-add', text: t('addRow', label), onclick: () => addRow(f, path) }));
+}
+
+function regroup(f, path) {
+  const old = document.getElementById(fieldId(path) + '-q');
+  const fresh = fieldBlock(f, path, state.rep.values);
+  old.replaceWith(fresh);
+  applyApplicable();
+  showFindings(false);
+}
+
+function addRow(f, path) {
+  const rows = getAt(state.rep.values, path);
+  if (Array.isArray(rows)) rows.push({}); else setAt(state.rep.values, path, [{}]);
+  state.rep.dirty = true;
+  state.rep.touched.add(path);
+  regroup(f, path);
+  const n = getAt(state.rep.values, path).length;
+  status(t('rowAdded', n));
+  const first = document.querySelector('#' + fieldId(path + '[' + (n - 1) + ']') + ' input, #' + fieldId(path + '[' + (n - 1) + ']') + ' select, #' + fieldId(path + '[' + (n - 1) + ']') + ' textarea');
+  if (first) first.focus();
+  scheduleValidation(150);
+}
+
+function removeRow(f, path, i) {
+  getAt(state.rep.values, path).splice(i, 1);
+  state.rep.dirty = true;
+  regroup(f, path);
+  status(t('rowRemoved', i + 1));
+  $(fieldId(path) + '-add').focus();
+  scheduleValidation(150);
+}
+
+function readOnlyValue(f, v) {
+  if (v === undefined || v === null || (Array.isArray(v) && !v.length)) return t('notAnswered');
+  if (f.type === 'boolean') return v ? t('boolYes') : t('boolNo');
+  const label = (code) => {
+    const c = (f.choices || []).find((x) => x.code === code);
+    return c ? txt(c.label) : String(code);
+  };
+  if (f.type === 'choice') return label(v);
+  if (f.type === 'multi_choice') return v.map(label).join(', ');
+  if (f.type === 'amount') return Number(v).toLocaleString('nb-NO') + ' kr';
+  return String(v);
+}
+
+function readOnlyFields(fields, values, prefix) {
+  const dl = el('dl', { class: 'readonly' });
+  for (const f of fields) {
+    const v = values ? values[f.id] : undefined;
+    if (f.type === 'group') {
+      const rows = Array.isArray(v) ? v : [];
+      dl.append(el('dt', { text: txt(f.label) }), el('dd', {}, rows.length ? rows.map((row, i) =>
+        el('div', { class: 'row-box' }, el('h3', { text: t('rowN', i + 1) }), readOnlyFields(f.fields || [], row))) : t('notAnswered')));
+    } else {
+      dl.append(el('dt', { text: txt(f.label) }), el('dd', { text: readOnlyValue(f, v) }));
+    }
+  }
+  return dl;
+}
+
+// ----- conditional fields and findings
+
+/** A conditional field is shown (and sent) only while the server lists its path as applicable. */
+function applyApplicable() {
+  const applicable = new Set(state.rep.applicable);
+  document.querySelectorAll('#report-form [data-conditional]').forEach((q) => { q.hidden = !applicable.has(q.dataset.path); });
+}
+
+/** The values to send: without conditional fields that are not shown, whose answers no longer apply. */
+function valuesToSend() {
+  const values = JSON.parse(JSON.stringify(state.rep.values));
+  document.querySelectorAll('#report-form [data-conditional][hidden]').forEach((q) => setAt(values, q.dataset.path, undefined));
+  return values;
+}
+
+function reportBody() {
+  return { scheme: state.rep.key.scheme, year: state.rep.key.year, orgUnit: state.rep.key.orgUnit, values: valuesToSend() };
+}
+
+function scheduleValidation(ms) {
+  clearTimeout(state.rep.timer);
+  state.rep.timer = setTimeout(validateNow, ms);
+}
+
+async function validateNow() {
+  const rep = state.rep;
+  if (!rep || !editable()) return;
+  clearTimeout(rep.timer);
+  const seq = ++rep.seq;
+  const hiddenBefore = document.querySelectorAll('#report-form [data-conditional][hidden]').length;
+  const r = await api('POST', '/reporting/validate', reportBody());
+  if (rep !== state.rep || seq !== rep.seq) return; // a later change has been sent since
+  if (!r.ok) {
+    status(errorText(r), true);
+    return;
+  }
+  takeFindings(r.data);
+  // a field that has just been hidden no longer counts: check once more without it
+  if (document.querySelectorAll('#report-form [data-conditional][hidden]').length > hiddenBefore) await validateNow();
+}
+
+function takeFindings(data) {
+  state.rep.findings = data.findings || [];
+  if (data.applicable) state.rep.applicable = data.applicable;
+  applyApplicable();
+  showFindings(false);
+}
+
+/**
+ * Each finding at its field (aria-invalid, and the message in the field's aria-describedby) and all of them in a
+ * summary above the form with links to the fields; focusSummary after a refused submission.
+ */
+function showFindings(focusSummary) {
+  const findings = state.rep.findings;
+  document.querySelectorAll('#report-form [aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+  document.querySelectorAll('#report-form .field-msg').forEach((m) => { m.hidden = true; m.replaceChildren(); });
+  document.querySelectorAll('#report-form [data-msg]').forEach((e) => {
+    e.setAttribute('aria-describedby', e.getAttribute('aria-describedby').split(' ').filter((x) => x !== e.dataset.msg).join(' '));
+    if (!e.getAttribute('aria-describedby')) e.removeAttribute('aria-describedby');
+    delete e.dataset.msg;
+  });
+  const items = { error: [], warning: [] };
+  for (const x of findings.filter(shownFinding)) {
+    const target = x.field ? fieldTarget(x.field) : null;
+    const line = (x.severity === 'warning' ? t('warningLabel') : t('errorLabel')) + ': ' + x.message + ' (' + x.code + ')';
+    if (target) {
+      const m = target.msg;
+      m.append(el('p', { class: 'sev-line ' + x.severity, text: line }));
+      m.hidden = false;
+      const control = target.control;
+      if (x.severity === 'error') {
+        if (control.matches('fieldset')) control.querySelectorAll('input').forEach((i) => i.setAttribute('aria-invalid', 'true'));
+        else control.setAttribute('aria-invalid', 'true');
+      }
+      if (!control.dataset.msg) {
+        control.dataset.msg = m.id;
+        control.setAttribute('aria-describedby', describedBy(control.getAttribute('aria-describedby'), m.id));
+      }
+    }
+    const text = (x.field ? fieldName(x.field) + ': ' : t('generalFinding') + ': ') + x.message + ' (' + x.code + ')';
+    items[x.severity === 'warning' ? 'warning' : 'error'].push(target
+      ? el('li', {}, el('a', { href: '#' + target.control.id, id: 'sum-' + target.control.id + '-' + x.code, text, onclick: (ev) => {
+        ev.preventDefault();
+        const c = target.control.matches('fieldset') ? target.control.querySelector('input') : target.control;
+        c.focus();
+        c.scrollIntoView({ block: 'center' });
+      } }))
+      : el('li', { text }));
+  }
+  const summary = $('report-summary');
+  if (!items.error.length && !items.warning.length) {
+    summary.hidden = true;
+    summary.replaceChildren();
+  } else {
+    summary.replaceChildren(...[
+      items.error.length ? el('h2', { id: 'summary-title', text: t('summaryTitle', items.error.length) }) : null,
+      items.error.length ? el('ul', {}, items.error) : null,
+      items.warning.length ? el('h2', { text: t('summaryWarnings') }) : null,
+      items.warning.length ? el('ul', {}, items.warning) : null].filter(Boolean));
+    summary.className = 'error-box' + (items.error.length ? '' : ' warn-box');
+    summary.hidden = false;
+  }
+  // a screen reader hears when the number of findings changes, not at every keystroke
+  const counted = t('checkedCount', items.error.length, items.warning.length);
+  if (state.rep.announced !== counted) {
+    state.rep.announced = counted;
+    $('report-live').textContent = counted;
+  }
+  if (focusSummary && !summary.hidden) summary.focus();
+}
+
+/** Until the first save, a field's findings show once it has been filled in (no wall of errors on an empty form). */
+function shownFinding(x) {
+  const rep = state.rep;
+  if (rep.showAll || !x.field) return rep.showAll;
+  for (const p of rep.touched) {
+    if (p === x.field || p.startsWith(x.field + '[') || p.startsWith(x.field + '.')) return true;
+  }
+  return false;
+}
+
+/** Where a finding's path is shown: the field itself, or the nearest shown field or group above it. */
+function fieldTarget(path) {
+  let p = path;
+  while (p) {
+    const q = document.getElementById(fieldId(p) + '-q');
+    if (q && !q.hidden && !q.closest('[hidden]')) {
+      return { control: document.getElementById(fieldId(p)), msg: document.getElementById(fieldId(p) + '-msg') };
+    }
+    const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+    p = cut > 0 ? p.slice(0, cut) : '';
+  }
+  return null;
+}
+
+/** A finding's field as the form names it: "Tiltak, rad 2: Midler brukt på tiltaket (kr)". */
+function fieldName(path) {
+  const names = [];
+  let fields = state.rep.form.sections.flatMap((s) => s.fields);
+  for (const part of path.split('.')) {
+    const m = part.match(/^([^[]+)(?:\[(\d+)\])?$/);
+    if (!m) return path;
+    const f = fields.find((x) => x.id === m[1]);
+    if (!f) return path;
+    names.push(txt(f.label) + (m[2] !== undefined ? ', ' + t('rowN', Number(m[2]) + 1).toLowerCase() : ''));
+    fields = f.fields || [];
+  }
+  return names.join(': ');
+}
+
+// ----- saving, submitting, reopening
+
+async function saveDraft() {
+  status(t('working'));
+  state.rep.showAll = true;
+  const r = await api('PUT', '/reporting/draft', reportBody());
+  if (!r.ok) {
+    status(r.status === 409 ? t('alreadySubmitted') : errorText(r), true);
+    return;
+  }
+  state.rep.dirty = false;
+  takeFindings(r.data);
+  const errors = (r.data.findings || []).filter((x) => x.severity === 'error').length;
+  const now = when(new Date().toISOString());
+  const text = errors ? t('draftSavedWithErrors', r.data.version, now, errors) : t('draftSaved', r.data.version, now);
+  status(text);
+  $('report-saved').textContent = text;
+  await refreshReport();
+}
+
+async function submitReport() {
+  status(t('working'));
+  state.rep.showAll = true;
+  const r = await api('POST', '/reporting/submit', reportBody());
+  if (r.status === 422) {
+    takeFindings({ findings: r.data.findings, applicable: r.data.applicable });
+    status(t('submitRefused'), true);
+    showFindings(true);
+    return;
+  }
+  if (!r.ok) {
+    status(r.status === 409 ? t('alreadySubmitted') : errorText(r), true);
+    return;
+  }
+  state.rep.dirty = false;
+  await refreshReport();
+  status(t('submitted', r.data.version));
+  $('report-saved').textContent = t('submitted', r.data.version);
+  $('receipt-link').focus();
+}
+
+/** The stored state after a save: status, version and history; the values on the page stay as typed. */
+async function refreshReport() {
+  const r = await api('GET', '/reporting/report?' + reportQuery(state.rep.key));
+  if (!r.ok) return;
+  const wasEditable = editable();
+  state.rep.report = r.data;
+  if (wasEditable !== editable()) {
+    state.rep.values = JSON.parse(JSON.stringify(r.data.values || {}));
+    renderReport();
+  } else {
+    $('report-meta').textContent = t('reportMeta', state.rep.key.orgUnit, state.rep.form.schemeName || state.rep.form.scheme,
+      state.rep.form.year, statusText(r.data.status)) + (r.data.version ? ' · ' + t('versionN', r.data.version) : '');
+    renderHistory();
+  }
+}
+
+async function reopen(key, onReportPage) {
+  status(t('working'));
+  const r = await api('POST', '/reporting/reopen?' + reportQuery(key));
+  if (!r.ok) {
+    status(errorText(r), true);
+    return;
+  }
+  status(t('reopened', key.orgUnit, r.data.version));
+  if (onReportPage) await openReport(key); else await showReportingStatus();
+}
+
+// ----- the analysts' reporting status
+
+function reportingStatusView() {
+  const select = $('rs-scheme');
+  const chosen = select.value;
+  select.replaceChildren(...state.schemes.map((s) => el('option', { value: s.id, text: s.id + ' – ' + s.name })));
+  if (chosen && state.schemes.some((s) => s.id === chosen)) select.value = chosen;
+  if (!$('rs-year').value) {
+    const s = state.schemes.find((x) => x.id === select.value);
+    $('rs-year').value = s && s.forms.length ? s.forms[s.forms.length - 1].lastYear : new Date().getFullYear();
+  }
+}
+
+async function showReportingStatus() {
+  const scheme = $('rs-scheme').value;
+  const year = $('rs-year').value;
+  if (!scheme || !year) return;
+  status(t('working'));
+  const q = 'scheme=' + encodeURIComponent(scheme) + '&year=' + encodeURIComponent(year);
+  const r = await api('GET', '/reporting/status?' + q);
+  const box = $('rs-result');
+  if (!r.ok) {
+    status(errorText(r), true);
+    box.replaceChildren();
+    return;
+  }
+  status('');
+  const d = r.data;
+  box.replaceChildren(
+    el('div', { class: 'summary' },
+      el('div', {}, t('rsExpected'), el('b', { text: d.expected })),
+      el('div', {}, t('rsDrafts'), el('b', { text: d.drafts })),
+      el('div', {}, t('rsSubmitted'), el('b', { text: d.submitted })),
+      el('div', {}, t('rsMissing'), el('b', { text: d.missing }))),
+    el('p', { class: 'muted', text: t('rsBasis_' + d.basis) }),
+    el('p', {}, el('a', { class: 'button', id: 'reminder-link', href: '/api/reporting/status.csv?' + q + '&only=missing&lang=' + state.lang,
+      download: 'purreliste-' + scheme + '-' + year + '.csv', text: t('reminderCsv') })),
+    scroll(el('table', { id: 'rs-table' },
+      el('caption', { text: t('rsUnits', scheme, year) }),
+      el('thead', {}, el('tr', {}, ['code', 'name', 'region', 'reportStatus', 'updated', 'contacts', 'actions'].map((k) => el('th', { scope: 'col', text: t(k) })))),
+      el('tbody', {}, d.units.map((u) => {
+        const key = { scheme, year: Number(year), orgUnit: u.code };
+        return el('tr', { 'data-unit': u.code },
+          el('td', {}, u.status === 'missing' ? u.code : el('a', { href: reportHash(key), text: u.code })),
+          el('td', { text: u.name || '' }), el('td', { text: u.region || '' }),
+          el('td', {}, el('span', { class: 'st st-' + u.status, text: statusText(u.status) })),
+          el('td', { text: when(u.updated) }),
+          el('td', { text: (u.contacts || []).map((c) => (typeof c === 'object' ? Object.values(c).join(' ') : c)).join(', ') }),
+          el('td', {}, u.status === 'submitted'
+            ? el('button', { type: 'button', class: 'small-btn', text: t('reopen'), 'aria-label': t('reopenUnit', u.code + ' ' + (u.name || '')),
+              onclick: () => reopen(key, false) })
+            : ''));
+      })))));
+}
+
 // ------------------------------------------------------------------------------------------ start
 
 document.addEventListener('DOMContentLoaded', async () => {
   applyLanguage();
   $('login-form').addEventListener('submit', login);
   $('logout').addEventListener('click', logout);
-  $('lang').addEventListener('click', async () => {
-    state.lang = state.lang === 'en' ? 'nb' : 'en';
+  document.querySelectorAll('.langs button').forEach((b) => b.addEventListener('click', async () => {
+    state.lang = b.dataset.lang;
     localStorage.setItem('tilskudd.lang', state.lang);
     applyLanguage();
-    if (state.user && state.user.role !== 'reporter') {
-      await loadSchemes();
-      route();
-    }
-  });
+    if (state.user && state.user.role !== 'reporter') await loadSchemes();
+    if (state.user) route();
+  }));
+  $('draft-btn').addEventListener('click', saveDraft);
+  $('submit-btn').addEventListener('click', submitReport);
+  $('reopen-btn').addEventListener('click', () => state.rep && reopen(state.rep.key, true));
+  $('rs-btn').addEventListener('click', showReportingStatus);
+  $('report-form').addEventListener('submit', (ev) => ev.preventDefault());
   $('import-form').addEventListener('submit', submitFiles);
   $('indicators-btn').addEventListener('click', showIndicators);
   $('responses-btn').addEventListener('click', showResponses);

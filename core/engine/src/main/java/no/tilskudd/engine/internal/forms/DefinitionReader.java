@@ -721,10 +721,11 @@ public final class DefinitionReader {
             if (n.json.isTextual()) {
                 return LocalizedText.of(n.json.asText());
             }
-            n.onlyKeys(Set.of("nb", "en"));
+            n.onlyKeys(Set.of("nb", "en", "nn"));
             String nb = n.text("nb");
             String en = n.has("en") ? n.text("en") : null;
-            return new LocalizedText(nb, en);
+            String nn = n.has("nn") ? n.text("nn") : null;
+            return new LocalizedText(nb, en, nn);
         }
 
         public FieldType fieldType() throws DefinitionException {

@@ -100,11 +100,16 @@ final class TableCodec {
         if (t.en() != null) {
             o.put("en", t.en());
         }
+        if (t.nn() != null) {
+            o.put("nn", t.nn());
+        }
         return o;
     }
 
     private static LocalizedText text(JsonNode n) {
-        return new LocalizedText(n.get("nb").asText(), n.has("en") ? n.get("en").asText() : null);
+        // "nn" came with nynorsk; editions frozen before it have none
+        return new LocalizedText(n.get("nb").asText(), n.has("en") ? n.get("en").asText() : null,
+                n.has("nn") ? n.get("nn").asText() : null);
     }
 
     private static JsonNode cell(Object v) {

@@ -72,6 +72,28 @@ class DefinitionReaderFormTest {
     }
 
     @Test
+    void nynorskLabelsHelpAndChoiceLabelsAreRead() throws Exception {
+        FormDefinition f = read(form("{ \"id\": \"how\", \"type\": \"choice\", "
+                + "\"label\": { \"nb\": \"Hvordan\", \"nn\": \"Korleis\", \"en\": \"How\" }, "
+                + "\"help\": { \"nb\": \"Ikke viktig\", \"nn\": \"Ikkje viktig\" }, "
+                + "\"choices\": [ { \"code\": \"ok\", \"label\": { \"nb\": \"Oppnådd\", \"nn\": \"Oppnådd\" } }, "
+                + "{ \"code\": \"no\", \"label\": { \"nb\": \"Ikke oppnådd\" } } ] }"));
+        Field how = f.field("how").orElseThrow();
+        java.util.Locale nn = java.util.Locale.forLanguageTag("nn");
+        assertEquals(new LocalizedText("Hvordan", "How", "Korleis"), how.label());
+        assertEquals("Ikkje viktig", how.help().orElseThrow().in(nn));
+        assertEquals("Oppnådd", how.choice("ok").orElseThrow().label().in(nn));
+        assertEquals("Ikke oppnådd", how.choice("no").orElseThrow().label().in(nn));
+        assertTrue(how.choice("no").orElseThrow().label().fallsBack(nn));
+    }
+
+    @Test
+    void anUnknownLanguageIsRefused() {
+        assertTrue(refusal(form("{ \"id\": \"a\", \"type\": \"text\", \"label\": { \"nb\": \"A\", \"se\": \"A\" } }"))
+                .contains("se"));
+    }
+
+    @Test
     void validFormReadsTextConstraints() throws Exception {
         Field title = read(TestSchemes.FORM_2006).field("title").orElseThrow();
         assertEquals(Optional.of(10), title.constraints().maxLength());
