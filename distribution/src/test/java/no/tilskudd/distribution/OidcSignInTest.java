@@ -135,8 +135,10 @@ class OidcSignInTest {
         // A reporter is still refused what analysts do.
         assertEquals(403, get(b, host.base.resolve("/api/schemes")).statusCode());
 
-        WebHost.Result list = host.run("users", "list", "--json");
-        assertTrue(list.out().contains("\"provider\":\"" + provider.issuer + "\""), list.out());
+        JsonNode users = host.run("users", "list", "--json").json().get("users");
+        assertEquals(provider.issuer.toString(), users.get(1).get("provider").asText(), users.toString());
+        assertTrue(users.get(0).get("provider") == null, "a local user has none");
+        assertTrue(host.run("users", "list").out().contains("signs in via OIDC " + provider.issuer));
         String audit = host.run("audit", "--json").out();
         assertTrue(audit.contains("signin.oidc"), audit);
 
