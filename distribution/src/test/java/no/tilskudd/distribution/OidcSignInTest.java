@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -208,6 +209,21 @@ class OidcSignInTest {
         assertEquals("oidc_error=not_allowed", end.getQuery());
         assertEquals(null, session(b));
         assertEquals(200, host.get("/api/schemes", WebHost.basic("oidc-local", pw)).statusCode());
+    }
+
+    @Test
+    @Order(9)
+    void aProviderThatIsGoneEndsOnTheSignInPage() throws Exception {
+        HttpClient b = browser();
+        provider.claims = Map.of("sub", "late-1", "org_units", "1804");
+        provider.token = OidcTestProvider.Token.GOOD;
+        URI callback = location(get(b, location(get(b, host.base.resolve("/api/session/oidc")))));
+        provider.close();
+        HttpResponse<String> r = get(b, callback);
+        assertEquals("oidc_error=provider_unavailable", location(r).getQuery());
+        assertFalse(r.body().contains("Exception"), r.body());
+        assertEquals(null, session(b));
+        assertTrue(Files.readString(host.data.resolve("log/web.log")).contains("cannot be reached"));
     }
 
     private void refused(OidcTestProvider.Token token, String code) throws Exception {

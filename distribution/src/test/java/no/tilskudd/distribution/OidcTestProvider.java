@@ -185,8 +185,13 @@ final class OidcTestProvider implements AutoCloseable {
         }
     }
 
+    private boolean closed;
+
     @Override
-    public void close() {
-        server.stop(0);
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            server.stop(0);
+        }
     }
 }
