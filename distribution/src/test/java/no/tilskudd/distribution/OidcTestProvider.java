@@ -61,11 +61,20 @@ final class OidcTestProvider implements AutoCloseable {
     volatile String lastTokenError;
 
     OidcTestProvider(String clientId) throws IOException, JOSEException {
+        this(clientId, "127.0.0.1");
+    }
+
+    /**
+     * @param clientId the one client it knows
+     * @param hostName the name in its issuer: {@code localhost} makes it another site than a host at 127.0.0.1, as a
+     *                 real provider is, so that a browser applies its SameSite rules
+     */
+    OidcTestProvider(String clientId, String hostName) throws IOException, JOSEException {
         this.clientId = clientId;
         key = new RSAKeyGenerator(2048).keyID("k1").generate();
         otherKey = new RSAKeyGenerator(2048).keyID("k1").generate();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        issuer = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        issuer = URI.create("http://" + hostName + ":" + server.getAddress().getPort());
         server.createContext("/.well-known/openid-configuration", x -> json(x, 200, discovery()));
         server.createContext("/jwks", x -> json(x, 200, new JWKSet(key.toPublicJWK()).toString()));
         server.createContext("/authorize", this::authorize);
