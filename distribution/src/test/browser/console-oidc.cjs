@@ -22,6 +22,8 @@ const results = {};
     await link.waitFor();
     ok('the sign-in page offers the provider');
     await link.click();
+    // The provider's own page, on another site: the person signs in there, and its link sends the browser back.
+    await page.getByRole('link', { name: 'Logg inn hos Testporten' }).click();
     await page.locator('#reporter-units', { hasText: '0301, 1804' }).waitFor();
     results.who = await page.locator('#who').innerText();
     results.url = page.url();

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Sign-in through OpenID Connect in a real browser, whose SameSite rules the flow was designed around: the host at
  * 127.0.0.1 and the provider at localhost are different sites, so the provider's redirect back is a cross-site
- * navigation. The flow cookie (Lax) must come back with it and the session cookie (Strict) set at its end must be
- * sent by the page's own requests. Driven by {@code src/test/browser/console-oidc.cjs}; needs Chromium and Node.js as
+ * navigation that the provider's own login page starts. The flow cookie (Lax) must come back with it (a Strict one
+ * would not: tried) and the session cookie (Strict) set at its end must be sent by the page's own requests. Driven by {@code src/test/browser/console-oidc.cjs}; needs Chromium and Node.js as
  * {@link BrowserConsoleTest} does.
  */
 @org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
@@ -41,6 +41,7 @@ class BrowserOidcSignInTest {
                         "oidc.clientId", "tilskudd-browser", "oidc.buttonLabel", "Testporten"),
                         WebHost.plugin("tilskudd-example-scheme"))) {
             assertEquals("127.0.0.1", host.base.getHost(), "the host must be another site than the provider");
+            provider.loginPage = true;
             provider.claims = Map.of("sub", "kari-1", "name", "Kari Nordmann", "org_units", List.of("1804", "0301"));
             ProcessBuilder pb = new ProcessBuilder(node.toString(), script.toString()).redirectErrorStream(true);
             Map<String, String> env = pb.environment();

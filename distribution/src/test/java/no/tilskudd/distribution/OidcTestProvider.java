@@ -59,6 +59,8 @@ final class OidcTestProvider implements AutoCloseable {
     volatile Token token = Token.GOOD;
     volatile Authorization lastAuthorization;
     volatile String lastTokenError;
+    /** Whether the person signs in on a page of the provider (a link to click) rather than at once. */
+    volatile boolean loginPage;
 
     OidcTestProvider(String clientId) throws IOException, JOSEException {
         this(clientId, "127.0.0.1");
@@ -104,6 +106,20 @@ final class OidcTestProvider implements AutoCloseable {
                 claims));
         String location = q.get("redirect_uri") + "?code=" + code + "&state="
                 + URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8);
+        if (loginPage) {
+            // As a real provider: a page of its own site where the person signs in; its link is what sends the
+            // browser back, so that the callback is a navigation another site started.
+            String href = location.replace("&", "&amp;").replace("\"", "&quot;");
+            byte[] b = ("<!doctype html><html lang=\"nb\"><title>Testporten</title><main><h1>Testporten</h1>"
+                    + "<a id=\"sign-in\" href=\"" + href + "\">Logg inn hos Testporten</a></main></html>")
+                    .getBytes(StandardCharsets.UTF_8);
+            x.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            x.sendResponseHeaders(200, b.length);
+            try (OutputStream o = x.getResponseBody()) {
+                o.write(b);
+            }
+            return;
+        }
         x.getResponseHeaders().add("Location", location);
         x.sendResponseHeaders(302, -1);
         x.close();
