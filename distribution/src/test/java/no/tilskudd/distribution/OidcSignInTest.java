@@ -226,6 +226,22 @@ class OidcSignInTest {
         assertTrue(Files.readString(host.data.resolve("log/web.log")).contains("cannot be reached"));
     }
 
+    @Test
+    @Order(10)
+    void refusalsAreThrottledPerAddressAsWrongPasswordsAre() throws Exception {
+        // The callback with a state no browser started: no provider is asked, each try fails at once.
+        URI forged = host.base.resolve("/api/session/oidc/callback?code=x&state=forged");
+        List<String> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < 7 && !codes.contains("throttled"); i++) {
+            codes.add(location(get(browser(), forged)).getQuery().replace("oidc_error=", ""));
+        }
+        assertEquals("bad_state", codes.get(0), codes.toString());
+        assertEquals("throttled", codes.get(codes.size() - 1), "five free failures, then a wait: " + codes);
+        assertTrue(codes.size() <= 6, codes.toString());
+        String audit = host.run("audit", "--json").out();
+        assertTrue(audit.contains("signin.oidc.refused") && audit.contains("bad_state"), audit);
+    }
+
     private void refused(OidcTestProvider.Token token, String code) throws Exception {
         HttpClient b = browser();
         URI end = signIn(b, Map.of("sub", "refused-" + token, "org_units", List.of("1804")), token);

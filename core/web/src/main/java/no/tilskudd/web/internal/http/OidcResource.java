@@ -117,7 +117,7 @@ final class OidcResource {
 
     private void fail(Call c, OidcRefused e) {
         log.info("sign-in via OIDC from " + c.client().address() + " refused (" + e.reason().code() + "): "
-                + e.getMessage());
+                + limit(e.getMessage()));
         if (e.reason() != Reason.THROTTLED) {
             security.record("web:" + c.client().address(), "signin.oidc.refused", THROTTLE_NAME,
                     Map.of("reason", e.reason().code(), "detail", limit(e.getMessage())));
@@ -127,8 +127,14 @@ final class OidcResource {
 
     /** The configured callback, or this host's as the browser addressed it (the guard checked the Host). */
     private static URI redirectUri(OidcClient o, Call c) {
-        return o.settings().redirectUri().orElseGet(() -> URI.create(c.client().scheme() + "://" + c.client().host()
-                + OidcSettings.CALLBACK_PATH));
+        if (o.settings().redirectUri().isPresent()) {
+            return o.settings().redirectUri().get();
+        }
+        if (c.client().host() == null) {
+            throw ApiException.badRequest("the request names no host (Host header), so the callback for the provider "
+                    + "cannot be told; set oidc.redirectUri");
+        }
+        return URI.create(c.client().scheme() + "://" + c.client().host() + OidcSettings.CALLBACK_PATH);
     }
 
     private static String cookie(Call c) {
@@ -149,8 +155,9 @@ final class OidcResource {
         c.resp().setContentLength(0);
     }
 
+    /** A message for the log and the audit trail: one line (the provider's error text is not ours), not too long. */
     private static String limit(String s) {
-        String t = s == null ? "" : s;
+        String t = s == null ? "" : s.replaceAll("\\p{Cntrl}", " ");
         return t.length() > 500 ? t.substring(0, 500) + "..." : t;
     }
 }
