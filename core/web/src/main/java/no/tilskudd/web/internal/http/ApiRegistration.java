@@ -107,7 +107,8 @@ public final class ApiRegistration {
     /** The routes: pattern, role, and the handler of each method. */
     private List<Route> routes(WebLog log, Optional<OidcClient> oidc) {
         SessionResource session = new SessionResource(security, log);
-        OidcResource openId = new OidcResource(oidc, security, log);
+        OidcResource openId = new OidcResource(oidc, security, log,
+                code -> orgUnits.all().stream().anyMatch(u -> u.code().equals(code)));
         CatalogResource catalog = new CatalogResource(schemes, orgUnits, reports, imports);
         SubmissionsResource submissions = new SubmissionsResource(imports, host);
         IndicatorsResource numbers = new IndicatorsResource(schemes, indicators, reports, orgUnits);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import no.tilskudd.api.host.User;
 import no.tilskudd.web.internal.auth.Security;
 import no.tilskudd.web.internal.auth.Sessions;
@@ -32,11 +33,13 @@ final class OidcResource {
     private final Optional<OidcClient> client;
     private final Security security;
     private final WebLog log;
+    private final Predicate<String> knownOrgUnit;
 
-    OidcResource(Optional<OidcClient> client, Security security, WebLog log) {
+    OidcResource(Optional<OidcClient> client, Security security, WebLog log, Predicate<String> knownOrgUnit) {
         this.client = client;
         this.security = security;
         this.log = log;
+        this.knownOrgUnit = knownOrgUnit;
     }
 
     /** {@code {"providers": [{"id": "oidc", "label": ..., "start": "/api/session/oidc"}]}}, empty when off. */
@@ -80,14 +83,19 @@ final class OidcResource {
             }
             Map<String, Object> claims = o.finish(redirectUri(o, c), c.req().getQueryString(), cookie(c));
             ClaimMapping.Person person = new ClaimMapping(o.settings()).map(claims);
+            List<String> unknown = person.orgUnits().stream().filter(knownOrgUnit.negate()).toList();
+            if (!unknown.isEmpty()) {
+                throw new OidcRefused(Reason.UNKNOWN_ORG_UNIT, "the claim '" + o.settings().orgUnitsClaim()
+                        + "' of " + person.userName() + " names org units not in the register: "
+                        + String.join(", ", unknown));
+            }
             User u;
             try {
                 u = security.users().signInExternal(person.userName(), o.settings().issuer().toString(),
                         person.role(), person.orgUnits(), "oidc:" + person.userName());
             } catch (IllegalArgumentException e) {
-                String m = e.getMessage() == null ? "" : e.getMessage();
-                throw new OidcRefused(m.contains("unknown org unit") ? Reason.UNKNOWN_ORG_UNIT : Reason.NOT_ALLOWED,
-                        m + " (subject of " + person.userName() + ", claim " + o.settings().orgUnitsClaim() + ")");
+                // A local user or another provider's has the name (or the register changed a moment ago).
+                throw new OidcRefused(Reason.NOT_ALLOWED, e.getMessage() + " (" + person.userName() + ")");
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("the users cannot be written: " + e.getMessage(), e);
             }
