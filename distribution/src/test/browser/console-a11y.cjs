@@ -103,6 +103,17 @@ async function focusRingContrast(page, what) {
     await focusRingContrast(page, 'a button in the dark header');
     await axe(page, 'sign-in');
     await reflows(page, 'sign-in');
+    // The host has an OpenID Connect provider (BrowserAccessibilityTest sets one that is never asked): its link, and a
+    // sign-in that came back refused, with the page's own message.
+    const oidcLink = page.getByRole('link', { name: 'Logg inn med ID-porten' });
+    check(await oidcLink.isVisible(), 'the OpenID Connect sign-in link is not shown');
+    check((await oidcLink.getAttribute('href')) === '/api/session/oidc', 'the OpenID Connect link goes elsewhere');
+    await page.goto(BASE + '?oidc_error=unknown_org_unit');
+    await page.locator('#status.error', { hasText: 'enhetsregisteret' }).waitFor();
+    check(!(await page.evaluate(() => window.location.search)), 'the error code stays in the address');
+    await axe(page, 'sign-in refused');
+    await reflows(page, 'sign-in refused');
+    ok('sign-in through OpenID Connect offered and its refusal told', 'Logg inn med ID-porten');
 
     await page.getByLabel('Brukernavn').fill('admin');
     await page.getByLabel('Passord').fill(env('ADMIN_PASSWORD'));

@@ -38,7 +38,10 @@ class BrowserAccessibilityTest {
         Files.createDirectories(out);
         Path broken = Files.writeString(temp.resolve("broken-report.jsonl"), WebTestJars.brokenSubmission());
         Path script = Path.of("src/test/browser/console-a11y.cjs").toAbsolutePath();
-        try (WebHost host = WebHost.start(temp, WebHost.plugin("tilskudd-example-scheme"),
+        // An OpenID Connect provider, so that the sign-in page shows its link; the page never asks the provider.
+        Map<String, String> oidc = Map.of("oidc.issuer", "http://127.0.0.1:9", "oidc.clientId", "tilskudd",
+                "oidc.buttonLabel", "ID-porten");
+        try (WebHost host = WebHost.start(temp, oidc, WebHost.plugin("tilskudd-example-scheme"),
                 WebHost.plugin("tilskudd-format-xlsx"))) {
             WebHost.Result imported = host.run("import", WebHost.demoFile().toString());
             assertTrue(imported.exit() == 0, imported.out() + imported.err());

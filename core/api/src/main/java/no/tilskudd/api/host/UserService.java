@@ -70,13 +70,34 @@ public interface UserService {
     NewPassword add(String name, Role role, List<String> orgUnits, String actor) throws IOException;
 
     /**
+     * A user whom an OpenID Connect provider has just vouched for: added on its first sign-in, without a password
+     * (it can sign in only through the provider), and given the role and org units that the provider's claims say
+     * at each later sign-in (a change ends its other sessions). A local user of the same name is never taken over,
+     * nor a user of another provider. An administrator removes such a user like any other, which ends its sessions.
+     *
+     * @param name     the user name (1-64 letters, digits, dot, dash, underscore), derived from the provider's subject
+     * @param provider the provider's issuer (at most 250 characters)
+     * @param role     the role
+     * @param orgUnits for a reporter, the codes of its org units (at least one, each in the org-unit register); for
+     *                 the other roles none
+     * @param actor    who signs in, for the audit trail
+     * @return the user as stored now
+     * @throws IOException              when the users cannot be written
+     * @throws IllegalArgumentException for a bad name, a local user or one of another provider by that name, or org
+     *                                  units that do not fit the role or the register (naming the code)
+     * @since 1.3
+     */
+    User signInExternal(String name, String provider, Role role, List<String> orgUnits, String actor)
+            throws IOException;
+
+    /**
      * Gives a user a new generated password; the user's sessions end.
      *
      * @param name  the user
      * @param actor who asks
      * @return the new password
      * @throws IOException              when the users file cannot be written
-     * @throws IllegalArgumentException when there is no such user
+     * @throws IllegalArgumentException when there is no such user, or it signs in through OpenID Connect
      */
     NewPassword resetPassword(String name, String actor) throws IOException;
 

@@ -43,8 +43,9 @@ final class UserCommands {
                     return CommandLine.OK;
                 }
                 for (User u : list) {
-                    out.printf("%-24s %-8s created %s%s%n", u.name(), u.role().id(), u.created(),
-                            u.orgUnits().isEmpty() ? "" : "  org units " + String.join(",", u.orgUnits()));
+                    out.printf("%-24s %-8s created %s%s%s%n", u.name(), u.role().id(), u.created(),
+                            u.orgUnits().isEmpty() ? "" : "  org units " + String.join(",", u.orgUnits()),
+                            u.provider().map(p -> "  signs in via OIDC " + p).orElse(""));
                 }
                 if (list.isEmpty()) {
                     out.println("no users yet; 'tilskudd serve' creates an administrator on its first start");

@@ -202,6 +202,11 @@ class HostCommandsTest {
         }
 
         @Override
+        public User signInExternal(String name, String provider, Role role, List<String> orgUnits, String actor) {
+            throw new UnsupportedOperationException("the command line never signs anyone in");
+        }
+
+        @Override
         public NewPassword resetPassword(String name, String actor) {
             userCalls.add("passwd " + name);
             return new NewPassword(name, "another-password");

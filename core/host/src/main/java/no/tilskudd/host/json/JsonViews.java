@@ -461,8 +461,9 @@ public final class JsonViews {
      * {@code tilskudd users list --json}.
      *
      * @param users the users
-     * @return {@code {"users": [{"name", "role", "orgUnits", "created"}]}} (a reporter's org-unit codes, empty for
-     *         the other roles), never a password or its hash
+     * @return {@code {"users": [{"name", "role", "orgUnits", "created", "provider"?}]}} (a reporter's org-unit codes,
+     *         empty for the other roles; {@code provider}, the OpenID Connect issuer, only for a user who signs in
+     *         through one), never a password or its hash
      */
     public static Map<String, Object> users(List<User> users) {
         List<Map<String, Object>> list = new ArrayList<>();
@@ -472,6 +473,8 @@ public final class JsonViews {
             m.put("role", u.role().id());
             m.put("orgUnits", u.orgUnits());
             m.put("created", u.created());
+            // Present only for a user without a password here, so that the JSON of local users is as it was.
+            u.provider().ifPresent(p -> m.put("provider", p));
             list.add(m);
         }
         Map<String, Object> root = new LinkedHashMap<>();

@@ -379,6 +379,7 @@ function applyLanguage() {
   document.querySelectorAll('[data-i18n-aria]').forEach((e) => { e.setAttribute('aria-label', t(e.dataset.i18nAria)); });
   document.querySelectorAll('.langs button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.lang === state.lang)));
   if (state.user) $('who').textContent = t('signedInAs') + ' ' + state.user.user + ' (' + state.user.role + ')';
+  oidcLabel();
   if (state.user && state.user.role === 'reporter') {
     $('reporter-units').textContent = t('reporterFor', (state.user.orgUnits || []).join(', '));
   }
@@ -1746,6 +1747,66 @@ async function showReportingStatus() {
       })))));
 }
 
+// ------------------------------------------------------------------------------------------ OpenID Connect sign-in
+// Kept in this one block: the sign-in page's button for the host's OpenID Connect provider (GET /api/session/providers)
+// and the message for a sign-in that came back refused (/?oidc_error=CODE; the page shows its own words for a code,
+// never text from the address, and the details are in the host's log).
+
+Object.assign(TEXT, {
+  oidcOr: ['eller', 'or'],
+  oidcLogin: ['Logg inn med {0}', 'Sign in with {0}'],
+  oidc_provider_unavailable: ['Innloggingstjenesten svarer ikke nå. Prøv igjen om litt.', 'The sign-in service does not answer now. Try again in a moment.'],
+  oidc_provider_error: ['Innloggingen ble avbrutt eller avvist hos innloggingstjenesten.', 'The sign-in was cancelled or refused at the sign-in service.'],
+  oidc_bad_state: ['Innloggingen kunne ikke fullføres: den tok for lang tid, eller ble startet i en annen nettleser. Prøv igjen.', 'The sign-in could not be completed: it took too long, or was started in another browser. Try again.'],
+  oidc_token_refused: ['Svaret fra innloggingstjenesten ble ikke godtatt. Prøv igjen, eller kontakt administrator.', 'The answer from the sign-in service was not accepted. Try again, or contact the administrator.'],
+  oidc_no_org_units: ['Innloggingen sier ikke hvilken kommune eller bydel du rapporterer for. Kontakt administrator.', 'The sign-in does not say which municipality or district you report for. Contact the administrator.'],
+  oidc_unknown_org_unit: ['Innloggingen oppgir en kommune eller bydel som ikke finnes i enhetsregisteret her. Kontakt administrator.', 'The sign-in names a municipality or district that is not in the org-unit register here. Contact the administrator.'],
+  oidc_not_allowed: ['Du kan ikke logge inn på denne måten. Kontakt administrator.', 'You cannot sign in this way. Contact the administrator.'],
+  oidc_throttled: ['For mange mislykkede innlogginger fra denne maskinen. Vent litt og prøv igjen.', 'Too many failed sign-ins from this machine. Wait a little and try again.'],
+  oidc_unknown: ['Innloggingen mislyktes. Prøv igjen.', 'The sign-in failed. Try again.'],
+});
+
+// The sign-in page is the reporters' first page, so it speaks nynorsk too.
+Object.assign(NN, {
+  oidcOr: 'eller',
+  oidcLogin: 'Logg inn med {0}',
+  oidc_provider_unavailable: 'Innloggingstenesta svarar ikkje no. Prøv igjen om litt.',
+  oidc_provider_error: 'Innlogginga vart avbroten eller avvist hos innloggingstenesta.',
+  oidc_bad_state: 'Innlogginga kunne ikkje fullførast: ho tok for lang tid, eller vart starta i ein annan nettlesar. Prøv igjen.',
+  oidc_token_refused: 'Svaret frå innloggingstenesta vart ikkje godteke. Prøv igjen, eller kontakt administrator.',
+  oidc_no_org_units: 'Innlogginga seier ikkje kva kommune eller bydel du rapporterer for. Kontakt administrator.',
+  oidc_unknown_org_unit: 'Innlogginga oppgjev ein kommune eller bydel som ikkje finst i einingsregisteret her. Kontakt administrator.',
+  oidc_not_allowed: 'Du kan ikkje logge inn på denne måten. Kontakt administrator.',
+  oidc_throttled: 'For mange mislukka innloggingar frå denne maskina. Vent litt og prøv igjen.',
+  oidc_unknown: 'Innlogginga mislukkast. Prøv igjen.',
+});
+
+const oidc = { label: null };
+
+function oidcLabel() {
+  if (oidc.label) $('oidc-start').textContent = t('oidcLogin', oidc.label);
+}
+
+/** Shows the provider's button when there is one; returns the message of a refused sign-in, if the page came back with one. */
+async function oidcInit() {
+  const code = new URLSearchParams(window.location.search).get('oidc_error');
+  if (code !== null) window.history.replaceState(null, '', window.location.pathname + window.location.hash);
+  try {
+    const r = await fetch('/api/session/providers', { credentials: 'same-origin' });
+    const provider = r.ok ? ((await r.json()).providers || [])[0] : null;
+    if (provider) {
+      oidc.label = provider.label;
+      $('oidc-start').href = provider.start;
+      $('oidc-signin').hidden = false;
+      oidcLabel();
+    }
+  } catch (e) {
+    // No provider to offer: the password form is there.
+  }
+  if (code === null) return null;
+  return TEXT['oidc_' + code] ? t('oidc_' + code) : t('oidc_unknown');
+}
+
 // ------------------------------------------------------------------------------------------ start
 
 document.addEventListener('DOMContentLoaded', async () => {
@@ -1777,6 +1838,7 @@ document.addEventListener('DOMContentLoaded', async () => {
   ['from-year', 'to-year', 'template-year', 'report-format', 'template-format', 'with-data']
     .forEach((id) => $(id).addEventListener('change', updateLinks));
   window.addEventListener('hashchange', route);
+  const oidcError = await oidcInit();
   const r = await api('GET', '/session');
-  if (r.ok) await signedIn(r.data); else showLogin();
+  if (r.ok) await signedIn(r.data); else showLogin(oidcError);
 });

@@ -1,7 +1,9 @@
 package no.tilskudd.host.internal.users;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -25,6 +27,11 @@ import no.tilskudd.api.store.UserRecords;
  * seen at the next request, and a session whose user's stamp changed ends there too.
  */
 public final class StoredUsers implements UserService {
+
+    /** How the hash column marks a user who signs in through an OpenID Connect provider. */
+    static final String EXTERNAL = "oidc:";
+    /** The hash column has 256 characters. */
+    static final int MAX_PROVIDER = 250;
 
     private final UserRecords records;
     private final Consumer<AuditEntry> audit;
@@ -60,6 +67,11 @@ public final class StoredUsers implements UserService {
             return Optional.empty();
         }
         UserStore.Stored u = stored(r.get());
+        if (u.provider().isPresent()) {
+            // It has no password here; spend the time all the same.
+            UserStore.hash(password.toCharArray(), new byte[16], UserStore.ITERATIONS);
+            return Optional.empty();
+        }
         byte[] candidate = UserStore.hash(password.toCharArray(), u.salt(), u.iterations());
         return MessageDigest.isEqual(candidate, u.hash()) ? Optional.of(u.view()) : Optional.empty();
     }
@@ -80,6 +92,10 @@ public final class StoredUsers implements UserService {
     @Override
     public synchronized NewPassword resetPassword(String name, String actor) throws IOException {
         UserStore.Stored u = existing(name);
+        if (u.provider().isPresent()) {
+            throw new IllegalArgumentException("'" + name + "' signs in through OpenID Connect (" + u.provider().get()
+                    + ") and has no password here");
+        }
         String password = UserStore.generatePassword();
         // Kept as the stored user was read: should another host have demoted the last other administrator in
         // between, the store refuses this rather than count a stale administrator.
@@ -95,8 +111,61 @@ public final class StoredUsers implements UserService {
         List<String> units = orgUnits(role, orgUnits);
         UserStore.Stored u = existing(name);
         change(name, records.update(record(new UserStore.Stored(name, role, u.salt(), u.hash(), u.iterations(),
-                u.created(), units)), Role.ADMIN.id()));
+                u.created(), units, u.provider())), Role.ADMIN.id()));
         audit.accept(new AuditEntry(actor, "user.role", name, details(role, units)));
+    }
+
+    @Override
+    public synchronized User signInExternal(String name, String provider, Role role, List<String> orgUnits,
+            String actor) throws IOException {
+        UserStore.checkName(name);
+        if (provider.isBlank() || provider.length() > MAX_PROVIDER) {
+            throw new IllegalArgumentException("a provider's issuer must have 1-" + MAX_PROVIDER + " characters");
+        }
+        List<String> units = orgUnits(role, orgUnits);
+        Optional<UserRecord> found = records.find(name);
+        if (found.isEmpty()) {
+            UserStore.Stored u = external(name, provider, role, units, Instant.now().toString());
+            if (records.insert(record(u))) {
+                Map<String, String> d = details(role, units);
+                d.put("provider", provider);
+                audit.accept(new AuditEntry(actor, "user.add", name, d));
+                return u.view();
+            }
+            // Another host added it at the same moment: go on with what it stored.
+            found = records.find(name);
+            if (found.isEmpty()) {
+                throw new IllegalStateException("user '" + name + "' was added and removed at once; sign in again");
+            }
+        }
+        UserStore.Stored u = stored(found.get());
+        if (u.provider().isEmpty()) {
+            throw new IllegalArgumentException("'" + name + "' is a local user with a password; it cannot sign in "
+                    + "through OpenID Connect");
+        }
+        if (!u.provider().get().equals(provider)) {
+            throw new IllegalArgumentException("'" + name + "' signs in through another provider ("
+                    + u.provider().get() + ")");
+        }
+        if (u.role() == role && u.orgUnits().equals(units)) {
+            return u.view();
+        }
+        UserStore.Stored changed = external(name, provider, role, units, u.created());
+        change(name, records.update(record(changed), Role.ADMIN.id()));
+        Map<String, String> d = details(role, units);
+        d.put("provider", provider);
+        audit.accept(new AuditEntry(actor, "user.role", name, d));
+        return changed.view();
+    }
+
+    /**
+     * A user without a password: the salt is empty and the hash column holds {@code oidc:} and the issuer, which
+     * is not base64 and so never the hash of any password ({@link #authenticate} compares 32 bytes with it).
+     */
+    private static UserStore.Stored external(String name, String provider, Role role, List<String> units,
+            String created) {
+        return new UserStore.Stored(name, role, new byte[0], (EXTERNAL + provider).getBytes(StandardCharsets.UTF_8),
+                1, created, units, Optional.of(provider));
     }
 
     @Override
@@ -208,12 +277,20 @@ public final class StoredUsers implements UserService {
 
     static UserRecord record(UserStore.Stored u) {
         Base64.Encoder b64 = Base64.getEncoder();
+        if (u.provider().isPresent()) {
+            return new UserRecord(u.name(), u.role().id(), "", EXTERNAL + u.provider().get(), 1, u.created(),
+                    u.orgUnits());
+        }
         return new UserRecord(u.name(), u.role().id(), b64.encodeToString(u.salt()), b64.encodeToString(u.hash()),
                 u.iterations(), u.created(), u.orgUnits());
     }
 
     static UserStore.Stored stored(UserRecord r) {
         Base64.Decoder b64 = Base64.getDecoder();
+        if (r.hash().startsWith(EXTERNAL)) {
+            return external(r.name(), r.hash().substring(EXTERNAL.length()), Role.parse(r.role()), r.orgUnits(),
+                    r.created());
+        }
         return new UserStore.Stored(r.name(), Role.parse(r.role()), b64.decode(r.salt()), b64.decode(r.hash()),
                 r.iterations(), r.created(), r.orgUnits());
     }

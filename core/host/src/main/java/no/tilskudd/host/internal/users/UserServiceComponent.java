@@ -62,6 +62,12 @@ public final class UserServiceComponent implements UserService {
     }
 
     @Override
+    public User signInExternal(String name, String provider, Role role, List<String> orgUnits, String actor)
+            throws IOException {
+        return users.signInExternal(name, provider, role, orgUnits, actor);
+    }
+
+    @Override
     public NewPassword resetPassword(String name, String actor) throws IOException {
         return users.resetPassword(name, actor);
     }

@@ -62,11 +62,18 @@ public final class UserStore {
      * A user as stored: never the password, only its hash; a reporter with the codes of its org units, in code order.
      */
     public record Stored(String name, Role role, byte[] salt, byte[] hash, int iterations, String created,
-            List<String> orgUnits) {
+            List<String> orgUnits, Optional<String> provider) {
 
         /** Copies the org units. */
         public Stored {
             orgUnits = List.copyOf(orgUnits);
+            Objects.requireNonNull(provider, "provider");
+        }
+
+        /** A local user, who signs in with a password. */
+        public Stored(String name, Role role, byte[] salt, byte[] hash, int iterations, String created,
+                List<String> orgUnits) {
+            this(name, role, salt, hash, iterations, created, orgUnits, Optional.empty());
         }
 
         /** A user without org units, as {@code users.json} kept them. */
@@ -76,7 +83,7 @@ public final class UserStore {
 
         /** @return the user as others may see it */
         public User view() {
-            return new User(name, role, created, stamp(), orgUnits);
+            return new User(name, role, created, stamp(), orgUnits, provider);
         }
 
         /**

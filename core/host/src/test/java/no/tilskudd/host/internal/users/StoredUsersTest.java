@@ -151,4 +151,55 @@ class StoredUsersTest {
             throw new IllegalStateException(e);
         }
     }
+
+    private static final String ISSUER = "https://idporten.example/";
+
+    @Test
+    void anExternalUserIsAddedWithoutAPasswordAndFollowsItsClaims() throws Exception {
+        User u = users.signInExternal("oidc-abc", ISSUER, Role.REPORTER, List.of("1804"), "web:127.0.0.1");
+        assertEquals(java.util.Optional.of(ISSUER), u.provider());
+        assertEquals(List.of("1804"), u.orgUnits());
+        UserRecord stored = records.find("oidc-abc").orElseThrow();
+        assertEquals("", stored.salt());
+        assertEquals("oidc:" + ISSUER, stored.hash());
+        // No password opens it: not the empty one, not the marker.
+        assertTrue(users.authenticate("oidc-abc", "").isEmpty());
+        assertTrue(users.authenticate("oidc-abc", "oidc:" + ISSUER).isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> users.resetPassword("oidc-abc", "os:kari"));
+        assertEquals(ISSUER, users.list().get(0).provider().orElseThrow());
+
+        // The same claims again change nothing; other org units give another stamp (its other sessions end).
+        assertEquals(u.stamp(), users.signInExternal("oidc-abc", ISSUER, Role.REPORTER, List.of("1804"), "x").stamp());
+        User moved = users.signInExternal("oidc-abc", ISSUER, Role.REPORTER, List.of("0301", "1804"), "x");
+        assertEquals(List.of("0301", "1804"), moved.orgUnits());
+        assertNotEquals(u.stamp(), moved.stamp());
+        assertEquals(List.of("user.add", "user.role"), audit.stream().map(AuditEntry::action).toList());
+        assertEquals(ISSUER, audit.get(0).details().get("provider"));
+
+        users.remove("oidc-abc", "web:admin");
+        assertTrue(users.find("oidc-abc").isEmpty());
+    }
+
+    @Test
+    void anExternalSignInNeverTakesOverALocalUserOrAnotherProvidersUser() throws Exception {
+        String pw = users.add("kari", Role.ANALYST, "os:test").password();
+        IllegalArgumentException local = assertThrows(IllegalArgumentException.class,
+                () -> users.signInExternal("kari", ISSUER, Role.REPORTER, List.of("1804"), "x"));
+        assertTrue(local.getMessage().contains("local user"), local.getMessage());
+        assertTrue(users.authenticate("kari", pw).isPresent(), "kari keeps her password");
+
+        users.signInExternal("oidc-abc", ISSUER, Role.REPORTER, List.of("1804"), "x");
+        assertThrows(IllegalArgumentException.class,
+                () -> users.signInExternal("oidc-abc", "https://other.example/", Role.REPORTER, List.of("1804"), "x"));
+    }
+
+    @Test
+    void anExternalReporterNeedsKnownOrgUnits() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> users.signInExternal("oidc-abc", ISSUER, Role.REPORTER, List.of("9999"), "x"));
+        assertTrue(e.getMessage().contains("'9999'"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> users.signInExternal("oidc-abc", ISSUER, Role.REPORTER, List.of(), "x"));
+        assertTrue(users.find("oidc-abc").isEmpty());
+    }
 }

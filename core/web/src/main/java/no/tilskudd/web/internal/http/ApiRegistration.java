@@ -7,6 +7,8 @@ import java.util.Hashtable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.time.Clock;
 import no.tilskudd.api.audit.AuditLog;
 import no.tilskudd.api.host.PluginService;
 import no.tilskudd.api.host.Role;
@@ -26,6 +28,8 @@ import no.tilskudd.launch.Host;
 import no.tilskudd.web.internal.auth.Security;
 import no.tilskudd.web.internal.http.ApiServlet.Handler;
 import no.tilskudd.web.internal.http.ApiServlet.Route;
+import no.tilskudd.web.internal.oidc.OidcClient;
+import no.tilskudd.web.internal.oidc.OidcSettings;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -85,9 +89,12 @@ public final class ApiRegistration {
             return;
         }
         RequestGuard guard = RequestGuard.from(context::getProperty);
+        // A wrong oidc.* setting fails this component as a wrong web.* one does, and serve says why.
+        Optional<OidcClient> oidc = OidcSettings.from(context::getProperty, host.home())
+                .map(o -> new OidcClient(o, Clock.systemUTC()));
         Uploads.empty(host.data());
         WebLog log = new WebLog(host.data());
-        for (Route r : routes(log)) {
+        for (Route r : routes(log, oidc)) {
             Hashtable<String, Object> p = new Hashtable<>();
             p.put("osgi.http.whiteboard.servlet.pattern", r.pattern());
             p.put("osgi.http.whiteboard.servlet.name", "tilskudd-api-" + r.name());
@@ -102,8 +109,10 @@ public final class ApiRegistration {
     }
 
     /** The routes: pattern, role, and the handler of each method. */
-    private List<Route> routes(WebLog log) {
+    private List<Route> routes(WebLog log, Optional<OidcClient> oidc) {
         SessionResource session = new SessionResource(security, log);
+        OidcResource openId = new OidcResource(oidc, security, log,
+                code -> orgUnits.all().stream().anyMatch(u -> u.code().equals(code)));
         CatalogResource catalog = new CatalogResource(schemes, orgUnits, reports, imports);
         SubmissionsResource submissions = new SubmissionsResource(imports, host);
         IndicatorsResource numbers = new IndicatorsResource(schemes, indicators, reports, orgUnits);
@@ -117,6 +126,9 @@ public final class ApiRegistration {
                         java.time.Instant.now().toString()))),
                 new Route("session", "/api/session", null, methods("GET", session::get, "POST", session::signIn,
                         "DELETE", session::signOut), null),
+                route("session-providers", "/api/session/providers", null, "GET", openId::providers),
+                route("session-oidc", "/api/session/oidc", null, "GET", openId::start),
+                route("session-oidc-callback", OidcSettings.CALLBACK_PATH, null, "GET", openId::callback),
                 route("schemes", "/api/schemes", Role.ANALYST, "GET", catalog::schemes),
                 route("org-units", "/api/org-units", Role.ANALYST, "GET", catalog::orgUnits),
                 route("formats", "/api/formats", Role.ANALYST, "GET", catalog::formats),

@@ -67,10 +67,15 @@ final class SessionResource {
         // A new id at every sign-in, so that a session id planted before cannot be used afterwards.
         security.sessions().remove(ApiServlet.sessionCookie(c.req()));
         Sessions.Session s = security.sessions().create(u.get());
-        c.resp().addHeader("Set-Cookie", Sessions.COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict"
-                + (c.client().secure() ? "; Secure" : ""));
+        setCookie(c, s);
         log.info("'" + name + "' signed in from " + address);
         c.json(200, sessionJson(u.get().name(), u.get().role(), u.get().orgUnits(), s.csrf()));
+    }
+
+    /** The session cookie, for a password sign-in and one through OpenID Connect alike. */
+    static void setCookie(Call c, Sessions.Session s) {
+        c.resp().addHeader("Set-Cookie", Sessions.COOKIE + "=" + s.id() + "; Path=/; HttpOnly; SameSite=Strict"
+                + (c.client().secure() ? "; Secure" : ""));
     }
 
     void signOut(Call c) {

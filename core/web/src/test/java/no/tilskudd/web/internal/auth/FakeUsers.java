@@ -87,12 +87,26 @@ final class FakeUsers implements UserService {
 
     @Override
     public Optional<User> authenticate(String name, String password) {
-        return password.equals(passwords.get(name)) ? find(name) : Optional.empty();
+        return passwords.containsKey(name) && password.equals(passwords.get(name)) ? find(name) : Optional.empty();
     }
 
     @Override
     public NewPassword add(String name, Role role, List<String> orgUnits, String actor) {
         return new NewPassword(name, add(name, role, orgUnits));
+    }
+
+    @Override
+    public User signInExternal(String name, String provider, Role role, List<String> orgUnits, String actor) {
+        User u = users.get(name);
+        if (u != null && !u.provider().equals(Optional.of(provider))) {
+            throw new IllegalArgumentException("'" + name + "' is not a user of " + provider);
+        }
+        if (u == null || u.role() != role || !u.orgUnits().equals(orgUnits)) {
+            u = new User(name, role, "", UUID.randomUUID().toString(), orgUnits, Optional.of(provider));
+            users.put(name, u);
+            passwords.remove(name);
+        }
+        return u;
     }
 
     @Override
