@@ -32,6 +32,7 @@ import no.tilskudd.api.host.Undeployment;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.scheme.SchemeDefinition;
 import no.tilskudd.api.service.OrgUnitRegister;
+import no.tilskudd.api.service.PluginSignatures;
 import no.tilskudd.api.service.SchemeOwnership;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.ValidationService;
@@ -86,6 +87,9 @@ public final class PluginServiceComponent implements PluginService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile SchemeOwnership ownership;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PluginSignatures signatures;
 
     private BundleContext context;
 
@@ -150,6 +154,14 @@ public final class PluginServiceComponent implements PluginService {
         Totals totals = new Totals();
         Map<String, CodeCount> byCode = new TreeMap<>();
         Set<String> declared = extensionsOf(jar);
+        PluginSignatures sig = signatures;
+        PluginSignatures.Verdict verdict = sig == null ? null : sig.verify(jar);
+        if (verdict != null && !verdict.accepted()) {
+            problems.add(info.symbolicName() + " " + info.version() + " would be held unresolved: "
+                    + verdict.reason().orElse("refused") + " (tilskudd.plugins.requireSignature=true)");
+        }
+        boolean signed = sig != null && sig.required();
+        Optional<String> signer = verdict == null ? Optional.empty() : verdict.signer();
         for (String x : new java.util.TreeSet<>(allowExtensions)) {
             if (!declared.contains(x)) {
                 problems.add("--allow-extension " + x + ": " + info.symbolicName() + " " + info.version()
@@ -178,7 +190,9 @@ public final class PluginServiceComponent implements PluginService {
                 Optional<Scheme> installed = schemes.scheme(s.id());
                 Optional<String> installedFrom = installed.map(x -> x.origin().name());
                 Optional<SchemeOwner> owner = owner(s.id());
-                if (owner.isPresent() && !owner.get().isOwner(info.symbolicName(), Optional.empty())) {
+                boolean owns = owner.isEmpty() || (signed ? owner.get().isOwner(info.symbolicName(), signer)
+                        : owner.get().symbolicName().equals(info.symbolicName()));
+                if (!owns) {
                     // Deploying it changes nothing for this scheme, so there is nothing of it to check either.
                     problems.add("scheme '" + s.id() + "' belongs to " + owner.get().owner() + ", not to "
                             + info.symbolicName() + " " + info.version() + ": the host would refuse this jar's "

@@ -22,9 +22,11 @@ import no.tilskudd.api.host.BundleStatus;
 import no.tilskudd.api.host.HostStatus;
 import no.tilskudd.api.host.StatusService;
 import no.tilskudd.api.service.PluginHealth;
+import no.tilskudd.api.service.PluginSignatures;
 import no.tilskudd.api.service.Quarantine;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.ValidationService;
+import no.tilskudd.host.internal.signing.PluginSignatureGate;
 import no.tilskudd.host.json.JsonViews;
 import no.tilskudd.launch.Host;
 import org.osgi.framework.Bundle;
@@ -69,6 +71,9 @@ public final class StatusComponent implements StatusService, BundleListener {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PluginHealth health;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PluginSignatures signatures;
 
     private BundleContext context;
     private ScheduledExecutorService publisher;
@@ -155,7 +160,11 @@ public final class StatusComponent implements StatusService, BundleListener {
             }
             boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
             String failure = null;
-            if (b.getState() == Bundle.INSTALLED && !fragment) {
+            Optional<String> held = signatures instanceof PluginSignatureGate g ? g.refusal(b) : Optional.empty();
+            if (b.getState() == Bundle.INSTALLED && held.isPresent()) {
+                // Asking the framework to start it would only say that a resolver hook kept it out.
+                failure = b.getSymbolicName() + " " + b.getVersion() + ": " + held.get();
+            } else if (b.getState() == Bundle.INSTALLED && !fragment) {
                 failure = resolutionFailure(b);
             } else if (b.getState() == Bundle.RESOLVED && !fragment && b.getBundleId() != 0) {
                 failure = "resolved but not started";
