@@ -54,6 +54,8 @@ public final class PluginSignatureGate implements ResolverHookFactory, PluginSig
     /** The file with the trust store's password, relative to the home folder unless absolute. */
     public static final String TRUST_STORE_PASSWORD_FILE = "tilskudd.plugins.trustStore.passwordFile";
 
+    private static final String UNREADABLE = "its content cannot be read from the framework";
+
     private boolean required;
     private Path home;
     private Path trustStore;
@@ -64,7 +66,7 @@ public final class PluginSignatureGate implements ResolverHookFactory, PluginSig
     private final Map<Long, Checked> verdicts = new ConcurrentHashMap<>();
     private volatile Loaded trust;
 
-    private record Checked(long lastModified, String file, String name, Verdict verdict) {
+    private record Checked(BundleRevision revision, long lastModified, String file, String name, Verdict verdict) {
     }
 
     private record Loaded(FileTime storeTime, FileTime passwordTime, TrustedSigners signers, String failure) {
@@ -141,8 +143,10 @@ public final class PluginSignatureGate implements ResolverHookFactory, PluginSig
 
     private Verdict check(Bundle b) {
         long modified = b.getLastModified();
+        // By revision: an update makes a new one, and what was said of the old one says nothing of it.
+        BundleRevision revision = b.adapt(BundleRevision.class);
         Checked c = verdicts.get(b.getBundleId());
-        if (c != null && c.lastModified() == modified) {
+        if (c != null && c.lastModified() == modified && c.revision() == revision) {
             return c.verdict();
         }
         Verdict v;
@@ -154,8 +158,14 @@ public final class PluginSignatureGate implements ResolverHookFactory, PluginSig
         }
         String file = path(b.getLocation()).map(x -> x.getFileName().toString()).orElse(b.getLocation());
         String name = b.getSymbolicName() + " " + b.getVersion();
-        verdicts.put(b.getBundleId(), new Checked(modified, file, name, v));
-        if (v.accepted()) {
+        boolean readFailed = v.reason().map(r -> r.startsWith(UNREADABLE)).orElse(false);
+        if (!readFailed) {
+            // A read that failed (the bundle was being updated meanwhile) is tried again next time.
+            verdicts.put(b.getBundleId(), new Checked(revision, modified, file, name, v));
+        }
+        if (readFailed) {
+            LOG.log(System.Logger.Level.DEBUG, line(file, name, v));
+        } else if (v.accepted()) {
             LOG.log(System.Logger.Level.INFO, file + " (" + name + "): signed by " + v.subject().orElse("?")
                     + " (SHA-256 " + v.signer().orElse("?") + ")");
         } else {
@@ -228,7 +238,7 @@ public final class PluginSignatureGate implements ResolverHookFactory, PluginSig
             return JarSignatureCheck.verify(copy, signers);
         } catch (IOException | RuntimeException e) {
             return new Verdict(false, Optional.empty(), Optional.empty(),
-                    Optional.of("its content cannot be read from the framework (" + e + ")"));
+                    Optional.of(UNREADABLE + " (" + e + ")"));
         } finally {
             if (copy != null) {
                 try {
