@@ -43,8 +43,8 @@ public final class SchemeCatalog implements SchemeRegistry {
     private final Map<Object, Expected> expected = new LinkedHashMap<>();
     private Set<String> logged = Set.of();
     /**
-     * The verified signer of a contribution, by its key, or null where signatures are not required: then owners are
-     * known by symbolic name alone and a recorded signer is not asked for.
+     * The verified signer of a contribution, by its key, or null where signatures are not required: then no bundle
+     * has a signer, and an owner recorded with one owns no bundle until it is transferred.
      */
     private java.util.function.Function<Object, Optional<String>> signers;
 
@@ -235,8 +235,9 @@ public final class SchemeCatalog implements SchemeRegistry {
                 Scheme s = c.getValue();
                 Optional<String> signer = signerOf(c.getKey());
                 boolean sameName = owner == null || owner.symbolicName().equals(s.origin().name());
-                // Without required signatures nothing is verified, so a recorded signer cannot be asked for.
-                boolean owns = owner == null || (signers == null ? sameName : owner.isOwner(s.origin().name(), signer));
+                // A recorded signer is asked for even where signatures are no longer required: switching them off
+                // must not hand the scheme to a copied symbolic name (a transfer clears the signer).
+                boolean owns = owner == null || owner.isOwner(s.origin().name(), signer);
                 if (owns && owner != null && signers != null && owner.signer().isEmpty() && signer.isPresent()) {
                     owner = recordSigner(owner, signer.get(), now);
                 }

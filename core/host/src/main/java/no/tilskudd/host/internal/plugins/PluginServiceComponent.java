@@ -160,7 +160,6 @@ public final class PluginServiceComponent implements PluginService {
             problems.add(info.symbolicName() + " " + info.version() + " would be held unresolved: "
                     + verdict.reason().orElse("refused") + " (tilskudd.plugins.requireSignature=true)");
         }
-        boolean signed = sig != null && sig.required();
         Optional<String> signer = verdict == null ? Optional.empty() : verdict.signer();
         for (String x : new java.util.TreeSet<>(allowExtensions)) {
             if (!declared.contains(x)) {
@@ -190,8 +189,7 @@ public final class PluginServiceComponent implements PluginService {
                 Optional<Scheme> installed = schemes.scheme(s.id());
                 Optional<String> installedFrom = installed.map(x -> x.origin().name());
                 Optional<SchemeOwner> owner = owner(s.id());
-                boolean owns = owner.isEmpty() || (signed ? owner.get().isOwner(info.symbolicName(), signer)
-                        : owner.get().symbolicName().equals(info.symbolicName()));
+                boolean owns = owner.isEmpty() || owner.get().isOwner(info.symbolicName(), signer);
                 if (!owns) {
                     // Deploying it changes nothing for this scheme, so there is nothing of it to check either.
                     problems.add("scheme '" + s.id() + "' belongs to " + owner.get().owner() + ", not to "
