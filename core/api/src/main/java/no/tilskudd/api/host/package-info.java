@@ -4,7 +4,7 @@
  * The command line and the web console call these; neither holds logic of its own for them.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package no.tilskudd.api.host;
 
 import org.osgi.annotation.bundle.Export;
