@@ -12,6 +12,8 @@ import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.StoredReportCheck;
 import no.tilskudd.api.service.ValidationService;
+import no.tilskudd.api.store.AnswerAggregates;
+import no.tilskudd.api.store.AnswerScope;
 import no.tilskudd.api.store.StoredSubmission;
 import no.tilskudd.api.store.SubmissionQuery;
 import no.tilskudd.api.store.SubmissionStore;
@@ -22,9 +24,9 @@ import no.tilskudd.api.submission.Violation;
 /**
  * Re-validates a scheme's stored reports, each against the form version it was stored with, and counts those with
  * errors. The result is kept while the scheme is the same (the same registration: an update makes a new one) and the
- * scheme has as many stored reports, so that the host's status, asked every second, does not validate every report
- * each time; a changed validator of another bundle (an extension approved or revoked) is seen once the scheme or its
- * reports change.
+ * scheme has as many stored reports of each form version and year, for at most ten minutes, so that the host's status,
+ * asked every second, does not validate every report each time; a changed validator of another bundle (an extension
+ * approved or revoked) is seen once the scheme or its reports change, or after ten minutes.
  */
 public final class StoredReports implements StoredReportCheck {
 
@@ -33,8 +35,14 @@ public final class StoredReports implements StoredReportCheck {
     private final ValidationService validation;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(Scheme scheme, long stored, Invalid result) {
+    private record Cached(Scheme scheme, Object stored, Invalid result, long nanos) {
     }
+
+    /**
+     * A result is also made again after this long: a report replaced under the same form version, which the key does
+     * not see, is then counted as it is now.
+     */
+    static final long MAX_AGE_NANOS = 600_000_000_000L;
 
     /**
      * @param store      the store, when installed
@@ -46,6 +54,15 @@ public final class StoredReports implements StoredReportCheck {
         this.store = store;
         this.schemes = schemes;
         this.validation = validation;
+    }
+
+    /** A store without aggregates (tests, embedding) is read for the form versions in use; reading is cheap. */
+    private static Map<String, Long> formsOf(SubmissionStore store, SubmissionQuery all) {
+        Map<String, Long> forms = new TreeMap<>();
+        for (StoredSubmission s : store.find(all)) {
+            forms.merge(s.submission().formVersion().orElse("") + "/" + s.submission().year(), 1L, Long::sum);
+        }
+        return forms;
     }
 
     @Override
@@ -65,14 +82,19 @@ public final class StoredReports implements StoredReportCheck {
             return Optional.empty();
         }
         SubmissionQuery all = new SubmissionQuery(Optional.of(schemeId), Optional.empty(), Optional.empty(), Set.of());
-        long stored;
+        Object stored;
         try {
-            stored = st.get().count(all);
+            // How many, and where the store can say so cheaply, of which form version and year: an import that
+            // replaces reports with another form version changes the key too.
+            long n = st.get().count(all);
+            stored = st.get() instanceof AnswerAggregates a
+                    ? List.of(n, a.formsInUse(AnswerScope.of(Set.of(schemeId), 1900, 2100))) : formsOf(st.get(), all);
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+        long now = System.nanoTime();
         Cached c = cache.get(schemeId);
-        if (c != null && c.scheme() == scheme.get() && c.stored() == stored) {
+        if (c != null && c.scheme() == scheme.get() && c.stored().equals(stored) && now - c.nanos() < MAX_AGE_NANOS) {
             return Optional.of(c.result());
         }
         Map<String, Long> byCode = new TreeMap<>();
@@ -88,7 +110,7 @@ public final class StoredReports implements StoredReportCheck {
             }
         }
         Invalid result = new Invalid(schemeId, reports.size(), count, byCode, reports);
-        cache.put(schemeId, new Cached(scheme.get(), stored, result));
+        cache.put(schemeId, new Cached(scheme.get(), stored, result, now));
         return Optional.of(result);
     }
 }
