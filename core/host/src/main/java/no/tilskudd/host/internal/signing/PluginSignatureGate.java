@@ -111,7 +111,7 @@ public final class PluginSignatureGate implements ResolverHookFactory, PluginSig
         return new ResolverHook() {
             @Override
             public void filterResolvable(Collection<BundleRevision> candidates) {
-                candidates.removeIf(r -> isPlugin(r.getBundle()) && !check(r.getBundle()).accepted());
+                candidates.removeIf(r -> isPlugin(r.getBundle()) && !check(r.getBundle(), true).accepted());
             }
 
             @Override
@@ -142,36 +142,59 @@ public final class PluginSignatureGate implements ResolverHookFactory, PluginSig
     }
 
     private Verdict check(Bundle b) {
-        long modified = b.getLastModified();
-        // By revision: an update makes a new one, and what was said of the old one says nothing of it.
-        BundleRevision revision = b.adapt(BundleRevision.class);
-        Checked c = verdicts.get(b.getBundleId());
-        if (c != null && c.lastModified() == modified && c.revision() == revision) {
-            return c.verdict();
-        }
-        Verdict v;
-        Loaded t = trust();
-        if (t.signers() == null) {
-            v = new Verdict(false, Optional.empty(), Optional.empty(), Optional.of(t.failure()));
-        } else {
-            v = verifyBundle(b, t.signers());
-        }
-        String file = path(b.getLocation()).map(x -> x.getFileName().toString()).orElse(b.getLocation());
-        String name = b.getSymbolicName() + " " + b.getVersion();
-        boolean readFailed = v.reason().map(r -> r.startsWith(UNREADABLE)).orElse(false);
-        if (!readFailed) {
-            // A read that failed (the bundle was being updated meanwhile) is tried again next time.
+        return check(b, false);
+    }
+
+    /**
+     * The verdict on what the framework holds of a bundle now.
+     *
+     * @param b        the bundle
+     * @param resolver whether the resolver asks: then a read that failed (the bundle is being updated meanwhile, so
+     *                 that its entries are briefly not there) is tried again, since a refusal there holds the bundle
+     */
+    private Verdict check(Bundle b, boolean resolver) {
+        for (int attempt = 0;; attempt++) {
+            long modified = b.getLastModified();
+            // By revision: an update makes a new one, and what was said of the old one says nothing of it.
+            BundleRevision revision = b.adapt(BundleRevision.class);
+            Checked c = verdicts.get(b.getBundleId());
+            if (c != null && c.lastModified() == modified && c.revision() == revision) {
+                return c.verdict();
+            }
+            Verdict v;
+            Loaded t = trust();
+            if (t.signers() == null) {
+                v = new Verdict(false, Optional.empty(), Optional.empty(), Optional.of(t.failure()));
+            } else {
+                v = verifyBundle(b, t.signers());
+            }
+            String file = path(b.getLocation()).map(x -> x.getFileName().toString()).orElse(b.getLocation());
+            String name = b.getSymbolicName() + " " + b.getVersion();
+            // What was read is of this revision only if the bundle did not change meanwhile.
+            boolean steady = modified == b.getLastModified() && revision == b.adapt(BundleRevision.class);
+            boolean readFailed = !steady || v.reason().map(r -> r.startsWith(UNREADABLE)).orElse(false);
+            if (readFailed) {
+                LOG.log(System.Logger.Level.DEBUG, line(file, name, v));
+                if (resolver && attempt < 10) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return v;
+                    }
+                    continue;
+                }
+                return v;
+            }
             verdicts.put(b.getBundleId(), new Checked(revision, modified, file, name, v));
+            if (v.accepted()) {
+                LOG.log(System.Logger.Level.INFO, file + " (" + name + "): signed by " + v.subject().orElse("?")
+                        + " (SHA-256 " + v.signer().orElse("?") + ")");
+            } else {
+                LOG.log(System.Logger.Level.WARNING, line(file, name, v));
+            }
+            return v;
         }
-        if (readFailed) {
-            LOG.log(System.Logger.Level.DEBUG, line(file, name, v));
-        } else if (v.accepted()) {
-            LOG.log(System.Logger.Level.INFO, file + " (" + name + "): signed by " + v.subject().orElse("?")
-                    + " (SHA-256 " + v.signer().orElse("?") + ")");
-        } else {
-            LOG.log(System.Logger.Level.WARNING, line(file, name, v));
-        }
-        return v;
     }
 
     private static String line(String file, String name, Verdict v) {
@@ -211,6 +234,7 @@ public final class PluginSignatureGate implements ResolverHookFactory, PluginSig
     /** Verifies what the framework holds of a bundle: its entries, copied into a private temporary jar. */
     private Verdict verifyBundle(Bundle b, TrustedSigners signers) {
         Path copy = null;
+        boolean manifest = false;
         try {
             copy = Files.createTempFile("tilskudd-verify-", ".jar",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -219,6 +243,7 @@ public final class PluginSignatureGate implements ResolverHookFactory, PluginSig
                 collect(b, "/", names);
                 // The manifest and the signature files first, as a signed jar has them.
                 names.sort((x, y) -> Integer.compare(rank(x), rank(y)));
+                manifest = names.contains("META-INF/MANIFEST.MF");
                 byte[] buffer = new byte[8192];
                 for (String n : names) {
                     URL u = b.getEntry(n);
@@ -234,6 +259,10 @@ public final class PluginSignatureGate implements ResolverHookFactory, PluginSig
                     }
                     jar.closeEntry();
                 }
+            }
+            if (!manifest) {
+                // Every installed bundle has one: its entries were not there while they were read.
+                throw new IOException("its manifest was not there while its entries were read");
             }
             return JarSignatureCheck.verify(copy, signers);
         } catch (IOException | RuntimeException e) {
