@@ -18,7 +18,9 @@ import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
 import no.tilskudd.api.service.ReportService;
 import no.tilskudd.api.service.SchemeRegistry;
+import no.tilskudd.api.service.StoredReportCheck;
 import no.tilskudd.api.service.ValidationService;
+import no.tilskudd.engine.internal.validation.StoredReports;
 import no.tilskudd.api.store.GrantRecords;
 import no.tilskudd.api.store.SubmissionStore;
 import no.tilskudd.api.submission.RowReader;
@@ -64,6 +66,7 @@ public final class StandaloneEngine {
     private final IndicatorService indicators;
     private final ReportService reports;
     private final GrantService grants;
+    private final StoredReportCheck storedReports;
 
     private StandaloneEngine(OrgUnitRegister orgUnits, Optional<SubmissionStore> store, List<SchemeDefinition> defs,
             List<SchemeBundles.Found> dataSchemes, List<Validator> javaValidators, List<Indicator> javaIndicators,
@@ -91,7 +94,10 @@ public final class StandaloneEngine {
         Optional<GrantRecords> grantRecords = store.filter(GrantRecords.class::isInstance).map(GrantRecords.class::cast);
         GrantRegister register = new GrantRegister(schemes, orgUnits, () -> grantRecords, () -> store, () -> readers);
         this.grants = register;
-        this.indicators = new IndicatorRunner(() -> indicatorList, () -> store, orgUnits, register.lookup());
+        IndicatorRunner runner = new IndicatorRunner(() -> indicatorList, () -> store, orgUnits, register.lookup());
+        this.storedReports = new StoredReports(() -> store, schemes, validation);
+        runner.useStoredReportCheck(storedReports::invalid);
+        this.indicators = runner;
         this.reports = new ReportAssembler(schemes, indicators, new SubmissionSelector(() -> store, orgUnits),
                 DEFAULT_THRESHOLD, orgUnits, () -> exporters, () -> templates,
                 () -> grantRecords.isPresent() ? Optional.of(grants) : Optional.empty());
@@ -363,6 +369,16 @@ public final class StandaloneEngine {
     /** @return the import service */
     public ImportService imports() {
         return imports;
+    }
+
+    /**
+     * The stored reports that no longer validate against a current form, per scheme.
+     *
+     * @return the check
+     * @since 1.3
+     */
+    public StoredReportCheck storedReports() {
+        return storedReports;
     }
 
     /** @return the indicator service */

@@ -4,7 +4,7 @@
  * deployment needs the hosted runtime.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package no.tilskudd.engine;
 
 import org.osgi.annotation.bundle.Export;

@@ -17,9 +17,12 @@ import java.util.Optional;
  * @param problems       why the jar cannot be used as it is (unreadable definitions, a scheme another plugin owns,
  *                       a contribution to another bundle's scheme that is not declared or not approved)
  * @param contributions  what the jar would contribute to which schemes, and whether it would apply (since 1.2)
+ * @param formChanges    what each new revision of a form for years already reported changes against the form it
+ *                       revises: fields added, removed and changed (since 1.3)
  */
 public record DryRun(PluginJar bundle, List<SchemeCheck> schemes, long checked, long becomeInvalid,
-        long alreadyInvalid, List<NewError> byCode, List<String> problems, List<Contribution> contributions) {
+        long alreadyInvalid, List<NewError> byCode, List<String> problems, List<Contribution> contributions,
+        List<String> formChanges) {
 
     /**
      * Copies the lists.
@@ -32,6 +35,7 @@ public record DryRun(PluginJar bundle, List<SchemeCheck> schemes, long checked, 
      * @param byCode         the new errors, by code, most frequent first
      * @param problems       why the jar cannot be used as it is
      * @param contributions  what the jar would contribute to which schemes
+     * @param formChanges    what each new revision of a form changes
      */
     public DryRun {
         Objects.requireNonNull(bundle, "bundle");
@@ -39,6 +43,24 @@ public record DryRun(PluginJar bundle, List<SchemeCheck> schemes, long checked, 
         byCode = List.copyOf(byCode);
         problems = List.copyOf(problems);
         contributions = List.copyOf(contributions);
+        formChanges = List.copyOf(formChanges);
+    }
+
+    /**
+     * A dry run without form changes.
+     *
+     * @param bundle         the jar's identity
+     * @param schemes        one check per scheme the jar contributes
+     * @param checked        stored submissions checked, over all schemes
+     * @param becomeInvalid  submissions valid now that would have errors with the jar
+     * @param alreadyInvalid submissions that have errors now
+     * @param byCode         the new errors, by code, most frequent first
+     * @param problems       why the jar cannot be used as it is
+     * @param contributions  what the jar would contribute to which schemes
+     */
+    public DryRun(PluginJar bundle, List<SchemeCheck> schemes, long checked, long becomeInvalid, long alreadyInvalid,
+            List<NewError> byCode, List<String> problems, List<Contribution> contributions) {
+        this(bundle, schemes, checked, becomeInvalid, alreadyInvalid, byCode, problems, contributions, List.of());
     }
 
     /**

@@ -80,13 +80,20 @@ public record Scheme(
     }
 
     /**
-     * The form used for a reporting year.
+     * The form used for new submissions of a reporting year.
      *
      * @param year the reporting year
-     * @return the form whose years cover it, if any
+     * @return the form whose years cover it, if any; where a revision of a form covers the year too (a revision
+     *         shares years with the form it revises and is listed after it), the last listed of them (since 1.2)
      */
     public Optional<FormDefinition> formForYear(int year) {
-        return forms.stream().filter(f -> f.coversYear(year)).findFirst();
+        FormDefinition last = null;
+        for (FormDefinition f : forms) {
+            if (f.coversYear(year)) {
+                last = f;
+            }
+        }
+        return Optional.ofNullable(last);
     }
 
     /**

@@ -108,6 +108,9 @@ final class PluginCommands {
                         case NOT_DECLARED -> "would NOT apply: another bundle's scheme, not declared as an extension";
                     });
         }
+        for (String f : c.formChanges()) {
+            out.println("  " + f);
+        }
         for (DryRun.NewError e : c.byCode()) {
             out.println("  " + e.code() + ": " + e.submissions() + " submission(s), e.g. " + e.examples() + " at "
                     + e.paths() + ": " + e.message());

@@ -54,5 +54,8 @@ final class StatusCommand {
         for (String q : m.quarantined()) {
             out.println("QUARANTINED " + q);
         }
+        for (String r : m.invalidReports()) {
+            out.println("INVALID REPORTS " + r);
+        }
     }
 }

@@ -197,6 +197,7 @@ public final class JsonViews {
         m.put("schemeProblems", s.schemeProblems());
         m.put("failures", s.failures());
         m.put("quarantined", s.quarantined());
+        m.put("invalidReports", s.invalidReports());
         m.put("healthy", s.healthy());
         return m;
     }
@@ -423,6 +424,7 @@ public final class JsonViews {
             contributions.add(m);
         }
         out.put("contributions", contributions);
+        out.put("formChanges", d.formChanges());
         out.put("safe", d.safe());
         return out;
     }

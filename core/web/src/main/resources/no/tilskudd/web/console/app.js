@@ -478,12 +478,15 @@ function schemeChanged(resetYears) {
     return;
   }
   // The years every chosen scheme has forms for together, as the command line and the API default to.
-  const first = Math.min(...chosen.map((s) => (s.forms.length ? s.forms[0].firstYear : s.firstYear)));
-  const last = Math.max(...chosen.map((s) => (s.forms.length ? s.forms[s.forms.length - 1].lastYear : s.firstYear)));
+  // A revision of a form for a reported year is listed after later forms, so the years come from every form.
+  const firstOf = (s) => (s.forms.length ? Math.min(...s.forms.map((f) => f.firstYear)) : s.firstYear);
+  const lastOf = (s) => (s.forms.length ? Math.max(...s.forms.map((f) => f.lastYear)) : s.firstYear);
+  const first = Math.min(...chosen.map(firstOf));
+  const last = Math.max(...chosen.map(lastOf));
   if (resetYears || !$('from-year').value) {
     $('from-year').value = first;
     $('to-year').value = last;
-    $('template-year').value = chosen[0].forms.length ? chosen[0].forms[chosen[0].forms.length - 1].lastYear : chosen[0].firstYear;
+    $('template-year').value = lastOf(chosen[0]);
   }
   info.textContent = chosen.map((s) => (chosen.length > 1 ? s.id + ': ' : '')
     + t('formsFrom', s.formVersions.join(', '), s.bundle, s.bundleVersion)).join(' · ');

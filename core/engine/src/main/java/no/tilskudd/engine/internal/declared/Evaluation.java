@@ -70,7 +70,7 @@ public final class Evaluation {
             List<FormDefinition> copy = List.copyOf(forms);
             return s -> !s.schemeId().equals(schemeId) ? Optional.empty() : s.formVersion()
                     .flatMap(v -> copy.stream().filter(f -> f.version().equals(v)).findFirst())
-                    .or(() -> copy.stream().filter(f -> f.coversYear(s.year())).findFirst());
+                    .or(() -> copy.stream().filter(f -> f.coversYear(s.year())).reduce((a, b) -> b));
         }
 
         /**

@@ -7,10 +7,12 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -62,7 +64,12 @@ public final class DefinitionReader {
     private static final Set<String> KINDS = Set.of("report", "questionnaire");
     private static final Pattern YEAR_RANGE = Pattern.compile("(\\d{4})(?:-(\\d{4}))?");
     private static final Set<String> FORM_KEYS = Set.of("$schema", "formatVersion", "scheme", "version", "years",
-            "title", "sections", "rules");
+            "title", "sections", "rules", "revises");
+    /**
+     * The property of a form that revises another for years already reported: it may share their years, is used for
+     * new submissions of those years, and leaves stored submissions with the version they were checked against.
+     */
+    public static final String REVISES = "revises";
     /** The rule types a descriptor may name, with the properties each takes. */
     private static final Set<String> RULE_TYPES = Set.of("funding");
     private static final Set<String> SECTION_KEYS = Set.of("id", "title", "fields");
@@ -133,9 +140,25 @@ public final class DefinitionReader {
         }
         List<Node> resolved = FormInheritance.resolve(raw);
         List<FormDefinition> forms = new ArrayList<>();
+        Map<String, String> revisesOf = new HashMap<>();
         for (int i = 0; i < resolved.size(); i++) {
             Node entry = entries.get(i);
             FormDefinition form = readForm(resolved.get(i));
+            Node resolvedForm = resolved.get(i);
+            if (resolvedForm.has(REVISES)) {
+                String revised = resolvedForm.text(REVISES);
+                Optional<FormDefinition> base = forms.stream().filter(f -> f.version().equals(revised)).findFirst();
+                if (base.isEmpty()) {
+                    throw resolvedForm.child(REVISES).error("form " + form.version() + " revises form version '"
+                            + revised + "', which is not listed before it in the descriptor's forms");
+                }
+                if (!(form.firstYear() <= base.get().lastYear() && base.get().firstYear() <= form.lastYear())) {
+                    throw resolvedForm.child(REVISES).error("form " + form.version() + " (" + form.firstYear() + "-"
+                            + form.lastYear() + ") revises form " + revised + " (" + base.get().firstYear() + "-"
+                            + base.get().lastYear() + ") but shares no year with it");
+                }
+                revisesOf.put(form.version(), revised);
+            }
             if (!form.schemeId().equals(id)) {
                 throw entry.error("form " + raw.get(i).file() + " belongs to scheme '" + form.schemeId()
                         + "', not '" + id + "'");
@@ -144,7 +167,8 @@ public final class DefinitionReader {
                 if (other.version().equals(form.version())) {
                     throw entry.error("form version '" + form.version() + "' is listed twice");
                 }
-                if (form.firstYear() <= other.lastYear() && other.firstYear() <= form.lastYear()) {
+                if (form.firstYear() <= other.lastYear() && other.firstYear() <= form.lastYear()
+                        && !revises(form.version(), other.version(), revisesOf)) {
                     throw entry.error("form " + form.version() + " (" + form.firstYear() + "-" + form.lastYear()
                             + ") overlaps form " + other.version() + " (" + other.firstYear() + "-"
                             + other.lastYear() + ")");
@@ -323,6 +347,17 @@ public final class DefinitionReader {
         }
     }
 
+    /** Whether a form revises another, directly or through revisions of revisions. */
+    private static boolean revises(String version, String other, Map<String, String> revisesOf) {
+        Set<String> seen = new HashSet<>();
+        for (String v = revisesOf.get(version); v != null && seen.add(v); v = revisesOf.get(v)) {
+            if (v.equals(other)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static FormDefinition readForm(Node root) throws DefinitionException {
         if (root.json.has(FormInheritance.EXTENDS)) {
             throw root.child(FormInheritance.EXTENDS).error("a derived form can only be read with its scheme, "
@@ -332,6 +367,10 @@ public final class DefinitionReader {
         checkFormatVersion(root);
         String scheme = root.text("scheme");
         String version = root.text("version");
+        if (root.has(REVISES) && root.text(REVISES).equals(version)) {
+            throw root.child(REVISES).error("a form cannot revise itself; give the revision a version of its own, "
+                    + "such as \"" + version + "-2\"");
+        }
         Node years = root.child("years");
         years.onlyKeys(Set.of("from", "to"));
         int from = years.year("from");

@@ -37,7 +37,7 @@ final class FormInheritance {
     private static final String REMOVE = "remove";
     private static final String AFTER = "after";
     private static final Set<String> DERIVED_KEYS = Set.of("$schema", "formatVersion", "scheme", "version", "years",
-            "title", EXTENDS, REMOVE, "sections", "rules");
+            "title", EXTENDS, REMOVE, "sections", "rules", DefinitionReader.REVISES);
     private static final Set<String> REPLACED = Set.of("formatVersion", "scheme", "version", "years", "title");
 
     private FormInheritance() {
@@ -108,6 +108,11 @@ final class FormInheritance {
         form.required("version");
         form.required("years");
         out.remove("$schema");
+        // A revision is a property of the form that says so, never inherited from the form it extends.
+        out.remove(DefinitionReader.REVISES);
+        if (form.has(DefinitionReader.REVISES)) {
+            out.set(DefinitionReader.REVISES, form.json().get(DefinitionReader.REVISES).deepCopy());
+        }
         for (String key : REPLACED) {
             if (form.has(key)) {
                 out.set(key, form.json().get(key).deepCopy());

@@ -18,6 +18,7 @@ import no.tilskudd.api.report.Table;
 import no.tilskudd.api.service.IndicatorService;
 import no.tilskudd.api.service.OrgUnitRegister;
 import no.tilskudd.api.service.SchemeChangedException;
+import no.tilskudd.api.service.StoredReportCheck;
 import no.tilskudd.api.store.AnswerAggregates;
 import no.tilskudd.api.store.AnswerScope;
 import no.tilskudd.api.store.FormUse;
@@ -90,6 +91,19 @@ public final class IndicatorRunner implements IndicatorService {
         void failed(Indicator indicator, String reason);
     }
     private final IndicatorInput.GrantLookup grants;
+
+    /** The stored reports of a scheme that no longer validate, for the note under each table that includes them. */
+    private volatile java.util.function.Function<String, Optional<StoredReportCheck.Invalid>> invalidReports =
+            id -> Optional.empty();
+
+    /**
+     * Notes under every table how many of its reports no longer validate against a current form, from now on.
+     *
+     * @param check the stored reports of a scheme that no longer validate
+     */
+    public void useStoredReportCheck(java.util.function.Function<String, Optional<StoredReportCheck.Invalid>> check) {
+        this.invalidReports = check == null ? id -> Optional.empty() : check;
+    }
 
     /**
      * Creates the service without a grant register.
@@ -166,8 +180,15 @@ public final class IndicatorRunner implements IndicatorService {
                         : i.schemes().stream().anyMatch(s -> selected.contains(s) && plugins.applies(i, s)))
                 .sorted(ORDER)
                 .toList();
+        Map<String, long[]> invalidOf = new java.util.HashMap<>();
         for (Run run : runs(applicable, selection, failures, plugins)) {
-            table(run, run.indicator(), selection, aggregates, inputs, failures).ifPresent(tables::add);
+            Optional<Table> table = table(run, run.indicator(), selection, aggregates, inputs, failures);
+            if (table.isPresent()) {
+                Set<String> of = new java.util.TreeSet<>(run.indicator().schemes().isEmpty() ? selected
+                        : run.indicator().schemes());
+                of.retainAll(selected);
+                tables.add(withInvalidNote(table.get(), of, selection, aggregates, inputs, invalidOf));
+            }
         }
         long count;
         if (aggregates.isPresent()) {
@@ -187,6 +208,57 @@ public final class IndicatorRunner implements IndicatorService {
             }
         }
         return new Results(count, tables, failures);
+    }
+
+    /**
+     * A note under a table that includes stored reports that no longer validate against a current form (their form
+     * is gone, or they fail it now): they are counted, so the table says how many of its reports they are.
+     */
+    private Table withInvalidNote(Table table, Set<String> schemes, Selection selection,
+            Optional<AnswerAggregates> aggregates, Inputs inputs, Map<String, long[]> invalidOf) {
+        long invalid = 0;
+        long all = 0;
+        for (String scheme : schemes) {
+            long[] counts = invalidOf.computeIfAbsent(scheme, id -> {
+                Optional<StoredReportCheck.Invalid> inv;
+                try {
+                    inv = invalidReports.apply(id);
+                } catch (RuntimeException e) {
+                    inv = Optional.empty();
+                }
+                long bad = inv.map(i -> i.reports().stream().filter(k -> selected(k, selection)).count()).orElse(0L);
+                if (bad == 0) {
+                    return new long[] {0, 0};
+                }
+                long n = aggregates.isPresent()
+                        ? aggregates.get().formsInUse(selector.scope(Set.of(id), selection)).stream()
+                                .mapToLong(FormUse::submissions).sum()
+                        : inputs.of(Set.of(id)).size();
+                return new long[] {bad, n};
+            });
+            invalid += counts[0];
+            all += counts[1];
+        }
+        if (invalid == 0) {
+            return table;
+        }
+        List<Table.Note> notes = new ArrayList<>(table.notes());
+        notes.add(Table.Note.remark(new LocalizedText(invalid + " av " + all + " rapporter validerer ikke lenger mot "
+                + "et gjeldende skjema (skjemaet er borte eller endret); de er talt med her.",
+                invalid + " of " + all + " reports no longer validate against a current form (the form is gone or "
+                        + "has changed); they are counted here.")));
+        return table.withNotes(notes);
+    }
+
+    private boolean selected(no.tilskudd.api.submission.SubmissionKey k, Selection selection) {
+        if (k.year() < selection.fromYear() || k.year() > selection.toYear()) {
+            return false;
+        }
+        if (!selection.orgUnits().isEmpty() && !selection.orgUnits().contains(k.orgUnit())) {
+            return false;
+        }
+        return selection.regions().isEmpty() || selection.regions().contains(orgUnits.find(k.orgUnit(), k.year())
+                .map(u -> u.region()).orElse(""));
     }
 
     /** Names the failure by the indicator's plugin (in a host its bundle), and tells the plugins' watcher. */

@@ -14,6 +14,7 @@ import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.store.GrantRecords;
 import no.tilskudd.api.store.SubmissionStore;
 import no.tilskudd.engine.internal.grants.GrantRegister;
+import no.tilskudd.api.service.StoredReportCheck;
 import no.tilskudd.engine.internal.indicators.IndicatorRunner;
 import no.tilskudd.engine.internal.registry.Contributions.Contributor;
 import org.osgi.framework.ServiceReference;
@@ -54,6 +55,11 @@ public final class IndicatorComponent implements IndicatorService {
 
     private IndicatorRunner delegate;
 
+    // Counted under every table that includes stored reports which no longer validate.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StoredReportCheck storedReports;
+
     @Reference(service = Indicator.class, cardinality = ReferenceCardinality.MULTIPLE,
             policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY,
             unbind = "removeIndicator")
@@ -90,6 +96,7 @@ public final class IndicatorComponent implements IndicatorService {
                         gate.failed(indicator, contributors.get(indicator), reason);
                     }
                 }, register.lookup());
+        delegate.useStoredReportCheck(id -> Optional.ofNullable(storedReports).flatMap(c -> c.invalid(id)));
     }
 
     @Override

@@ -21,6 +21,7 @@ import no.tilskudd.api.service.PublicationInfo;
 import no.tilskudd.api.service.PublicationService;
 import no.tilskudd.api.service.ReportOptions;
 import no.tilskudd.api.service.SchemeRegistry;
+import no.tilskudd.api.service.StoredReportCheck;
 import no.tilskudd.api.store.PublicationRecords;
 import no.tilskudd.api.store.SubmissionStore;
 import no.tilskudd.engine.internal.indicators.IndicatorRunner;
@@ -75,6 +76,11 @@ public final class PublicationComponent implements PublicationService {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile AuditLog audit;
 
+    // A publication's tables are indicator tables too: they say how many of their reports no longer validate.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StoredReportCheck storedReports;
+
     private final Map<Long, List<Publications.Shipped>> shipped = new ConcurrentHashMap<>();
     private BundleTracker<Long> tracker;
     private Publications delegate;
@@ -90,6 +96,7 @@ public final class PublicationComponent implements PublicationService {
                     e);
         }
         IndicatorRunner runner = new IndicatorRunner(() -> indicators, () -> Optional.ofNullable(store), orgUnits);
+        runner.useStoredReportCheck(id -> Optional.ofNullable(storedReports).flatMap(c -> c.invalid(id)));
         delegate = new Publications(schemes, runner, orgUnits, () -> indicators, () -> Optional.ofNullable(store),
                 () -> Optional.ofNullable(records), this::shipped, () -> exporters, threshold, () -> Optional.ofNullable(audit));
         tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, new Customizer());

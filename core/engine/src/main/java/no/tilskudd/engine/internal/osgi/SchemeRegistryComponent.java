@@ -12,6 +12,7 @@ import no.tilskudd.api.audit.AuditLog;
 import no.tilskudd.api.scheme.Origin;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.scheme.SchemeDefinition;
+import no.tilskudd.api.service.PluginSignatures;
 import no.tilskudd.api.service.SchemeOwnership;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.store.SchemeExtension;
@@ -87,6 +88,23 @@ public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwne
     void addOwners(SchemeOwners record) {
         owners = record;
         catalog.useOwners(record);
+    }
+
+    /**
+     * Where signed plugins are required, an owner is known by symbolic name and verified signer. Bound greedily and
+     * before schemes matter: the host's gate registers it at once, and a plugin is not resolved before it.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "removeSignatures")
+    void addSignatures(PluginSignatures signatures) {
+        if (signatures.required()) {
+            catalog.useSigners(key -> key instanceof ServiceReference<?> ref && ref.getBundle() != null
+                    ? signatures.signer(ref.getBundle().getBundleId()) : Optional.empty());
+        }
+    }
+
+    void removeSignatures(PluginSignatures signatures) {
+        catalog.useSigners(null);
     }
 
     void removeOwners(SchemeOwners record) {

@@ -42,6 +42,11 @@ public final class SchemeCatalog implements SchemeRegistry {
     /** Bundles expected to declare a scheme id (installed, not yet started), by the caller's key. */
     private final Map<Object, Expected> expected = new LinkedHashMap<>();
     private Set<String> logged = Set.of();
+    /**
+     * The verified signer of a contribution, by its key, or null where signatures are not required: then no bundle
+     * has a signer, and an owner recorded with one owns no bundle until it is transferred.
+     */
+    private java.util.function.Function<Object, Optional<String>> signers;
 
     /** A bundle that will declare a scheme id once it starts. */
     private record Expected(Origin origin, String schemeId) {
@@ -156,6 +161,21 @@ public final class SchemeCatalog implements SchemeRegistry {
         }
     }
 
+    /**
+     * Knows owners by symbolic name and signer from now on (signed plugins are required), and decides again.
+     *
+     * @param signerOf the verified signer of a contribution, by the key given to {@link #add}; null to know owners by
+     *                 symbolic name alone
+     */
+    public synchronized void useSigners(java.util.function.Function<Object, Optional<String>> signerOf) {
+        this.signers = signerOf;
+        recompute();
+    }
+
+    private Optional<String> signerOf(Object key) {
+        return signers == null ? Optional.empty() : signers.apply(key);
+    }
+
     /** Decides again, e.g. after the record changed (a transfer). */
     public synchronized void refresh() {
         recompute();
@@ -163,9 +183,9 @@ public final class SchemeCatalog implements SchemeRegistry {
 
     /** Which contribution of each id is used, by the ownership record where there is one; the rest are problems. */
     private void recompute() {
-        Map<String, List<Scheme>> byId = new LinkedHashMap<>();
-        for (Scheme s : contributions.values()) {
-            byId.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(s);
+        Map<String, List<Map.Entry<Object, Scheme>>> byId = new LinkedHashMap<>();
+        for (Map.Entry<Object, Scheme> c : contributions.entrySet()) {
+            byId.computeIfAbsent(c.getValue().id(), k -> new ArrayList<>()).add(c);
         }
         Map<String, Scheme> next = new LinkedHashMap<>();
         List<String> now = new ArrayList<>(unreadable.values());
@@ -181,9 +201,10 @@ public final class SchemeCatalog implements SchemeRegistry {
                         + "is used until they can");
             }
         }
-        for (Map.Entry<String, List<Scheme>> e : byId.entrySet()) {
+        for (Map.Entry<String, List<Map.Entry<Object, Scheme>>> e : byId.entrySet()) {
             String id = e.getKey();
-            List<Scheme> claims = e.getValue();
+            List<Map.Entry<Object, Scheme>> keyed = e.getValue();
+            List<Scheme> claims = keyed.stream().map(Map.Entry::getValue).toList();
             SchemeOwner owner = bound.get(id);
             if (recorded && owner == null) {
                 Set<String> claimants = new LinkedHashSet<>();
@@ -201,8 +222,8 @@ public final class SchemeCatalog implements SchemeRegistry {
                     continue;
                 }
                 try {
-                    owner = owners.claim(new SchemeOwner(id, claims.get(0).origin().name(), Optional.empty(),
-                            SchemeOwner.How.FIRST, "host", Instant.now()));
+                    owner = owners.claim(new SchemeOwner(id, claims.get(0).origin().name(),
+                            signerOf(keyed.get(0).getKey()), SchemeOwner.How.FIRST, "host", Instant.now()));
                 } catch (StoreException | IllegalStateException ex) {
                     now.add("scheme id '" + id + "': its first owner " + claims.get(0).origin().name()
                             + " cannot be recorded (" + ex.getMessage() + "); not used until it can");
@@ -210,14 +231,28 @@ public final class SchemeCatalog implements SchemeRegistry {
                 }
             }
             Scheme used = null;
-            for (Scheme s : claims) {
-                boolean owns = owner == null || owner.isOwner(s.origin().name(), Optional.empty());
+            for (Map.Entry<Object, Scheme> c : keyed) {
+                Scheme s = c.getValue();
+                Optional<String> signer = signerOf(c.getKey());
+                boolean sameName = owner == null || owner.symbolicName().equals(s.origin().name());
+                // A recorded signer is asked for even where signatures are no longer required: switching them off
+                // must not hand the scheme to a copied symbolic name (a transfer clears the signer).
+                boolean owns = owner == null || owner.isOwner(s.origin().name(), signer);
+                if (owns && owner != null && signers != null && owner.signer().isEmpty() && signer.isPresent()) {
+                    owner = recordSigner(owner, signer.get(), now);
+                }
                 if (used == null && owns) {
                     used = s;
                     next.put(id, s);
                 } else if (owns) {
                     now.add(s.origin() + ": scheme id '" + id + "' is already provided by " + used.origin()
                             + "; this one is ignored while that one is installed");
+                } else if (sameName) {
+                    now.add(s.origin() + ": scheme id '" + id + "' belongs to " + owner.owner() + " ("
+                            + describe(owner) + "); this jar is " + signer.map(x -> "signed by " + x)
+                            .orElse("not signed by a trusted key") + ", so it is refused: a symbolic name alone "
+                            + "can be copied (to move the id to another key: tilskudd schemes transfer " + id
+                            + " --to " + s.origin().name() + ", and the next signed jar's key is recorded)");
                 } else {
                     now.add(s.origin() + ": scheme id '" + id + "' belongs to " + owner.owner() + " ("
                             + describe(owner) + "); " + s.origin().name() + " is refused until an administrator "
@@ -233,6 +268,22 @@ public final class SchemeCatalog implements SchemeRegistry {
             LOG.log(System.Logger.Level.WARNING, p);
         }
         logged = Set.copyOf(problems);
+    }
+
+    /** The first verified signer of an owner recorded without one becomes part of the binding. */
+    private SchemeOwner recordSigner(SchemeOwner owner, String signer, List<String> problems) {
+        SchemeOwner signed = new SchemeOwner(owner.schemeId(), owner.symbolicName(), Optional.of(signer), owner.how(),
+                owner.actor(), owner.since());
+        try {
+            owners.transfer(signed);
+            LOG.log(System.Logger.Level.INFO, "scheme id '" + owner.schemeId() + "': owner " + owner.symbolicName()
+                    + " is signed; its signer " + signer + " is recorded with it");
+            return signed;
+        } catch (StoreException | IllegalStateException e) {
+            problems.add("scheme id '" + owner.schemeId() + "': the signer of its owner cannot be recorded ("
+                    + e.getMessage() + ")");
+            return owner;
+        }
     }
 
     private static String describe(SchemeOwner o) {

@@ -24,6 +24,8 @@ import no.tilskudd.api.form.Severity;
 import no.tilskudd.api.indicator.Indicator;
 import no.tilskudd.api.host.DeployRequest;
 import no.tilskudd.api.host.Deployment;
+import no.tilskudd.api.form.Field;
+import no.tilskudd.api.form.FormDefinition;
 import no.tilskudd.api.host.DryRun;
 import no.tilskudd.api.host.PluginJar;
 import no.tilskudd.api.host.PluginRefusedException;
@@ -32,6 +34,7 @@ import no.tilskudd.api.host.Undeployment;
 import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.scheme.SchemeDefinition;
 import no.tilskudd.api.service.OrgUnitRegister;
+import no.tilskudd.api.service.PluginSignatures;
 import no.tilskudd.api.service.SchemeOwnership;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.ValidationService;
@@ -86,6 +89,9 @@ public final class PluginServiceComponent implements PluginService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile SchemeOwnership ownership;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PluginSignatures signatures;
 
     private BundleContext context;
 
@@ -147,9 +153,17 @@ public final class PluginServiceComponent implements PluginService {
         List<String> problems = new ArrayList<>();
         List<DryRun.SchemeCheck> checks = new ArrayList<>();
         List<DryRun.Contribution> contributions = new ArrayList<>();
+        List<String> formChanges = new ArrayList<>();
         Totals totals = new Totals();
         Map<String, CodeCount> byCode = new TreeMap<>();
         Set<String> declared = extensionsOf(jar);
+        PluginSignatures sig = signatures;
+        PluginSignatures.Verdict verdict = sig == null ? null : sig.verify(jar);
+        if (verdict != null && !verdict.accepted()) {
+            problems.add(info.symbolicName() + " " + info.version() + " would be held unresolved: "
+                    + verdict.reason().orElse("refused") + " (tilskudd.plugins.requireSignature=true)");
+        }
+        Optional<String> signer = verdict == null ? Optional.empty() : verdict.signer();
         for (String x : new java.util.TreeSet<>(allowExtensions)) {
             if (!declared.contains(x)) {
                 problems.add("--allow-extension " + x + ": " + info.symbolicName() + " " + info.version()
@@ -178,7 +192,8 @@ public final class PluginServiceComponent implements PluginService {
                 Optional<Scheme> installed = schemes.scheme(s.id());
                 Optional<String> installedFrom = installed.map(x -> x.origin().name());
                 Optional<SchemeOwner> owner = owner(s.id());
-                if (owner.isPresent() && !owner.get().isOwner(info.symbolicName(), Optional.empty())) {
+                boolean owns = owner.isEmpty() || owner.get().isOwner(info.symbolicName(), signer);
+                if (!owns) {
                     // Deploying it changes nothing for this scheme, so there is nothing of it to check either.
                     problems.add("scheme '" + s.id() + "' belongs to " + owner.get().owner() + ", not to "
                             + info.symbolicName() + " " + info.version() + ": the host would refuse this jar's "
@@ -190,6 +205,7 @@ public final class PluginServiceComponent implements PluginService {
                     problems.add("scheme '" + s.id() + "' is already contributed by " + installedFrom.get()
                             + "; two plugins cannot claim the same scheme");
                 }
+                formChanges.addAll(revisions(s, installed));
                 own.add(s.id());
                 contributions.add(new DryRun.Contribution("scheme", s.id(), Optional.of(s.id()),
                         DryRun.Standing.OWN));
@@ -252,7 +268,86 @@ public final class PluginServiceComponent implements PluginService {
                 .forEach(e -> codes.add(new DryRun.NewError(e.getKey(), e.getValue().keys.size(), e.getValue().message,
                         new ArrayList<>(e.getValue().paths), e.getValue().examples)));
         return new DryRun(info, checks, totals.checked, totals.becomeInvalid, totals.alreadyInvalid, codes, problems,
-                contributions);
+                contributions, formChanges);
+    }
+
+    /**
+     * What each form of a scheme that is not installed yet and revises an earlier one changes against it. Forms share
+     * years only where one revises the other and is listed after it (the reader refuses anything else), so the form
+     * revised is the last one listed before it that shares a year with it.
+     */
+    static List<String> revisions(Scheme s, Optional<Scheme> installed) {
+        List<String> out = new ArrayList<>();
+        List<FormDefinition> forms = s.forms();
+        for (int i = 0; i < forms.size(); i++) {
+            FormDefinition f = forms.get(i);
+            if (installed.isPresent() && installed.get().form(f.version()).isPresent()) {
+                continue;
+            }
+            FormDefinition base = null;
+            for (int j = 0; j < i; j++) {
+                FormDefinition g = forms.get(j);
+                if (f.firstYear() <= g.lastYear() && g.firstYear() <= f.lastYear()) {
+                    base = g;
+                }
+            }
+            if (base == null) {
+                continue;
+            }
+            Map<String, Field> before = new LinkedHashMap<>();
+            base.fields().forEach(x -> before.put(x.id(), x));
+            Map<String, Field> after = new LinkedHashMap<>();
+            f.fields().forEach(x -> after.put(x.id(), x));
+            List<String> added = new ArrayList<>();
+            List<String> changed = new ArrayList<>();
+            for (Field x : after.values()) {
+                Field old = before.get(x.id());
+                if (old == null) {
+                    added.add(x.id() + (x.required() ? " (required)" : ""));
+                } else if (!old.equals(x)) {
+                    changed.add(x.id() + describeChange(old, x));
+                }
+            }
+            List<String> removed = before.keySet().stream().filter(k -> !after.containsKey(k)).toList();
+            int firstShared = Math.max(f.firstYear(), base.firstYear());
+            int lastShared = Math.min(f.lastYear(), base.lastYear());
+            out.add("scheme " + s.id() + ": form " + f.version() + " revises form " + base.version() + " for "
+                    + (firstShared == lastShared ? String.valueOf(firstShared) : firstShared + "-" + lastShared)
+                    + " (new submissions of those years use " + f.version() + "; stored ones keep their form): "
+                    + "fields added: " + list(added) + "; removed: " + list(removed) + "; changed: " + list(changed)
+                    + (f.rules().equals(base.rules()) ? "" : "; its rules differ"));
+        }
+        return out;
+    }
+
+    private static String list(List<String> items) {
+        return items.isEmpty() ? "none" : String.join(", ", items);
+    }
+
+    private static String describeChange(Field old, Field now) {
+        List<String> what = new ArrayList<>();
+        if (old.type() != now.type()) {
+            what.add("type " + old.type() + " -> " + now.type());
+        }
+        if (old.required() != now.required()) {
+            what.add(now.required() ? "now required" : "no longer required");
+        }
+        if (!old.requiredWhen().equals(now.requiredWhen())) {
+            what.add("requiredWhen");
+        }
+        if (!old.constraints().equals(now.constraints())) {
+            what.add("limits");
+        }
+        if (!old.choices().equals(now.choices())) {
+            what.add("choices");
+        }
+        if (!old.fields().equals(now.fields())) {
+            what.add("row fields");
+        }
+        if (!old.label().equals(now.label()) || !old.help().equals(now.help())) {
+            what.add("text");
+        }
+        return what.isEmpty() ? "" : " (" + String.join(", ", what) + ")";
     }
 
     /** The manifest header by which a bundle declares the schemes of other bundles it extends. */

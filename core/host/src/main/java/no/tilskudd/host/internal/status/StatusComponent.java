@@ -22,9 +22,12 @@ import no.tilskudd.api.host.BundleStatus;
 import no.tilskudd.api.host.HostStatus;
 import no.tilskudd.api.host.StatusService;
 import no.tilskudd.api.service.PluginHealth;
+import no.tilskudd.api.service.PluginSignatures;
 import no.tilskudd.api.service.Quarantine;
 import no.tilskudd.api.service.SchemeRegistry;
+import no.tilskudd.api.service.StoredReportCheck;
 import no.tilskudd.api.service.ValidationService;
+import no.tilskudd.host.internal.signing.PluginSignatureGate;
 import no.tilskudd.host.json.JsonViews;
 import no.tilskudd.launch.Host;
 import org.osgi.framework.Bundle;
@@ -69,6 +72,12 @@ public final class StatusComponent implements StatusService, BundleListener {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PluginHealth health;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PluginSignatures signatures;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StoredReportCheck storedReports;
 
     private BundleContext context;
     private ScheduledExecutorService publisher;
@@ -155,7 +164,11 @@ public final class StatusComponent implements StatusService, BundleListener {
             }
             boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
             String failure = null;
-            if (b.getState() == Bundle.INSTALLED && !fragment) {
+            Optional<String> held = signatures instanceof PluginSignatureGate g ? g.refusal(b) : Optional.empty();
+            if (b.getState() == Bundle.INSTALLED && held.isPresent()) {
+                // Asking the framework to start it would only say that a resolver hook kept it out.
+                failure = b.getSymbolicName() + " " + b.getVersion() + ": " + held.get();
+            } else if (b.getState() == Bundle.INSTALLED && !fragment) {
                 failure = resolutionFailure(b);
             } else if (b.getState() == Bundle.RESOLVED && !fragment && b.getBundleId() != 0) {
                 failure = "resolved but not started";
@@ -190,8 +203,17 @@ public final class StatusComponent implements StatusService, BundleListener {
             schemeProblems.addAll(h.refused());
             failures.addAll(h.failures());
         }
+        List<String> invalid = List.of();
+        StoredReportCheck check = storedReports;
+        if (check != null) {
+            try {
+                invalid = check.invalid().stream().map(StoredReportCheck.Invalid::toString).toList();
+            } catch (RuntimeException e) {
+                invalid = List.of("stored reports cannot be checked: " + e.getMessage());
+            }
+        }
         return new HostStatus(ProcessHandle.current().pid(), host.serving(), Instant.now(), host.startMillis(),
-                host.deploy().toString(), bundles, schemeList, schemeProblems, failures, quarantined);
+                host.deploy().toString(), bundles, schemeList, schemeProblems, failures, quarantined, invalid);
     }
 
     /** Components that Declarative Services could not activate, e.g. a plugin whose activate method throws. */
@@ -309,7 +331,7 @@ public final class StatusComponent implements StatusService, BundleListener {
         return new HostStatus(m.path("pid").asLong(), m.path("serving").asBoolean(),
                 Instant.parse(m.path("time").asText()), m.path("startMillis").asLong(), m.path("deploy").asText(),
                 bundles, texts(m.path("schemes")), texts(m.path("schemeProblems")), texts(m.path("failures")),
-                texts(m.path("quarantined")));
+                texts(m.path("quarantined")), texts(m.path("invalidReports")));
     }
 
     private static List<String> texts(JsonNode array) {
