@@ -832,7 +832,8 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            Aggregate result = AnswerQuery.run(c, aggregation);
+            dialect.prepareAggregate(c);
+            Aggregate result = AnswerQuery.run(c, aggregation, dialect);
             c.commit();
             return result;
         } catch (SQLException e) {
