@@ -36,11 +36,9 @@ final class AnswerQuery {
     private final Aggregation a;
     private final boolean top;
     private final String group;
-    private final Dialect dialect;
 
-    private AnswerQuery(Aggregation aggregation, Dialect dialect) {
+    private AnswerQuery(Aggregation aggregation) {
         this.a = aggregation;
-        this.dialect = dialect;
         this.top = aggregation.counting() != Counting.ROW;
         this.group = aggregation.group().orElse("");
     }
@@ -50,12 +48,11 @@ final class AnswerQuery {
      *
      * @param c           the connection
      * @param aggregation what to compute
-     * @param dialect     the database's dialect
      * @return the result
      * @throws SQLException when a statement fails
      */
-    static Aggregate run(Connection c, Aggregation aggregation, Dialect dialect) throws SQLException {
-        return new AnswerQuery(aggregation, dialect).run(c);
+    static Aggregate run(Connection c, Aggregation aggregation) throws SQLException {
+        return new AnswerQuery(aggregation).run(c);
     }
 
     /**
@@ -125,8 +122,8 @@ final class AnswerQuery {
      * The totals of the latest items when the rows are a field's values: read from the same ranked range of that
      * field as the cells, each item once (its answers on a multi-choice axis are one item). Before, the totals
      * ranked every submission in the scope again after an index probe for its answer on the axis, one probe per
-     * submission, and probed once more per latest item (national goals at 100,000 reports: two of its three
-     * range reads; docs/performance.md, third round).
+     * submission, and probed once more per latest item. (The benchmark's latest countings are over single-choice
+     * fields, whose totals are the sums of the cells, so this does not show in its figures.)
      */
     private List<Aggregate.Cell> latestTotals(Connection c, boolean byColumn) throws SQLException {
         Optional<Key> columns = byColumn ? a.columns().map(x -> x.field().isPresent() ? fieldKey(x, "c", "ck")
@@ -211,7 +208,7 @@ final class AnswerQuery {
         } else {
             sql.add("1 = 1");
         }
-        restrict(sql, restriction, sid, ri, true);
+        restrict(sql, restriction, sid, ri);
         sql.add(" GROUP BY " + String.join(", ", keys));
         List<Aggregate.Cell> out = new ArrayList<>();
         try (PreparedStatement ps = sql.prepare(c); ResultSet rs = ps.executeQuery()) {
@@ -247,7 +244,7 @@ final class AnswerQuery {
                 top ? new Object[0] : new Object[] {group});
         sql.add(" AND ");
         exists(sql, "r", sid, ri, a.rows());
-        restrict(sql, restriction, sid, ri, true);
+        restrict(sql, restriction, sid, ri);
         if (columns.isPresent()) {
             sql.add(" GROUP BY " + String.join(", ", columns.get().aliases));
         }
@@ -341,7 +338,7 @@ final class AnswerQuery {
         } else {
             sql.add(" WHERE 1 = 1");
         }
-        restrict(sql, Restriction.SCOPE, sid, "0", false);
+        restrict(sql, Restriction.SCOPE, sid, "0");
     }
 
     private Aggregate.Cell countOnly(String row, String column, long count) {
@@ -353,25 +350,13 @@ final class AnswerQuery {
     /**
      * Restricts the items by the scope and the filter; the latest items of the units are joined instead.
      */
-    private void restrict(Sql sql, Restriction restriction, String sid, String ri, boolean measured) {
+    private void restrict(Sql sql, Restriction restriction, String sid, String ri) {
         if (restriction == Restriction.SCOPE) {
             sql.add(" AND ");
             scope(sql, a.scope(), a.forms());
             for (Condition f : a.filter()) {
                 sql.add(" AND ");
-                int m = measured && dialect == Dialect.H2 && f.op() == Condition.Op.PRESENT
-                        ? a.numbers().indexOf(f.field()) : -1;
-                if (m >= 0) {
-                    // The field is a measure's, joined as m<i> (its number, if it has one: a field of an item has
-                    // at most one number answer and then no other). An item with that number has the field; only
-                    // the others need the EXISTS, which H2 runs as one index probe per row (participants: a
-                    // probe less per measure row; docs/performance.md, third round).
-                    sql.add("(m" + m + ".num IS NOT NULL OR ");
-                    condition(sql, f, sid, ri);
-                    sql.add(")");
-                } else {
-                    condition(sql, f, sid, ri);
-                }
+                condition(sql, f, sid, ri);
             }
         }
         // The latest item of each unit is joined instead (latestJoin).

@@ -833,7 +833,7 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             dialect.prepareAggregate(c);
-            Aggregate result = AnswerQuery.run(c, aggregation, dialect);
+            Aggregate result = AnswerQuery.run(c, aggregation);
             c.commit();
             return result;
         } catch (SQLException e) {

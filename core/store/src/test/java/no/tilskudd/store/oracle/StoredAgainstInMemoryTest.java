@@ -276,7 +276,7 @@ class StoredAgainstInMemoryTest {
                       "type": "median", "field": "grantAmount", "kind": "decimal", "decimals": 0 },
                     { "id": "{column}-pct", "label": { "nb": "{column} %", "en": "{column} %" }, "type": "share" } ] }
                 """);
-        // A filter that a measure's field is present: H2 reads the measure's number before it probes for the field.
+        // A filter that a measure's field is present, with that measure.
         EXTRA.put("present-families-by-openness", """
                 { "formatVersion": 1, "id": "present-families-by-openness", "title": { "nb": "F", "en": "F" },
                   "count": "row", "group": "measures",
