@@ -966,6 +966,7 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            dialect.prepareAggregate(c);
             Aggregate result = AnswerQuery.run(c, aggregation);
             c.commit();
             return result;

@@ -262,6 +262,35 @@ class StoredAgainstInMemoryTest {
                   "measures": [ { "id": "{column}", "label": { "nb": "{column}", "en": "{column}" }, "type": "count" } ],
                   "total": { "nb": "I alt", "en": "Total" } }
                 """);
+        // The latest report of each unit on a multi-choice field, with columns and numbers: the column totals and
+        // the overall total (a median asks for it separately) count each unit once, however many codes it has.
+        EXTRA.put("latest-partners-by-year-with-grants", """
+                { "formatVersion": 1, "id": "latest-partners-by-year-with-grants", "title": { "nb": "L", "en": "L" },
+                  "count": "scheme-unit", "answers": "latest",
+                """ + partners + """
+                  "columns": { "by": "year" },
+                  "measures": [ { "id": "{column}", "label": { "nb": "{column}", "en": "{column}" }, "type": "count" },
+                    { "id": "{column}-grant", "label": { "nb": "{column} kr", "en": "{column} NOK" }, "type": "sum",
+                      "field": "grantAmount", "kind": "amount" },
+                    { "id": "{column}-median", "label": { "nb": "{column} median", "en": "{column} median" },
+                      "type": "median", "field": "grantAmount", "kind": "decimal", "decimals": 0 },
+                    { "id": "{column}-pct", "label": { "nb": "{column} %", "en": "{column} %" }, "type": "share" } ] }
+                """);
+        // A filter that a measure's field is present, with that measure.
+        EXTRA.put("present-families-by-openness", """
+                { "formatVersion": 1, "id": "present-families-by-openness", "title": { "nb": "F", "en": "F" },
+                  "count": "row", "group": "measures",
+                  "filter": [ { "field": "participantsFamilies", "present": true } ],
+                  "rows": { "by": "field", "field": "category", "id": "c", "label": { "nb": "K", "en": "C" },
+                    "codes": [ { "code": "alle", "label": { "nb": "A", "en": "A" } },
+                               { "code": "individ", "label": { "nb": "I", "en": "I" } },
+                               { "code": "familie", "label": { "nb": "F", "en": "F" } } ] },
+                  "columns": { "by": "year" },
+                  "measures": [ { "id": "{column}", "label": { "nb": "{column}", "en": "{column}" }, "type": "count" },
+                    { "id": "{column}-fam", "label": { "nb": "{column} fam", "en": "{column} families" },
+                      "type": "sum", "field": "participantsFamilies", "kind": "persons" } ],
+                  "total": { "nb": "I alt", "en": "Total" } }
+                """);
         EXTRA.put("open-rows-by-band", """
                 { "formatVersion": 1, "id": "open-rows-by-band", "title": { "nb": "B", "en": "B" },
                   "count": "row", "group": "measures",
