@@ -1,6 +1,7 @@
 package no.tilskudd.distribution;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +50,24 @@ class FaultToleranceTest {
                                 throw new ArithmeticException("indicator bug");
                             }
                         }""", false)
+                // Never returns by itself: stopped after tilskudd.indicator.timeout.ms.
+                .component("SleepingIndicator", "no.tilskudd.api.indicator.Indicator", """
+                        public class SleepingIndicator implements no.tilskudd.api.indicator.Indicator {
+                            public String id() { return "sleeping-indicator"; }
+                            public no.tilskudd.api.form.LocalizedText title() {
+                                return no.tilskudd.api.form.LocalizedText.of("Sleeping");
+                            }
+                            public java.util.Set<String> schemes() { return java.util.Set.of("faulty"); }
+                            public no.tilskudd.api.report.Table compute(
+                                    no.tilskudd.api.indicator.IndicatorInput in) {
+                                try {
+                                    Thread.sleep(600_000);
+                                } catch (InterruptedException e) {
+                                    Thread.currentThread().interrupt();
+                                }
+                                return null;
+                            }
+                        }""", false)
                 // For a scheme another bundle owns: it stays out of that scheme's tables.
                 .component("StrayIndicator", "no.tilskudd.api.indicator.Indicator", """
                         public class StrayIndicator implements no.tilskudd.api.indicator.Indicator {
@@ -94,7 +113,8 @@ class FaultToleranceTest {
         Path boom = activationFails();
         Path faultyJar = faultyScheme();
         Path dup = duplicateScheme();
-        try (TestHost host = TestHost.start(temp, true, Map.of("tilskudd.validator.timeout.ms", "300"))) {
+        try (TestHost host = TestHost.start(temp, true, Map.of("tilskudd.validator.timeout.ms", "300",
+                "tilskudd.indicator.timeout.ms", "500"))) {
             host.deploy(TestHost.exampleJar(), "example-scheme.jar");
             host.await("the example scheme", s -> TestHost.hasScheme(s, "example"), "schemes", "--json");
             host.deploy(boom, "boom.jar");
@@ -135,7 +155,13 @@ class FaultToleranceTest {
             JsonNode ownJson = own.json();
             assertTrue(mentions(ownJson.get("failures"), "bad-indicator (test.faulty.scheme 1.0.0): threw "
                     + "ArithmeticException: indicator bug"), ownJson.toString());
+            assertTrue(mentions(ownJson.get("failures"), "sleeping-indicator (test.faulty.scheme 1.0.0): did not "
+                    + "finish within 500 ms (tilskudd.indicator.timeout.ms) and was stopped"), ownJson.toString());
+            assertFalse(ownJson.get("indicators").findValuesAsText("id").contains("sleeping-indicator"),
+                    "no table in its place: " + ownJson);
             JsonNode failing = host.run("status", "--json").json();
+            assertTrue(mentions(failing.get("failures"), "test.faulty.scheme 1.0.0: indicator 'sleeping-indicator' "
+                    + "did not finish within 500 ms"), failing.toString());
             assertTrue(mentions(failing.get("failures"), "test.faulty.scheme 1.0.0: indicator 'bad-indicator' threw "
                     + "ArithmeticException: indicator bug"), failing.toString());
             assertTrue(mentions(failing.get("failures"), "test.faulty.scheme 1.0.0: validator for scheme 'faulty' "

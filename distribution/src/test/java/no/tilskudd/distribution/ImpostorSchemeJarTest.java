@@ -91,10 +91,29 @@ class ImpostorSchemeJarTest {
         return false;
     }
 
-    /** The impostor is active, refused, and nothing else is wrong. */
+    /**
+     * The impostor is held by the framework's ownership gate: installed, not resolved, named as a scheme problem and
+     * as the one failure of its bundle, and nothing else is wrong.
+     */
     private static boolean settledRefusal(JsonNode status) {
-        return refusal(status.get("schemeProblems")) && status.get("failures").isEmpty()
-                && status.get("schemeProblems").size() == 1;
+        JsonNode failures = status.get("failures");
+        return refusal(status.get("schemeProblems")) && status.get("schemeProblems").size() == 1
+                && status.get("schemeProblems").get(0).asText().endsWith(HELD)
+                && failures.size() == 1 && failures.get(0).asText().contains(": " + IMPOSTOR + " 9.0.0: scheme id "
+                        + "'avdir' belongs to " + OWNER) && failures.get(0).asText().endsWith(HELD)
+                && "INSTALLED".equals(state(status, IMPOSTOR));
+    }
+
+    static final String HELD = "; held unresolved (installed, not started) until then";
+
+    /** The framework state of a bundle as status lists it, or null when it is not listed. */
+    static String state(JsonNode status, String symbolicName) {
+        for (JsonNode b : status.get("bundles")) {
+            if (symbolicName.equals(b.get("symbolicName").asText())) {
+                return b.get("state").asText();
+            }
+        }
+        return null;
     }
 
     /**
@@ -104,15 +123,17 @@ class ImpostorSchemeJarTest {
     private static void assertRefusedInStatus(Supplier<String[]> status) throws InterruptedException {
         String expected = "SCHEME PROBLEM " + IMPOSTOR + " 9.0.0: scheme id 'avdir' belongs to " + OWNER
                 + " (shipped with the distribution); " + IMPOSTOR + " is refused until an administrator transfers "
-                + "it (tilskudd schemes transfer avdir --to " + IMPOSTOR + ")";
+                + "it (tilskudd schemes transfer avdir --to " + IMPOSTOR + ")" + HELD;
         long deadline = System.nanoTime() + 30_000_000_000L;
         String[] r = status.get();
-        while (r[1].contains("FAILED ") && System.nanoTime() < deadline) {
+        while (!r[1].contains("FAILED ") && System.nanoTime() < deadline) {
             Thread.sleep(100);
             r = status.get();
         }
         assertEquals("1", r[0], r[1]);
         assertTrue(r[1].contains(expected), r[1]);
+        assertTrue(r[1].contains("FAILED ") && r[1].contains(": " + IMPOSTOR + " 9.0.0: scheme id 'avdir' belongs "
+                + "to " + OWNER), "the impostor's bundle is named as held: " + r[1]);
     }
 
     private static String avdirBundle(JsonNode schemes) {
@@ -181,11 +202,7 @@ class ImpostorSchemeJarTest {
             HttpResponse<String> bundles = host.get("/api/bundles", WebHost.basic("admin", host.adminPassword));
             assertEquals(200, bundles.statusCode(), bundles.body());
             assertTrue(refusal(WebHost.json(bundles).get("schemeProblems")), bundles.body());
-            boolean impostorListed = false;
-            for (JsonNode b : WebHost.json(bundles).get("bundles")) {
-                impostorListed |= IMPOSTOR.equals(b.get("symbolicName").asText());
-            }
-            assertTrue(impostorListed, bundles.body());
+            assertEquals("INSTALLED", state(WebHost.json(bundles), IMPOSTOR), "held, not resolved: " + bundles.body());
 
             // Over HTTP the owners are the administrator's, as the transfer is.
             String admin = WebHost.basic("admin", host.adminPassword);
@@ -236,7 +253,16 @@ class ImpostorSchemeJarTest {
             assertEquals("0", transfer[0], transfer[1]);
             assertTrue(transfer[1].contains("scheme avdir now belongs to " + IMPOSTOR), transfer[1]);
             var json = new com.fasterxml.jackson.databind.ObjectMapper();
-            assertEquals(IMPOSTOR, avdirBundle(json.readTree(runIn(restarted, "schemes", "--json")[1])));
+            // The transfer releases the held bundle: resolved and started without a restart.
+            deadline = System.nanoTime() + 30_000_000_000L;
+            JsonNode released = json.readTree(runIn(restarted, "status", "--json")[1]);
+            while (!"ACTIVE".equals(state(released, IMPOSTOR))
+                    || !IMPOSTOR.equals(avdirBundle(json.readTree(runIn(restarted, "schemes", "--json")[1])))) {
+                assertTrue(System.nanoTime() < deadline, "the impostor is released by the transfer: " + released);
+                Thread.sleep(100);
+                released = json.readTree(runIn(restarted, "status", "--json")[1]);
+            }
+            assertFalse(released.get("failures").toString().contains(IMPOSTOR), released.toString());
             String[] invalid = runIn(restarted, "validate", "--json", demo.toString());
             assertEquals("1", invalid[0], "the impostor's form is used now");
             String[] owners = runIn(restarted, "schemes", "owners", "--json");
@@ -256,7 +282,10 @@ class ImpostorSchemeJarTest {
         }
     }
 
-    /** On an empty store a one-shot command keeps the shipped owner whatever the impostor's file is called. */
+    /**
+     * On an empty store a one-shot command keeps the shipped owner whatever the impostor's file is called, and the
+     * framework holds the impostor unresolved.
+     */
     @Test
     void onAnEmptyStoreTheShippedOwnerWinsWhateverTheFileNames() throws Exception {
         Path demo = avdirDemo();
@@ -265,6 +294,7 @@ class ImpostorSchemeJarTest {
             assertEquals(OWNER, avdirBundle(host.run("schemes", "--json").json()));
             TestHost.Result valid = host.run("validate", demo.toString());
             assertEquals(0, valid.exit(), valid.out());
+            assertEquals("INSTALLED", state(host.run("status", "--json").json(), IMPOSTOR));
             assertRefusedInStatus(() -> {
                 TestHost.Result r = host.run("status");
                 return new String[] {String.valueOf(r.exit()), r.out()};

@@ -30,6 +30,7 @@ class StrayContributionTest {
 
     static final String STRAY = "test.stray.validator";
     static final String EXTENSION = "test.avdir.checks";
+    static final String INDICATOR_ONLY = "test.avdir.indicator";
 
     @TempDir
     Path temp;
@@ -47,19 +48,22 @@ class StrayContributionTest {
     private TestBundles throwingFor(String symbolicName) {
         return TestBundles.bundle(symbolicName)
                 .validator("Throws", "avdir", "throw new IllegalStateException(\"stray bug\");")
-                .component("StrayIndicator", "no.tilskudd.api.indicator.Indicator", """
-                        public class StrayIndicator implements no.tilskudd.api.indicator.Indicator {
-                            public String id() { return "stray-indicator"; }
-                            public no.tilskudd.api.form.LocalizedText title() {
-                                return no.tilskudd.api.form.LocalizedText.of("Stray");
-                            }
-                            public java.util.Set<String> schemes() { return java.util.Set.of("avdir"); }
-                            public no.tilskudd.api.report.Table compute(
-                                    no.tilskudd.api.indicator.IndicatorInput in) {
-                                throw new ArithmeticException("stray indicator ran");
-                            }
-                        }""", false);
+                .component("StrayIndicator", "no.tilskudd.api.indicator.Indicator", STRAY_INDICATOR, false);
     }
+
+    /** An indicator of AVdir that throws whatever the data. */
+    static final String STRAY_INDICATOR = """
+            public class StrayIndicator implements no.tilskudd.api.indicator.Indicator {
+                public String id() { return "stray-indicator"; }
+                public no.tilskudd.api.form.LocalizedText title() {
+                    return no.tilskudd.api.form.LocalizedText.of("Stray");
+                }
+                public java.util.Set<String> schemes() { return java.util.Set.of("avdir"); }
+                public no.tilskudd.api.report.Table compute(
+                        no.tilskudd.api.indicator.IndicatorInput in) {
+                    throw new ArithmeticException("stray indicator ran");
+                }
+            }""";
 
     private static boolean mentions(JsonNode array, String text) {
         for (JsonNode n : array) {
@@ -165,6 +169,19 @@ class StrayContributionTest {
             assertFalse(approved.get("safe").asBoolean());
             assertTrue(host.run("schemes", "extensions", "--json").json().get("extensions").isEmpty(),
                     "a dry run approves nothing");
+            // An approved extension with nothing but an indicator that throws on the stored reports: the dry run
+            // runs it on them, names it by bundle and version, and does not call the jar safe.
+            Path indicatorOnly = TestBundles.bundle(INDICATOR_ONLY).header("Tilskudd-Extends", "avdir")
+                    .component("StrayIndicator", "no.tilskudd.api.indicator.Indicator", STRAY_INDICATOR, false)
+                    .build(temp);
+            WebHost.Result throwing = host.run("deploy", "--dry-run", "--json", "--allow-extension", "avdir",
+                    indicatorOnly.toString());
+            JsonNode thrown = throwing.json();
+            assertEquals(0, thrown.get("becomeInvalid").asInt(), thrown.toString());
+            assertFalse(thrown.get("safe").asBoolean(), thrown.toString());
+            assertTrue(mentions(thrown.get("problems"), "indicator 'stray-indicator' (" + INDICATOR_ONLY + " 1.0.0) "
+                    + "threw ArithmeticException: stray indicator ran on the 249 stored submissions of scheme "
+                    + "'avdir'"), thrown.toString());
             WebHost.Result notForced = host.run("deploy", "--allow-extension", "avdir", extension.toString());
             assertEquals(1, notForced.exit(), notForced.out() + notForced.err());
             WebHost.Result deployed = host.run("deploy", "--allow-extension", "avdir", "--force",

@@ -1,6 +1,7 @@
 package no.tilskudd.api.service;
 
 import java.util.List;
+import java.util.Optional;
 import no.tilskudd.api.store.SchemeExtension;
 import no.tilskudd.api.store.SchemeOwner;
 import org.osgi.annotation.versioning.ProviderType;
@@ -73,4 +74,18 @@ public interface SchemeOwnership {
      * @since 2.3
      */
     boolean revokeExtension(String schemeId, String symbolicName, String actor);
+
+    /**
+     * Why an installed bundle is held unresolved by the ownership gate, if it is: it declares a scheme id that is
+     * recorded for another bundle. The framework does not resolve it (whichever way it was installed) until an
+     * administrator transfers the id to it or removes it; after a transfer it is resolved and started without a
+     * restart.
+     *
+     * @param bundleId the bundle's id in the framework
+     * @return the reason, naming both bundles and the transfer that would release it; empty when it is not held
+     * @since 2.5
+     */
+    default Optional<String> held(long bundleId) {
+        return Optional.empty();
+    }
 }

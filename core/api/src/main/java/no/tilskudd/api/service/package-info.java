@@ -3,7 +3,7 @@
  * reporting of municipalities through the browser ({@link no.tilskudd.api.service.ReportingService}).
  */
 @Export
-@Version("2.4.0")
+@Version("2.5.0")
 package no.tilskudd.api.service;
 
 import org.osgi.annotation.bundle.Export;

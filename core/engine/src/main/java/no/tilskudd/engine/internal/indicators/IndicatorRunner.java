@@ -96,6 +96,27 @@ public final class IndicatorRunner implements IndicatorService {
     private volatile java.util.function.Function<String, Optional<StoredReportCheck.Invalid>> invalidReports =
             id -> Optional.empty();
 
+    /** How long a Java indicator may compute one table unless told otherwise. */
+    public static final java.time.Duration DEFAULT_TIMEOUT = java.time.Duration.ofSeconds(30);
+
+    private volatile java.time.Duration timeout = DEFAULT_TIMEOUT;
+    private volatile String timeoutSetting = "tilskudd.indicator.timeout.ms";
+
+    /**
+     * Stops waiting for a Java indicator after this long from now on: it is interrupted and abandoned, named as a
+     * failure of its plugin, and its table is left out with a note saying so, as for one that throws.
+     *
+     * @param limit   how long one indicator may compute one table
+     * @param setting the setting that gave it, for the failure's wording
+     */
+    public void useTimeout(java.time.Duration limit, String setting) {
+        if (limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("an indicator's time limit must be positive, not " + limit);
+        }
+        this.timeout = limit;
+        this.timeoutSetting = setting;
+    }
+
     /**
      * Notes under every table how many of its reports no longer validate against a current form, from now on.
      *
@@ -319,7 +340,7 @@ public final class IndicatorRunner implements IndicatorService {
                         orgUnits::find);
             }
             Table table = stored.isPresent() ? stored.get()
-                    : indicator.compute(new IndicatorInput(selection, inputs.of(run.schemes()), orgUnits::find,
+                    : bounded(indicator, new IndicatorInput(selection, inputs.of(run.schemes()), orgUnits::find,
                             grants));
             if (table == null) {
                 failures.add(failed(run.indicator(), "returned no table"));
@@ -328,11 +349,61 @@ public final class IndicatorRunner implements IndicatorService {
             } else {
                 return Optional.of(run.missing().isEmpty() ? table : withMissing(table, run.missing()));
             }
+        } catch (TimedOut e) {
+            failures.add(failed(run.indicator(), "did not finish within " + e.limit.toMillis() + " ms ("
+                    + timeoutSetting + ") and was stopped"));
         } catch (RuntimeException | LinkageError e) {
             failures.add(failed(run.indicator(), "threw " + (e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage())));
         }
         return Optional.empty();
+    }
+
+    /** An indicator that did not finish in time; not a RuntimeException, so that it is not taken for its own. */
+    private static final class TimedOut extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient java.time.Duration limit;
+
+        TimedOut(java.time.Duration limit) {
+            super(null, null, false, false);
+            this.limit = limit;
+        }
+    }
+
+    /**
+     * Computes a table on a thread of its own and waits at most the time limit: a Java indicator that loops or waits
+     * would otherwise hold the report (and the caller's thread) for ever. One that does not finish is interrupted and
+     * abandoned; it cannot be killed, so what it still holds stays held until it returns. The engine's own declared
+     * indicators run on the caller's thread, as the store computes them.
+     */
+    private Table bounded(Indicator indicator, IndicatorInput input) throws TimedOut {
+        if (indicator instanceof DeclaredIndicator) {
+            return indicator.compute(input);
+        }
+        java.time.Duration limit = timeout;
+        java.util.concurrent.FutureTask<Table> task = new java.util.concurrent.FutureTask<>(() -> indicator.compute(input));
+        Thread t = new Thread(task, "tilskudd-indicator-" + indicator.id());
+        t.setDaemon(true);
+        t.start();
+        try {
+            return task.get(limit.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            task.cancel(true);
+            throw new TimedOut(limit);
+        } catch (InterruptedException e) {
+            task.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while indicator '" + indicator.id() + "' ran", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        }
     }
 
     /**

@@ -73,8 +73,11 @@ public final class IndicatorComponent implements IndicatorService {
         contributors.remove(i);
     }
 
+    /** How long a Java indicator may compute one table, in milliseconds. */
+    static final String TIMEOUT = "tilskudd.indicator.timeout.ms";
+
     @Activate
-    void activate() {
+    void activate(org.osgi.framework.BundleContext context) {
         GrantRegister register = new GrantRegister(schemes, orgUnits, () -> Optional.ofNullable(grants),
                 () -> Optional.ofNullable(store), List::of);
         delegate = new IndicatorRunner(() -> indicators, () -> Optional.ofNullable(store), orgUnits,
@@ -97,6 +100,21 @@ public final class IndicatorComponent implements IndicatorService {
                     }
                 }, register.lookup());
         delegate.useStoredReportCheck(id -> Optional.ofNullable(storedReports).flatMap(c -> c.invalid(id)));
+        delegate.useTimeout(java.time.Duration.ofMillis(timeout(context)), TIMEOUT);
+    }
+
+    private static long timeout(org.osgi.framework.BundleContext context) {
+        String t = context.getProperty(TIMEOUT);
+        long value;
+        try {
+            value = t == null ? IndicatorRunner.DEFAULT_TIMEOUT.toMillis() : Long.parseLong(t.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(TIMEOUT + " must be a whole number, not '" + t + "'", e);
+        }
+        if (value < 1) {
+            throw new IllegalArgumentException(TIMEOUT + " must be at least 1, not '" + t + "'");
+        }
+        return value;
     }
 
     @Override

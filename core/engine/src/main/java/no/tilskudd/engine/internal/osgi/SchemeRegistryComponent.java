@@ -3,6 +3,8 @@ package no.tilskudd.engine.internal.osgi;
 import java.io.InputStream;
 import java.net.URL;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +27,15 @@ import no.tilskudd.engine.internal.registry.SchemeCatalog;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.hooks.resolver.ResolverHook;
+import org.osgi.framework.hooks.resolver.ResolverHookFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.wiring.BundleCapability;
+import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -40,9 +50,17 @@ import org.osgi.util.tracker.BundleTracker;
  * its owner's, by the ownership record in the store: the host and every one-shot command on the same data decide
  * from the same record. Bundles with the {@code Tilskudd-Scheme} header are known from the moment they are installed,
  * so that two that declare a new id in one start get neither, whichever starts first.
+ *
+ * <p>It is also the framework's ownership gate: a resolver hook, so that it holds however a jar was installed (a copy
+ * into {@code deploy/}, the command line, the HTTP API, a Karaf deploy folder). A bundle whose descriptor declares an
+ * id recorded for another bundle is kept out of every resolution, stays INSTALLED and is named in {@link #problems()}
+ * and {@link #held(long)} until an administrator transfers the id to it ({@link #transfer}), which resolves and starts
+ * it at once. The rule is the catalog's ({@link SchemeCatalog#held}), from the same record.
  */
-@Component(service = {SchemeRegistry.class, SchemeOwnership.class}, immediate = true)
-public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwnership {
+@Component(service = {SchemeRegistry.class, SchemeOwnership.class, ResolverHookFactory.class}, immediate = true)
+public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwnership, ResolverHookFactory {
+
+    private static final System.Logger LOG = System.getLogger("no.tilskudd.engine.schemes");
 
     private final SchemeCatalog catalog = new SchemeCatalog();
 
@@ -53,6 +71,11 @@ public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwne
     private volatile AuditLog audit;
 
     private BundleTracker<String> installed;
+    private volatile BundleContext context;
+    private volatile PluginSignatures signatures;
+
+    /** The bundles the resolver hook keeps out, with the reason, while they are installed and not resolved. */
+    private final Map<Bundle, String> held = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * How long a lookup of a scheme id waits while a bundle that declares it is being updated (or started): the old
@@ -88,6 +111,7 @@ public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwne
     void addOwners(SchemeOwners record) {
         owners = record;
         catalog.useOwners(record);
+        holdResolved();
     }
 
     /**
@@ -97,6 +121,7 @@ public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwne
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "removeSignatures")
     void addSignatures(PluginSignatures signatures) {
+        this.signatures = signatures;
         if (signatures.required()) {
             catalog.useSigners(key -> key instanceof ServiceReference<?> ref && ref.getBundle() != null
                     ? signatures.signer(ref.getBundle().getBundleId()) : Optional.empty());
@@ -104,6 +129,9 @@ public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwne
     }
 
     void removeSignatures(PluginSignatures signatures) {
+        if (this.signatures == signatures) {
+            this.signatures = null;
+        }
         catalog.useSigners(null);
     }
 
@@ -129,6 +157,7 @@ public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwne
 
     @Activate
     void activate(BundleContext context) {
+        this.context = context;
         installed = new BundleTracker<>(context, Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING
                 | Bundle.ACTIVE | Bundle.STOPPING, null) {
             @Override
@@ -145,6 +174,9 @@ public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwne
             @Override
             public void modifiedBundle(Bundle bundle, BundleEvent event, String id) {
                 changed.put(bundle, System.nanoTime());
+                if (bundle.getState() != Bundle.INSTALLED) {
+                    held.remove(bundle);
+                }
                 // An update may change the id the bundle declares.
                 Optional<String> now = declaredId(bundle);
                 if (now.isPresent() && !now.get().equals(declares.get(bundle))) {
@@ -157,11 +189,13 @@ public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwne
             @Override
             public void removedBundle(Bundle bundle, BundleEvent event, String id) {
                 catalog.unexpect(bundle);
+                held.remove(bundle);
                 declares.remove(bundle);
                 changed.remove(bundle);
             }
         };
         installed.open();
+        holdResolved();
     }
 
     @Deactivate
@@ -237,7 +271,124 @@ public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwne
 
     @Override
     public List<String> problems() {
-        return catalog.problems();
+        if (held.isEmpty()) {
+            return catalog.problems();
+        }
+        List<String> all = new ArrayList<>(catalog.problems());
+        held.values().stream().sorted().forEach(all::add);
+        return List.copyOf(all);
+    }
+
+    @Override
+    public Optional<String> held(long bundleId) {
+        for (Map.Entry<Bundle, String> e : held.entrySet()) {
+            if (e.getKey().getBundleId() == bundleId && e.getKey().getState() == Bundle.INSTALLED) {
+                return Optional.of(e.getValue());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public ResolverHook begin(Collection<BundleRevision> triggers) {
+        return new ResolverHook() {
+            @Override
+            public void filterResolvable(Collection<BundleRevision> candidates) {
+                candidates.removeIf(r -> {
+                    Bundle b = r.getBundle();
+                    Optional<String> why = b.getBundleId() == 0 ? Optional.empty() : holdReason(b);
+                    if (why.isEmpty()) {
+                        held.remove(b);
+                        return false;
+                    }
+                    if (!why.get().equals(held.put(b, why.get()))) {
+                        LOG.log(System.Logger.Level.WARNING, why.get());
+                    }
+                    return true;
+                });
+            }
+
+            @Override
+            public void filterSingletonCollisions(BundleCapability singleton,
+                    Collection<BundleCapability> collisionCandidates) {
+                // not concerned
+            }
+
+            @Override
+            public void filterMatches(BundleRequirement requirement, Collection<BundleCapability> candidates) {
+                // not concerned
+            }
+
+            @Override
+            public void end() {
+                // nothing kept
+            }
+        };
+    }
+
+    /** Why a bundle is to be kept out of resolution: it declares a scheme id recorded for another bundle. */
+    private Optional<String> holdReason(Bundle b) {
+        Optional<String> id = declaredId(b);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        PluginSignatures s = signatures;
+        Optional<String> signer = s != null && s.required() ? s.signer(b.getBundleId()) : Optional.empty();
+        return catalog.held(new Origin(b.getSymbolicName(), b.getVersion().toString()), signer, id.get());
+    }
+
+    /**
+     * Bundles resolved before the hook could decide (before this component or the store was there, e.g. from the
+     * framework's cache at a restart) are resolved again, now through it, if it would hold them.
+     */
+    private void holdResolved() {
+        BundleContext ctx = context;
+        if (ctx == null || owners == null) {
+            return;
+        }
+        List<Bundle> again = new ArrayList<>();
+        for (Bundle b : ctx.getBundles()) {
+            if ((b.getState() & (Bundle.RESOLVED | Bundle.STARTING | Bundle.ACTIVE)) != 0 && b.getBundleId() != 0
+                    && holdReason(b).isPresent()) {
+                again.add(b);
+            }
+        }
+        if (!again.isEmpty()) {
+            ctx.getBundle(0).adapt(FrameworkWiring.class).refreshBundles(again);
+        }
+    }
+
+    /**
+     * After a transfer, the held bundles the record now allows are resolved, and started where they were asked to
+     * start (FileInstall and {@code tilskudd deploy} start what they install), without a restart.
+     */
+    private void release() {
+        BundleContext ctx = context;
+        if (ctx == null || held.isEmpty()) {
+            return;
+        }
+        List<Bundle> free = new ArrayList<>();
+        for (Bundle b : List.copyOf(held.keySet())) {
+            if (b.getState() == Bundle.INSTALLED && holdReason(b).isEmpty()) {
+                held.remove(b);
+                free.add(b);
+            }
+        }
+        if (free.isEmpty()) {
+            return;
+        }
+        ctx.getBundle(0).adapt(FrameworkWiring.class).resolveBundles(free);
+        for (Bundle b : free) {
+            BundleStartLevel level = b.adapt(BundleStartLevel.class);
+            if (b.getState() == Bundle.RESOLVED && level != null && level.isPersistentlyStarted()) {
+                try {
+                    b.start();
+                } catch (BundleException | IllegalStateException e) {
+                    LOG.log(System.Logger.Level.WARNING, b.getSymbolicName() + " " + b.getVersion()
+                            + ": released by a transfer but not started: " + e.getMessage());
+                }
+            }
+        }
     }
 
     @Override
@@ -264,6 +415,7 @@ public final class SchemeRegistryComponent implements SchemeRegistry, SchemeOwne
                     "from", before.map(SchemeOwner::owner).orElse("(none)"))));
         }
         catalog.refresh();
+        release();
         return next;
     }
 

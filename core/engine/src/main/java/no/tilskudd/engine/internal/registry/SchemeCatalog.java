@@ -234,7 +234,6 @@ public final class SchemeCatalog implements SchemeRegistry {
             for (Map.Entry<Object, Scheme> c : keyed) {
                 Scheme s = c.getValue();
                 Optional<String> signer = signerOf(c.getKey());
-                boolean sameName = owner == null || owner.symbolicName().equals(s.origin().name());
                 // A recorded signer is asked for even where signatures are no longer required: switching them off
                 // must not hand the scheme to a copied symbolic name (a transfer clears the signer).
                 boolean owns = owner == null || owner.isOwner(s.origin().name(), signer);
@@ -247,16 +246,8 @@ public final class SchemeCatalog implements SchemeRegistry {
                 } else if (owns) {
                     now.add(s.origin() + ": scheme id '" + id + "' is already provided by " + used.origin()
                             + "; this one is ignored while that one is installed");
-                } else if (sameName) {
-                    now.add(s.origin() + ": scheme id '" + id + "' belongs to " + owner.owner() + " ("
-                            + describe(owner) + "); this jar is " + signer.map(x -> "signed by " + x)
-                            .orElse("not signed by a trusted key") + ", so it is refused: a symbolic name alone "
-                            + "can be copied (to move the id to another key: tilskudd schemes transfer " + id
-                            + " --to " + s.origin().name() + ", and the next signed jar's key is recorded)");
                 } else {
-                    now.add(s.origin() + ": scheme id '" + id + "' belongs to " + owner.owner() + " ("
-                            + describe(owner) + "); " + s.origin().name() + " is refused until an administrator "
-                            + "transfers it (tilskudd schemes transfer " + id + " --to " + s.origin().name() + ")");
+                    now.add(refusal(s.origin(), id, owner, signer));
                 }
             }
         }
@@ -284,6 +275,54 @@ public final class SchemeCatalog implements SchemeRegistry {
                     + e.getMessage() + ")");
             return owner;
         }
+    }
+
+    /**
+     * Why a bundle that declares a scheme id recorded for another owner is refused: both bundles and the fix. The one
+     * wording for the registry's problem and for the framework's hold.
+     */
+    private static String refusal(Origin origin, String id, SchemeOwner owner, Optional<String> signer) {
+        if (owner.symbolicName().equals(origin.name())) {
+            return origin + ": scheme id '" + id + "' belongs to " + owner.owner() + " (" + describe(owner)
+                    + "); this jar is " + signer.map(x -> "signed by " + x).orElse("not signed by a trusted key")
+                    + ", so it is refused: a symbolic name alone can be copied (to move the id to another key: "
+                    + "tilskudd schemes transfer " + id + " --to " + origin.name()
+                    + ", and the next signed jar's key is recorded)";
+        }
+        return origin + ": scheme id '" + id + "' belongs to " + owner.owner() + " (" + describe(owner) + "); "
+                + origin.name() + " is refused until an administrator transfers it (tilskudd schemes transfer " + id
+                + " --to " + origin.name() + ")";
+    }
+
+    /**
+     * Whether a bundle that declares a scheme id is to be held unresolved: the id is recorded for another owner. Asked
+     * by the framework's resolver hook before the bundle resolves, from the same record and by the same rule
+     * ({@link SchemeOwner#isOwner}) as the registry's choice among schemes. An id without a recorded owner, or no
+     * record at all (no store, or it cannot be read), holds nothing: the registry decides those when the scheme
+     * arrives.
+     *
+     * @param origin   the bundle
+     * @param signer   its verified signer, or empty
+     * @param schemeId the id its descriptor declares
+     * @return the reason, naming both bundles and the transfer that would release it
+     */
+    public Optional<String> held(Origin origin, Optional<String> signer, String schemeId) {
+        SchemeOwners record;
+        synchronized (this) {
+            record = owners;
+        }
+        if (record == null) {
+            return Optional.empty();
+        }
+        Optional<SchemeOwner> owner;
+        try {
+            owner = record.owner(schemeId);
+        } catch (StoreException | IllegalStateException e) {
+            return Optional.empty();
+        }
+        return owner.filter(o -> !o.isOwner(origin.name(), signer))
+                .map(o -> refusal(origin, schemeId, o, signer) + "; held unresolved (installed, not started) until "
+                        + "then");
     }
 
     private static String describe(SchemeOwner o) {

@@ -195,4 +195,25 @@ class SchemeOwnershipTest {
         assertTrue(catalog.problems().get(0).contains("belongs to no.tilskudd.scheme.avdir (signed by CN=Tilskudd)"),
                 catalog.problems().toString());
     }
+
+    /** The framework's gate asks before a bundle resolves: the same record and rule hold a non-owner, not the owner. */
+    @Test
+    void aBundleDeclaringAnIdRecordedForAnotherIsHeldAndTheOwnerIsNot() {
+        SchemeCatalog unrecorded = new SchemeCatalog();
+        assertEquals(Optional.empty(), unrecorded.held(IMPOSTOR, Optional.empty(), "avdir"), "no record: nothing held");
+        assertEquals(Optional.empty(), catalog.held(IMPOSTOR, Optional.empty(), "new-id"),
+                "an id without an owner is the registry's to decide when the scheme arrives");
+        assertEquals(Optional.empty(), catalog.held(REAL, Optional.empty(), "avdir"));
+        assertEquals(Optional.of("test.impostor 9.0.0: scheme id 'avdir' belongs to no.tilskudd.scheme.avdir (shipped "
+                + "with the distribution); test.impostor is refused until an administrator transfers it (tilskudd "
+                + "schemes transfer avdir --to test.impostor); held unresolved (installed, not started) until then"),
+                catalog.held(IMPOSTOR, Optional.empty(), "avdir"));
+        record.owners.put("avdir", new SchemeOwner("avdir", REAL.name(), Optional.of("AB:CD"), SchemeOwner.How.SEEDED,
+                "distribution", Instant.EPOCH));
+        assertTrue(catalog.held(REAL, Optional.empty(), "avdir").orElseThrow().contains("this jar is not signed by a "
+                + "trusted key"), "a copied symbolic name without the recorded signer is held");
+        assertEquals(Optional.empty(), catalog.held(REAL, Optional.of("AB:CD"), "avdir"));
+        record.owners.put("avdir", owner("avdir", IMPOSTOR.name(), SchemeOwner.How.TRANSFERRED));
+        assertEquals(Optional.empty(), catalog.held(IMPOSTOR, Optional.empty(), "avdir"), "released by a transfer");
+    }
 }

@@ -22,6 +22,8 @@ import no.tilskudd.api.audit.AuditEntry;
 import no.tilskudd.api.audit.AuditLog;
 import no.tilskudd.api.form.Severity;
 import no.tilskudd.api.indicator.Indicator;
+import no.tilskudd.api.indicator.Selection;
+import no.tilskudd.api.indicator.IndicatorInput;
 import no.tilskudd.api.host.DeployRequest;
 import no.tilskudd.api.host.Deployment;
 import no.tilskudd.api.form.Field;
@@ -255,6 +257,11 @@ public final class PluginServiceComponent implements PluginService {
                     DryRun.Standing st = standing(scheme, info, own, declared, allowExtensions);
                     contributions.add(new DryRun.Contribution("indicator", id, Optional.of(scheme), st));
                     refusal(problems, info, "indicator '" + id + "'", scheme, st);
+                    // The jar's Java indicators: its declared ones are the engine's standard code on its data.
+                    if ((st == DryRun.Standing.OWN || st == DryRun.Standing.APPROVED_EXTENSION)
+                            && javaIndicators.stream().anyMatch(j -> j == i)) {
+                        runOnStored(i, id, scheme, info).ifPresent(problems::add);
+                    }
                 }
             }
             for (Map.Entry<String, List<Validator>> e : extending.entrySet()) {
@@ -413,6 +420,71 @@ public final class PluginServiceComponent implements PluginService {
             problems.add(what + " extends scheme '" + scheme + "', which belongs to " + owner + "; no administrator "
                     + "has approved that extension, so the host would not apply it (deploy with --allow-extension "
                     + scheme + ")");
+        }
+    }
+
+    /** The setting for how long an indicator may compute, in milliseconds; the engine's reports use the same. */
+    static final String INDICATOR_TIMEOUT = "tilskudd.indicator.timeout.ms";
+
+    /**
+     * Runs one of the jar's indicators on the stored submissions of a scheme it would serve, as a report of all their
+     * years would, so that an indicator that throws on real data (or does not finish in the time a report gives it)
+     * makes the dry run unsafe before the jar goes in.
+     *
+     * @return what went wrong, naming the indicator, the jar's bundle and version and the scheme
+     */
+    private Optional<String> runOnStored(Indicator indicator, String id, String scheme, PluginJar info) {
+        List<Submission> stored = new ArrayList<>();
+        try {
+            for (StoredSubmission x : store.find(new SubmissionQuery(Optional.of(scheme), Optional.empty(),
+                    Optional.empty(), Set.of()))) {
+                stored.add(x.submission());
+            }
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        int from = stored.stream().mapToInt(Submission::year).min().getAsInt();
+        int to = stored.stream().mapToInt(Submission::year).max().getAsInt();
+        IndicatorInput input = new IndicatorInput(Selection.of(scheme, from, to), stored, orgUnits::find);
+        String who = "indicator '" + id + "' (" + info.symbolicName() + " " + info.version() + ")";
+        long limit = timeoutMillis();
+        java.util.concurrent.FutureTask<no.tilskudd.api.report.Table> task =
+                new java.util.concurrent.FutureTask<>(() -> indicator.compute(input));
+        Thread t = new Thread(task, "tilskudd-dry-run-indicator-" + id);
+        t.setDaemon(true);
+        t.start();
+        try {
+            no.tilskudd.api.report.Table table = task.get(limit, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (table == null) {
+                return Optional.of(who + " returned no table for the " + stored.size() + " stored submissions of "
+                        + "scheme '" + scheme + "': the host would report it as failed");
+            }
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            return Optional.of(who + " threw " + c.getClass().getSimpleName()
+                    + (c.getMessage() == null ? "" : ": " + c.getMessage()) + " on the " + stored.size()
+                    + " stored submissions of scheme '" + scheme + "': the host would report it as failed");
+        } catch (java.util.concurrent.TimeoutException e) {
+            task.cancel(true);
+            return Optional.of(who + " did not finish within " + limit + " ms (" + INDICATOR_TIMEOUT + ") on the "
+                    + stored.size() + " stored submissions of scheme '" + scheme + "': the host would stop it");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            task.cancel(true);
+            return Optional.of(who + ": the dry run was interrupted while it ran");
+        }
+    }
+
+    private long timeoutMillis() {
+        String v = context == null ? null : context.getProperty(INDICATOR_TIMEOUT);
+        try {
+            return v == null ? 30_000 : Math.max(1, Long.parseLong(v.trim()));
+        } catch (NumberFormatException e) {
+            return 30_000;
         }
     }
 

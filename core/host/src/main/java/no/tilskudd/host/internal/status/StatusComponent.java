@@ -24,6 +24,7 @@ import no.tilskudd.api.host.StatusService;
 import no.tilskudd.api.service.PluginHealth;
 import no.tilskudd.api.service.PluginSignatures;
 import no.tilskudd.api.service.Quarantine;
+import no.tilskudd.api.service.SchemeOwnership;
 import no.tilskudd.api.service.SchemeRegistry;
 import no.tilskudd.api.service.StoredReportCheck;
 import no.tilskudd.api.service.ValidationService;
@@ -75,6 +76,9 @@ public final class StatusComponent implements StatusService, BundleListener {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PluginSignatures signatures;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile SchemeOwnership ownership;
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile StoredReportCheck storedReports;
@@ -165,6 +169,11 @@ public final class StatusComponent implements StatusService, BundleListener {
             boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
             String failure = null;
             Optional<String> held = signatures instanceof PluginSignatureGate g ? g.refusal(b) : Optional.empty();
+            SchemeOwnership o = ownership;
+            if (held.isEmpty() && o != null && b.getState() == Bundle.INSTALLED) {
+                // Held by the ownership gate: the reason already names the bundle, both owners and the fix.
+                held = o.held(b.getBundleId()).map(r -> r.substring(r.indexOf(": ") + 2));
+            }
             if (b.getState() == Bundle.INSTALLED && held.isPresent()) {
                 // Asking the framework to start it would only say that a resolver hook kept it out.
                 failure = b.getSymbolicName() + " " + b.getVersion() + ": " + held.get();
