@@ -1,6 +1,8 @@
 package no.tilskudd.api.store;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
@@ -34,4 +36,22 @@ public interface AnswerAggregates {
      * @throws StoreException when the store fails
      */
     Aggregate aggregate(Aggregation aggregation);
+
+    /**
+     * Computes an aggregation whose rows are {@link Aggregation.Axis.Kind#ORG_UNIT_YEAR}, grouped by region in the
+     * store: each cell's row is the region of its org unit in its year, from {@code regions}, or {@code unknown}
+     * where the map has none. Only for aggregations whose cells add up (no medians, each item in one row); the
+     * caller would otherwise read one cell per org unit and year and add them up itself.
+     *
+     * @param aggregation what to compute, with org unit and year as its rows
+     * @param regions     the region of each {@code orgUnit + "@" + year} that may be stored
+     * @param unknown     the row of the items whose org unit and year the map does not name
+     * @return the cells by region with the totals, or empty when this store does not group by region itself
+     * @throws StoreException when the store fails
+     * @since 1.7
+     */
+    default Optional<Aggregate> aggregateByRegion(Aggregation aggregation, Map<String, String> regions,
+            String unknown) {
+        return Optional.empty();
+    }
 }

@@ -5,7 +5,7 @@
  * so that hosts sharing a database share them.
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package no.tilskudd.api.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -37,7 +37,35 @@ final class AnswerQuery {
     private final boolean top;
     private final String group;
 
-    private AnswerQuery(Aggregation aggregation) {
+    private final Optional<Regions> regions;
+
+    /**
+     * The regions to group org unit and year rows by, in SQL.
+     *
+     * @param table   the dialect's table expression over three array parameters
+     * @param regions the region of each {@code orgUnit@year}
+     * @param unknown the row of the items the map does not name
+     */
+    record Regions(String table, Map<String, String> regions, String unknown) {
+
+        void join(Sql sql, String alias) {
+            List<String> units = new ArrayList<>();
+            List<Integer> years = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            regions.forEach((key, region) -> {
+                int at = key.lastIndexOf('@');
+                units.add(key.substring(0, at));
+                years.add(Integer.valueOf(key.substring(at + 1)));
+                names.add(region);
+            });
+            sql.add(" LEFT JOIN " + table + " ON g.org_unit = " + alias + ".org_unit AND g.report_year = " + alias
+                    + ".report_year", units.toArray(String[]::new), years.toArray(Integer[]::new),
+                    names.toArray(String[]::new));
+        }
+    }
+
+    private AnswerQuery(Aggregation aggregation, Optional<Regions> regions) {
+        this.regions = regions;
         this.a = aggregation;
         this.top = aggregation.counting() != Counting.ROW;
         this.group = aggregation.group().orElse("");
@@ -52,7 +80,20 @@ final class AnswerQuery {
      * @throws SQLException when a statement fails
      */
     static Aggregate run(Connection c, Aggregation aggregation) throws SQLException {
-        return new AnswerQuery(aggregation).run(c);
+        return run(c, aggregation, Optional.empty());
+    }
+
+    /**
+     * Runs an aggregation, its org unit and year rows grouped by region when regions are given.
+     *
+     * @param c           the connection
+     * @param aggregation what to compute
+     * @param regions     the regions, for rows by org unit and year
+     * @return the result
+     * @throws SQLException when a statement fails
+     */
+    static Aggregate run(Connection c, Aggregation aggregation, Optional<Regions> regions) throws SQLException {
+        return new AnswerQuery(aggregation, regions).run(c);
     }
 
     /**
@@ -75,6 +116,11 @@ final class AnswerQuery {
             }
         }
         return out;
+    }
+
+    /** Whether the rows are regions, joined in SQL; only the item countings' cells are (anyUnit never is). */
+    private boolean byRegion() {
+        return regions.isPresent() && a.rows().kind() == Axis.Kind.ORG_UNIT_YEAR;
     }
 
     private Aggregate run(Connection c) throws SQLException {
@@ -176,7 +222,8 @@ final class AnswerQuery {
         } else {
             sid = top ? "d.id" : "d.submission_id";
             ri = top ? "0" : "d.row_index";
-            rows = fixedKey(a.rows(), "d", "rk");
+            rows = byRegion() ? new Key(List.of("g.region AS rk"), List.of(), List.of("rk"), false)
+                    : fixedKey(a.rows(), "d", "rk");
         }
         Optional<Key> columns = a.columns().map(x -> x.field().isPresent() ? fieldKey(x, "c", "ck")
                 : fixedKey(x, "d", "ck"));
@@ -192,6 +239,9 @@ final class AnswerQuery {
             sql.add(" FROM answer d");
         } else {
             sql.add(top ? " FROM submission d" : " FROM answer d");
+        }
+        if (byRegion()) {
+            regions.get().join(sql, "d");
         }
         if (a.columns().isPresent() && a.columns().get().field().isPresent()) {
             join(sql, "c", sid, ri, a.columns().get());
@@ -214,6 +264,9 @@ final class AnswerQuery {
         try (PreparedStatement ps = sql.prepare(c); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String row = rows.read(rs, 1);
+                if (row == null && byRegion()) {
+                    row = regions.get().unknown();
+                }
                 String column = columns.isPresent() ? columns.get().read(rs, 1 + rows.aliases.size()) : "";
                 out.add(cell(rs, 1 + keys.size(), row, column));
             }

@@ -228,6 +228,20 @@ enum Dialect {
     }
 
     /**
+     * A table of (org_unit, report_year, region) from three array parameters (texts, integers, texts), aliased
+     * {@code g}.
+     *
+     * @return the table expression
+     */
+    String regionTable() {
+        return this == H2
+                ? "UNNEST(CAST(? AS VARCHAR ARRAY), CAST(? AS INTEGER ARRAY), CAST(? AS VARCHAR ARRAY))"
+                        + " AS g(org_unit, report_year, region)"
+                : "unnest(CAST(? AS varchar[]), CAST(? AS integer[]), CAST(? AS varchar[]))"
+                        + " AS g(org_unit, report_year, region)";
+    }
+
+    /**
      * The name of the generated id column as {@link Connection#prepareStatement(String, String[])} wants it: H2
      * matches the stored (upper-case) name, PostgreSQL quotes what it is given.
      *

@@ -144,7 +144,7 @@ class StoredAgainstInMemoryTest {
             AnswerScope scope = new no.tilskudd.engine.internal.indicators.SubmissionSelector(
                     () -> Optional.of(h2), REGISTER).scope(Set.of("avdir"), s);
             for (SqlSubmissionStore store : List.of(h2, postgres)) {
-                Table stored = d.computeStored(store, scope, REGISTER::find).orElseThrow();
+                Table stored = d.computeStored(store, scope, REGISTER).orElseThrow();
                 assertEquals(DeclaredAgainstJavaTest.normal(memory), DeclaredAgainstJavaTest.normal(stored),
                         store + " " + s);
             }
@@ -181,7 +181,7 @@ class StoredAgainstInMemoryTest {
 
     private static Table stored(DeclaredIndicator d, SqlSubmissionStore store, String scheme) {
         AnswerScope scope = AnswerScope.of(scheme == null ? Set.of() : Set.of(scheme), 2000, 2100);
-        return d.computeStored(store, scope, REGISTER::find)
+        return d.computeStored(store, scope, REGISTER)
                 .orElseThrow(() -> new AssertionError(d.id() + " is not computed in the store"));
     }
 

@@ -75,6 +75,21 @@ public record DeclaredIndicator(IndicatorDefinition definition, Set<String> sche
     }
 
     /**
+     * Computes the table in the store, where the store can, with rows by region grouped in the store.
+     *
+     * @param store    the store's aggregates
+     * @param scope    the submissions to read
+     * @param register the org-unit register
+     * @return the table, or empty when this definition needs the submissions ({@link #compute})
+     */
+    public Optional<Table> computeStored(AnswerAggregates store, AnswerScope scope,
+            no.tilskudd.api.service.OrgUnitRegister register) {
+        Set<String> codes = new java.util.TreeSet<>();
+        register.all().forEach(u -> codes.add(u.code()));
+        return StoredEvaluation.compute(definition, forms, store, scope, register::find, codes);
+    }
+
+    /**
      * One indicator over several schemes that define it alike: the first one's definition, computed over all their
      * submissions, each read with its own scheme's forms.
      *

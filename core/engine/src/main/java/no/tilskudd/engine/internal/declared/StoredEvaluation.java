@@ -58,6 +58,24 @@ public final class StoredEvaluation {
      */
     public static Optional<Table> compute(IndicatorDefinition definition, Evaluation.Forms forms,
             AnswerAggregates store, AnswerScope scope, OrgUnitLookup orgUnits) {
+        return compute(definition, forms, store, scope, orgUnits, List.of());
+    }
+
+    /**
+     * Computes a declared indicator's table in the store, with rows by region grouped there when the register's
+     * codes are given: the store then returns one cell per region, where it returned one per org unit and year
+     * (100,000 at 100,000 reports) for the regions to be looked up here.
+     *
+     * @param definition the definition
+     * @param forms      the forms of the submissions, for what was not asked
+     * @param store      the store's aggregates
+     * @param scope      the submissions to read
+     * @param orgUnits   the org-unit register, for regions
+     * @param codes      the register's org-unit codes; empty to look the regions up here
+     * @return the table, or empty when the definition needs the in-memory evaluation
+     */
+    public static Optional<Table> compute(IndicatorDefinition definition, Evaluation.Forms forms,
+            AnswerAggregates store, AnswerScope scope, OrgUnitLookup orgUnits, java.util.Collection<String> codes) {
         Evaluation evaluation = new Evaluation(definition, orgUnits, forms);
         List<FormUse> uses = store.formsInUse(scope);
         Map<String, Set<Integer>> skipped = new TreeMap<>();
@@ -100,16 +118,22 @@ public final class StoredEvaluation {
             }
         }
         Aggregate aggregate;
+        boolean grouped = false;
         if (asked.isEmpty()) {
             aggregate = empty(numbers.size());
         } else {
             Set<FormUse> only = asked.size() == uses.size() ? Set.of() : asked;
-            aggregate = store.aggregate(new Aggregation(scope, only, counting(definition.counting()),
+            Aggregation aggregation = new Aggregation(scope, only, counting(definition.counting()),
                     definition.group(), definition.answers() == Answers.LATEST, filter(definition.filter()), rows,
-                    columns, numbers, medianAt));
-            aggregate = spread(aggregate, definition, numbers.size());
+                    columns, numbers, medianAt);
+            Optional<Aggregate> byRegion = Optional.empty();
+            if (definition.rows().by() == Dimension.By.REGION && !codes.isEmpty()) {
+                byRegion = store.aggregateByRegion(aggregation, regions(codes, uses, orgUnits), UNKNOWN_REGION);
+            }
+            grouped = byRegion.isPresent();
+            aggregate = spread(byRegion.orElseGet(() -> store.aggregate(aggregation)), definition, numbers.size());
         }
-        UnaryOperator<String> rowKey = key(definition.rows(), orgUnits);
+        UnaryOperator<String> rowKey = grouped ? UnaryOperator.identity() : key(definition.rows(), orgUnits);
         UnaryOperator<String> columnKey = definition.columns().map(c -> key(c, orgUnits))
                 .orElse(UnaryOperator.identity());
         return Optional.of(evaluation.table(aggregate, skipped, rowKey, columnKey));
@@ -153,6 +177,23 @@ public final class StoredEvaluation {
         List<Long> none = java.util.Collections.nCopies(numbers, 0L);
         return new Aggregate(List.of(), List.of(), new Aggregate.Cell("", "", 0, zeros, none,
                 java.util.Collections.nCopies(numbers, Optional.empty())));
+    }
+
+    /**
+     * The region of each code in each year the scope has reports of, as {@link #key} finds it: a code the register
+     * knows always has one (its first entry outside its validity), a code it does not know is left out (unknown).
+     */
+    private static Map<String, String> regions(java.util.Collection<String> codes, List<FormUse> uses,
+            OrgUnitLookup orgUnits) {
+        Set<Integer> years = new TreeSet<>();
+        uses.forEach(u -> years.add(u.year()));
+        Map<String, String> out = new java.util.HashMap<>();
+        for (String code : codes) {
+            for (int year : years) {
+                orgUnits.find(code, year).ifPresent(u -> out.put(code + "@" + year, u.region()));
+            }
+        }
+        return out;
     }
 
     /** Maps the store's value on an axis to the evaluation's key: a region for an org unit and year. */

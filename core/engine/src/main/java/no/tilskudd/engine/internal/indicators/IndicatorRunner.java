@@ -337,7 +337,7 @@ public final class IndicatorRunner implements IndicatorService {
             Optional<Table> stored = Optional.empty();
             if (indicator instanceof DeclaredIndicator declared && aggregates.isPresent()) {
                 stored = declared.computeStored(aggregates.get(), selector.scope(run.schemes(), selection),
-                        orgUnits::find);
+                        orgUnits);
             }
             Table table = stored.isPresent() ? stored.get()
                     : bounded(indicator, new IndicatorInput(selection, inputs.of(run.schemes()), orgUnits::find,
