@@ -1,6 +1,7 @@
 package no.tilskudd.api.store;
 
 import java.util.List;
+import java.util.function.Consumer;
 import no.tilskudd.api.submission.Submission;
 import org.osgi.annotation.versioning.ProviderType;
 
@@ -46,6 +47,19 @@ public interface SubmissionStore {
      * @return the submissions
      */
     List<StoredSubmission> find(SubmissionQuery query);
+
+    /**
+     * Reads stored submissions one at a time, in the order of {@link #find}, for work over a whole selection (such as
+     * re-validating every stored report) that must not hold the selection in the heap. This default reads the whole
+     * list first; a store with a database streams the rows.
+     *
+     * @param query  which ones
+     * @param action what to do with each, called on the calling thread
+     * @since 1.7
+     */
+    default void forEach(SubmissionQuery query, Consumer<StoredSubmission> action) {
+        find(query).forEach(action);
+    }
 
     /**
      * Counts stored submissions.

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import no.tilskudd.api.audit.AuditEntry;
 import no.tilskudd.api.audit.AuditEvent;
 import no.tilskudd.api.audit.AuditQuery;
@@ -93,6 +94,8 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
             Map.entry("REPORT_VERSION", "SELECT, INSERT"));
 
     private static final int BATCH_SIZE = 1000;
+    /** Rows a streamed read holds at a time. */
+    private static final int FETCH_ROWS = 500;
 
     private static final String COLUMNS =
             "scheme_id, report_year, org_unit, form_version, values_json, source, imported_at";
@@ -914,25 +917,40 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
 
     @Override
     public List<StoredSubmission> find(SubmissionQuery query) {
+        List<StoredSubmission> found = new ArrayList<>();
+        forEach(query, found::add);
+        return found;
+    }
+
+    @Override
+    public void forEach(SubmissionQuery query, Consumer<StoredSubmission> action) {
         Where where = Where.of(query);
         String sql = "SELECT " + COLUMNS + " FROM submission" + where.sql()
                 + " ORDER BY scheme_id, report_year, org_unit";
-        List<StoredSubmission> found = new ArrayList<>();
-        try (Connection c = pool.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            where.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    SubmissionKey key = new SubmissionKey(rs.getString(1), rs.getInt(2), rs.getString(3));
-                    Submission submission = new Submission(key.schemeId(), key.year(), key.orgUnit(),
-                            Optional.of(rs.getString(4)), codec.read(rs.getString(5), key));
-                    found.add(new StoredSubmission(submission, rs.getString(6),
-                            rs.getObject(7, OffsetDateTime.class).toInstant()));
+        try (Connection c = pool.getConnection()) {
+            // PostgreSQL's driver reads the whole result into memory unless a fetch size is set inside a
+            // transaction; H2 keeps large results on disk by itself.
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setFetchSize(FETCH_ROWS);
+                where.bind(ps);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        SubmissionKey key = new SubmissionKey(rs.getString(1), rs.getInt(2), rs.getString(3));
+                        Submission submission = new Submission(key.schemeId(), key.year(), key.orgUnit(),
+                                Optional.of(rs.getString(4)), codec.read(rs.getString(5), key));
+                        action.accept(new StoredSubmission(submission, rs.getString(6),
+                                rs.getObject(7, OffsetDateTime.class).toInstant()));
+                    }
                 }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read submissions (" + query + "): " + e.getMessage(), e);
         }
-        return found;
     }
 
     @Override

@@ -148,6 +148,28 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void aStreamedReadGivesWhatFindGivesPastSeveralFetchesAndLetsTheCallerUseTheStore() {
+        SqlSubmissionStore store = open();
+        List<Submission> many = new ArrayList<>();
+        for (int i = 0; i < 1_250; i++) {
+            many.add(submission("ks", 2000 + i % 5, String.format("%04d", 1000 + i)));
+        }
+        store.save(many, false, "many.csv");
+        List<SubmissionKey> streamed = new ArrayList<>();
+        long[] countedMeanwhile = {-1};
+        store.forEach(SubmissionQuery.scheme("ks", 2001, 2003), s -> {
+            streamed.add(s.submission().key());
+            if (streamed.size() == 600) {
+                // A validator may read the store while the rows are streamed: another connection, no deadlock.
+                countedMeanwhile[0] = store.count(SubmissionQuery.all());
+            }
+        });
+        assertEquals(keys(store, SubmissionQuery.scheme("ks", 2001, 2003)), streamed);
+        assertEquals(750, streamed.size());
+        assertEquals(1_250, countedMeanwhile[0]);
+    }
+
+    @Test
     void queriesFilterBySchemeYearsAndUnitsAndSortByKey() {
         SqlSubmissionStore store = open();
         store.save(List.of(submission("ks", 2023, "1103"), submission("ks", 2022, "0301"),

@@ -14,7 +14,6 @@ import no.tilskudd.api.service.StoredReportCheck;
 import no.tilskudd.api.service.ValidationService;
 import no.tilskudd.api.store.AnswerAggregates;
 import no.tilskudd.api.store.AnswerScope;
-import no.tilskudd.api.store.StoredSubmission;
 import no.tilskudd.api.store.SubmissionQuery;
 import no.tilskudd.api.store.SubmissionStore;
 import no.tilskudd.api.submission.Submission;
@@ -59,9 +58,8 @@ public final class StoredReports implements StoredReportCheck {
     /** A store without aggregates (tests, embedding) is read for the form versions in use; reading is cheap. */
     private static Map<String, Long> formsOf(SubmissionStore store, SubmissionQuery all) {
         Map<String, Long> forms = new TreeMap<>();
-        for (StoredSubmission s : store.find(all)) {
-            forms.merge(s.submission().formVersion().orElse("") + "/" + s.submission().year(), 1L, Long::sum);
-        }
+        store.forEach(all, s -> forms.merge(s.submission().formVersion().orElse("") + "/" + s.submission().year(),
+                1L, Long::sum));
         return forms;
     }
 
@@ -99,17 +97,18 @@ public final class StoredReports implements StoredReportCheck {
         }
         Map<String, Long> byCode = new TreeMap<>();
         List<SubmissionKey> reports = new ArrayList<>();
-        long count = 0;
-        for (StoredSubmission s : st.get().find(all)) {
-            count++;
+        long[] count = {0};
+        // One report at a time: the whole store never sits in the heap (an indicator run asks for this too).
+        st.get().forEach(all, s -> {
+            count[0]++;
             Submission sub = s.submission();
             List<Violation> errors = validation.validate(sub).stream().filter(Violation::isError).toList();
             if (!errors.isEmpty()) {
                 reports.add(new SubmissionKey(sub.schemeId(), sub.year(), sub.orgUnit()));
                 errors.stream().map(Violation::code).distinct().forEach(code -> byCode.merge(code, 1L, Long::sum));
             }
-        }
-        Invalid result = new Invalid(schemeId, reports.size(), count, byCode, reports);
+        });
+        Invalid result = new Invalid(schemeId, reports.size(), count[0], byCode, reports);
         cache.put(schemeId, new Cached(scheme.get(), stored, result, now));
         return Optional.of(result);
     }
