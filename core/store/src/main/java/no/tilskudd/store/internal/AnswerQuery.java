@@ -188,25 +188,7 @@ final class AnswerQuery {
             join(sql, "c", "d.submission_id", "0", a.columns().get());
         }
         measureJoins(sql, "d.submission_id", "0");
-        if (columns.isPresent()) {
-            sql.add(" GROUP BY " + String.join(", ", columns.get().aliases));
-        }
-        List<Aggregate.Cell> out = new ArrayList<>();
-        try (PreparedStatement ps = sql.prepare(c); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                int first = 1;
-                String column = "";
-                if (columns.isPresent()) {
-                    column = columns.get().read(rs, 1);
-                    first += columns.get().aliases.size();
-                }
-                Aggregate.Cell cell = cell(rs, first, "", column);
-                if (cell.count() > 0 || columns.isPresent()) {
-                    out.add(cell);
-                }
-            }
-        }
-        return out;
+        return totals(c, sql, columns);
     }
 
     private List<Aggregate.Cell> cells(Connection c, Restriction restriction) throws SQLException {
@@ -298,25 +280,7 @@ final class AnswerQuery {
         sql.add(" AND ");
         exists(sql, "r", sid, ri, a.rows());
         restrict(sql, restriction, sid, ri);
-        if (columns.isPresent()) {
-            sql.add(" GROUP BY " + String.join(", ", columns.get().aliases));
-        }
-        List<Aggregate.Cell> out = new ArrayList<>();
-        try (PreparedStatement ps = sql.prepare(c); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                int first = 1;
-                String column = "";
-                if (columns.isPresent()) {
-                    column = columns.get().read(rs, 1);
-                    first += columns.get().aliases.size();
-                }
-                Aggregate.Cell cell = cell(rs, first, "", column);
-                if (cell.count() > 0 || columns.isPresent()) {
-                    out.add(cell);
-                }
-            }
-        }
-        return out;
+        return totals(c, sql, columns);
     }
 
     /** Units counted once in each cell any of their qualifying reports falls in, without numbers. */
@@ -793,4 +757,31 @@ final class AnswerQuery {
             return text + " " + params;
         }
     }
+
+    /**
+     * Runs a statement of totals, grouped by its columns where it has them: one cell per column, or a single cell
+     * (left out when it counts nothing) without columns.
+     */
+    private List<Aggregate.Cell> totals(Connection c, Sql sql, Optional<Key> columns) throws SQLException {
+        if (columns.isPresent()) {
+            sql.add(" GROUP BY " + String.join(", ", columns.get().aliases));
+        }
+        List<Aggregate.Cell> out = new ArrayList<>();
+        try (PreparedStatement ps = sql.prepare(c); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                int first = 1;
+                String column = "";
+                if (columns.isPresent()) {
+                    column = columns.get().read(rs, 1);
+                    first += columns.get().aliases.size();
+                }
+                Aggregate.Cell cell = cell(rs, first, "", column);
+                if (cell.count() > 0 || columns.isPresent()) {
+                    out.add(cell);
+                }
+            }
+        }
+        return out;
+    }
+
 }
