@@ -12,11 +12,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -71,33 +69,6 @@ class FormRevisionTest {
         return target;
     }
 
-    private static void replace(WebHost host, Path jar) throws IOException {
-        Path tmp = host.home.resolve("example.jar.tmp");
-        Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, host.home.resolve("deploy/example.jar"), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static JsonNode await(WebHost host, String what, Predicate<JsonNode> condition, String... command)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            WebHost.Result r = host.run(command);
-            last = r.out() + r.err();
-            try {
-                JsonNode j = r.json();
-                if (condition.test(j)) {
-                    return j;
-                }
-            } catch (AssertionError | RuntimeException e) {
-                // not JSON yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("waited 30 s for " + what + "; last: " + last);
-    }
-
     private static boolean forms(JsonNode schemes, String expected) {
         return TestHost.hasScheme(schemes, "example")
                 && TestHost.scheme(schemes, "example").get("formVersions").toString().equals(expected);
@@ -119,7 +90,7 @@ class FormRevisionTest {
         Path first = home.resolve("example.jar");
         Files.copy(TestHost.exampleJar(), first);
         try (WebHost host = WebHost.start(home, first)) {
-            await(host, "the example scheme", s -> forms(s, "[\"2016\"]"), "schemes", "--json");
+            host.awaitJson("the example scheme", s -> forms(s, "[\"2016\"]"), "schemes", "--json");
             WebHost.Result imported = host.run("import", demo.toString());
             assertEquals(0, imported.exit(), imported.out() + imported.err());
             long stored = host.run("indicators", "--scheme", "example", "--json").json().get("submissions").asLong();
@@ -135,9 +106,9 @@ class FormRevisionTest {
                     + "none; changed: none"), dry.out());
             assertTrue(host.run("deploy", "--dry-run", revised.toString()).out().contains("fields added: volunteers"));
 
-            replace(host, revised);
-            await(host, "the revision", s -> forms(s, "[\"2016\",\"2016-2\"]"), "schemes", "--json");
-            JsonNode status = await(host, "a healthy host", s -> s.get("failures").isEmpty(), "status", "--json");
+            host.replaceExampleJar(revised);
+            host.awaitJson("the revision", s -> forms(s, "[\"2016\",\"2016-2\"]"), "schemes", "--json");
+            JsonNode status = host.awaitJson("a healthy host", s -> s.get("failures").isEmpty(), "status", "--json");
             assertEquals("[]", status.get("invalidReports").toString(), "stored reports keep their form");
             JsonNode counted = host.run("indicators", "--scheme", "example", "--json").json();
             assertEquals(stored, counted.get("submissions").asLong());
@@ -154,12 +125,12 @@ class FormRevisionTest {
             assertEquals(0, old.exit(), old.out());
 
             // A version without the 2016 form: the stored reports are still counted, never silently.
-            replace(host, onlyRevision);
-            await(host, "only the revision", s -> forms(s, "[\"2016-2\"]"), "schemes", "--json");
+            host.replaceExampleJar(onlyRevision);
+            host.awaitJson("only the revision", s -> forms(s, "[\"2016-2\"]"), "schemes", "--json");
             String line = "example: " + stored + " of " + stored + " stored reports no longer validate against a "
                     + "current form (FORM_UNKNOWN " + stored + ")";
             // FileInstall may still be starting the new version: wait until nothing else is said.
-            JsonNode after = await(host, "the invalid reports counted", s -> s.get("invalidReports").toString()
+            JsonNode after = host.awaitJson("the invalid reports counted", s -> s.get("invalidReports").toString()
                     .contains(line) && s.get("failures").isEmpty(), "status", "--json");
             assertEquals(1, after.get("invalidReports").size(), after.toString());
             assertTrue(host.run("status").out().contains("INVALID REPORTS " + line));

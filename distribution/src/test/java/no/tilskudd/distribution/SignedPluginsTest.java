@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.MessageDigest;
@@ -149,33 +148,6 @@ class SignedPluginsTest {
                 "tilskudd.plugins.trustStore.passwordFile", passwordFile.toString());
     }
 
-    private static void replace(WebHost host, Path jar) throws IOException {
-        Path tmp = host.home.resolve("example.jar.tmp");
-        Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(tmp, host.home.resolve("deploy/example.jar"), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static JsonNode await(WebHost host, String what, Predicate<JsonNode> condition, String... command)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            WebHost.Result r = host.run(command);
-            last = r.out() + r.err();
-            try {
-                JsonNode j = r.json();
-                if (condition.test(j)) {
-                    return j;
-                }
-            } catch (AssertionError | RuntimeException e) {
-                // not JSON yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("waited 30 s for " + what + "; last: " + last);
-    }
-
     private static Predicate<JsonNode> heldFor(String reason) {
         return s -> s.get("failures").toString().contains("example.jar: " + EXAMPLE + " " + version + ": held unresolved: "
                 + reason);
@@ -192,7 +164,7 @@ class SignedPluginsTest {
 
     /** The status line, exit 1, the same in /api/bundles and the log; the scheme is not there. */
     private static void assertHeld(WebHost host, String reason) throws Exception {
-        JsonNode status = await(host, "held: " + reason, heldFor(reason), "status", "--json");
+        JsonNode status = host.awaitJson("held: " + reason, heldFor(reason), "status", "--json");
         assertEquals("INSTALLED", stateOfExample(status), status.toString());
         WebHost.Result text = host.run("status");
         assertEquals(1, text.exit(), text.out());
@@ -221,18 +193,18 @@ class SignedPluginsTest {
             assertEquals(422, upload.statusCode(), upload.body());
             assertTrue(upload.body().contains("not a trusted signer"), upload.body());
 
-            replace(host, unsigned);
+            host.replaceExampleJar(unsigned);
             assertHeld(host, "it is not signed");
-            replace(host, tampered);
+            host.replaceExampleJar(tampered);
             assertHeld(host, "its content was changed after it was signed");
-            replace(host, foreign);
+            host.replaceExampleJar(foreign);
             assertHeld(host, "it is signed by CN=stranger plugins");
 
-            replace(host, signed);
-            JsonNode schemes = await(host, "the signed scheme", s -> TestHost.hasScheme(s, "example"), "schemes",
+            host.replaceExampleJar(signed);
+            JsonNode schemes = host.awaitJson("the signed scheme", s -> TestHost.hasScheme(s, "example"), "schemes",
                     "--json");
             assertEquals(EXAMPLE, TestHost.scheme(schemes, "example").get("bundle").asText());
-            JsonNode healthy = await(host, "a healthy host", s -> s.get("failures").isEmpty()
+            JsonNode healthy = host.awaitJson("a healthy host", s -> s.get("failures").isEmpty()
                     && s.get("schemeProblems").isEmpty(), "status", "--json");
             assertEquals("ACTIVE", stateOfExample(healthy));
             assertEquals(0, host.run("status").exit());
@@ -244,8 +216,8 @@ class SignedPluginsTest {
                     + " " + version + "): signed by CN=trusted plugins"));
 
             // Another trusted key signs the same symbolic name: a symbolic name alone can be copied.
-            replace(host, signedByOther);
-            JsonNode refused = await(host, "the other signer refused", s -> s.get("schemeProblems").toString()
+            host.replaceExampleJar(signedByOther);
+            JsonNode refused = host.awaitJson("the other signer refused", s -> s.get("schemeProblems").toString()
                     .contains("belongs to " + EXAMPLE + " (signed by " + trustedFingerprint + ")"), "status",
                     "--json");
             assertTrue(refused.get("schemeProblems").toString().contains("this jar is signed by "), refused.toString());

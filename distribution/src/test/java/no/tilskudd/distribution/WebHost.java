@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -217,6 +218,37 @@ final class WebHost implements AutoCloseable {
     }
 
     /** Runs a command in the host, as a second terminal would. */
+    /** Puts a jar into {@code deploy/} as {@code example.jar} as the README says: copied beside it, then renamed. */
+    void replaceExampleJar(Path jar) throws IOException {
+        Path tmp = home.resolve("example.jar.tmp");
+        Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, home.resolve("deploy/example.jar"), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Runs a command until its JSON answer meets a condition, for what the host does after FileInstall has seen a
+     * jar; fails after 30 s with the last answer.
+     */
+    JsonNode awaitJson(String what, Predicate<JsonNode> condition, String... command) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            Result r = run(command);
+            last = r.out() + r.err();
+            try {
+                JsonNode j = r.json();
+                if (condition.test(j)) {
+                    return j;
+                }
+            } catch (AssertionError | RuntimeException e) {
+                // not JSON yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("waited 30 s for " + what + "; last: " + last);
+    }
+
     Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
