@@ -242,6 +242,19 @@ enum Dialect {
     }
 
     /**
+     * Deletes the submission of a key (scheme, year, org unit) and returns the deleted row's form version: one row,
+     * or none when it is gone.
+     *
+     * @return the statement
+     */
+    String deleteSubmissionReturningForm() {
+        return this == H2
+                ? "SELECT form_version FROM OLD TABLE (DELETE FROM submission"
+                        + " WHERE scheme_id = ? AND report_year = ? AND org_unit = ?)"
+                : "DELETE FROM submission WHERE scheme_id = ? AND report_year = ? AND org_unit = ? RETURNING form_version";
+    }
+
+    /**
      * The name of the generated id column as {@link Connection#prepareStatement(String, String[])} wants it: H2
      * matches the stored (upper-case) name, PostgreSQL quotes what it is given.
      *

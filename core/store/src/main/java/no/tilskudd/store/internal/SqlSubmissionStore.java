@@ -81,6 +81,8 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
             Map.entry("CONSOLE_SESSION", "SELECT, INSERT, UPDATE, DELETE"),
             Map.entry("ANSWER", "SELECT, INSERT, DELETE"),
             Map.entry("ANSWER_BACKFILL", "SELECT"),
+            // Its counts change with the submissions; a row is never removed.
+            Map.entry("FORM_USE", "SELECT, INSERT, UPDATE"),
             Map.entry("SCHEME_GRANT", "SELECT, INSERT, UPDATE, DELETE"),
             // Bindings are made and transferred, never removed.
             Map.entry("SCHEME_OWNER", "SELECT, INSERT, UPDATE"),
@@ -100,8 +102,6 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
     private static final String COLUMNS =
             "scheme_id, report_year, org_unit, form_version, values_json, source, imported_at";
     private static final String INSERT = "INSERT INTO submission (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String DELETE =
-            "DELETE FROM submission WHERE scheme_id = ? AND report_year = ? AND org_unit = ?";
     private static final String STORED_UNITS =
             "SELECT org_unit FROM submission WHERE scheme_id = ? AND report_year = ?";
 
@@ -760,8 +760,13 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
             throw new DuplicateSubmissionException(List.copyOf(duplicates));
         }
         afterDuplicateCheck.run();
-        delete(c, List.copyOf(existing));
+        Map<FormUseTable.Key, Long> formUse = FormUseTable.changes();
+        delete(c, List.copyOf(existing), formUse);
         insert(c, batch, json, replace, source, OffsetDateTime.ofInstant(importedAt, ZoneOffset.UTC));
+        for (Submission s : batch) {
+            formUse.merge(new FormUseTable.Key(s.schemeId(), s.year(), s.formVersion().orElseThrow()), 1L, Long::sum);
+        }
+        FormUseTable.add(c, formUse, dialect);
         return new SaveResult(batch.size() - existing.size(), existing.size());
     }
 
@@ -786,22 +791,25 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
         return stored;
     }
 
-    private static void delete(Connection c, List<SubmissionKey> keys) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(DELETE)) {
-            for (int start = 0; start < keys.size(); start += BATCH_SIZE) {
-                List<SubmissionKey> chunk = keys.subList(start, Math.min(keys.size(), start + BATCH_SIZE));
-                for (SubmissionKey k : chunk) {
-                    ps.setString(1, k.schemeId());
-                    ps.setInt(2, k.year());
-                    ps.setString(3, k.orgUnit());
-                    ps.addBatch();
-                }
-                try {
-                    ps.executeBatch();
-                } catch (BatchUpdateException e) {
-                    SubmissionKey failed = chunk.get(failedIndex(e, chunk.size()));
-                    throw new StoreException("cannot replace stored submission " + failed + ": "
-                            + cause(e).getMessage(), e);
+    /** Deletes stored submissions, counting each deleted one's form out of {@code formUse}. */
+    private void delete(Connection c, List<SubmissionKey> keys, Map<FormUseTable.Key, Long> formUse)
+            throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        // One statement per key that returns the deleted row's form version: the version read before the delete
+        // may be that of a row another store replaced in between.
+        try (PreparedStatement ps = c.prepareStatement(dialect.deleteSubmissionReturningForm())) {
+            for (SubmissionKey k : keys) {
+                ps.setString(1, k.schemeId());
+                ps.setInt(2, k.year());
+                ps.setString(3, k.orgUnit());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        formUse.merge(new FormUseTable.Key(k.schemeId(), k.year(), rs.getString(1)), -1L, Long::sum);
+                    }
+                } catch (SQLException e) {
+                    throw new StoreException("cannot replace stored submission " + k + ": " + e.getMessage(), e);
                 }
             }
         }
@@ -971,7 +979,7 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
     @Override
     public List<FormUse> formsInUse(AnswerScope scope) {
         try (Connection c = pool.getConnection()) {
-            return AnswerQuery.formsInUse(c, scope);
+            return scope.orgUnits().isEmpty() ? FormUseTable.read(c, scope) : AnswerQuery.formsInUse(c, scope);
         } catch (SQLException e) {
             throw new StoreException("cannot read the forms of the submissions (" + scope + "): " + e.getMessage(),
                     e);

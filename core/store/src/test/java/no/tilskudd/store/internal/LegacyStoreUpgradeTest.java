@@ -47,6 +47,11 @@ class LegacyStoreUpgradeTest {
             assertEquals(277, store.count(SubmissionQuery.all()));
             assertEquals(249, store.count(SubmissionQuery.scheme("avdir", 2000, 2100)));
             assertEquals(28, store.count(SubmissionQuery.scheme("example", 2000, 2100)));
+            // Migration V13 counted the stored reports' forms.
+            assertEquals(277, store.formsInUse(no.tilskudd.api.store.AnswerScope.of(Set.of(), 1900, 2100)).stream()
+                    .mapToLong(no.tilskudd.api.store.FormUse::submissions).sum());
+            assertEquals(249, store.formsInUse(no.tilskudd.api.store.AnswerScope.of(Set.of("avdir"), 1900, 2100))
+                    .stream().mapToLong(no.tilskudd.api.store.FormUse::submissions).sum());
             List<StoredSubmission> oslo = store.find(new SubmissionQuery(Optional.of("avdir"), Optional.of(2006),
                     Optional.of(2006), Set.of("0106")));
             assertEquals(1, oslo.size());

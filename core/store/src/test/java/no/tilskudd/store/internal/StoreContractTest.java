@@ -35,6 +35,7 @@ import no.tilskudd.api.audit.AuditEvent;
 import no.tilskudd.api.audit.AuditQuery;
 import no.tilskudd.api.store.DuplicateGrantException;
 import no.tilskudd.api.store.DuplicateSubmissionException;
+import no.tilskudd.api.store.FormUse;
 import no.tilskudd.api.store.Grant;
 import no.tilskudd.api.store.SaveResult;
 import no.tilskudd.api.store.SchemeOwner;
@@ -819,6 +820,92 @@ abstract class StoreContractTest {
                 goals("1201", "all")), true, "c.jsonl"));
         assertEquals(Map.of("all", 1L), byGoal(store));
         assertEquals(1, answerRows());
+    }
+
+    @Test
+    void theFormsInUseFollowSavesReplacesAndRefusedSaves() throws Exception {
+        SqlSubmissionStore store = open();
+        store.save(List.of(goals("0301", "all"), goals("1201", "notAll"), versioned("ks", 2025, "0301", "v2"),
+                versioned("bu", 2024, "0301", "v1")), false, "a.jsonl", "os:test");
+        assertFormsInUse(store, List.of(new FormUse("ks", "v1", 2024, 2), new FormUse("ks", "v2", 2025, 1)));
+        // A replacement in another form version moves its count; the other unit stays in the old one.
+        store.save(List.of(versioned("ks", 2024, "0301", "v2")), true, "b.jsonl", "os:test");
+        assertFormsInUse(store, List.of(new FormUse("ks", "v1", 2024, 1), new FormUse("ks", "v2", 2024, 1),
+                new FormUse("ks", "v2", 2025, 1)));
+        // A refused save changes nothing, nor does the replacement of the last v1 report by a v1 report.
+        assertThrows(DuplicateSubmissionException.class, () -> store.save(List.of(versioned("ks", 2024, "4601",
+                "v3"), versioned("ks", 2024, "1201", "v3")), false, "c.jsonl", "os:test"));
+        store.save(List.of(goals("1201", "all")), true, "d.jsonl", "os:test");
+        assertFormsInUse(store, List.of(new FormUse("ks", "v1", 2024, 1), new FormUse("ks", "v2", 2024, 1),
+                new FormUse("ks", "v2", 2025, 1)));
+        // Replacing the last report of a form leaves no entry for it.
+        store.save(List.of(versioned("ks", 2024, "1201", "v2")), true, "e.jsonl", "os:test");
+        assertFormsInUse(store, List.of(new FormUse("ks", "v2", 2024, 2), new FormUse("ks", "v2", 2025, 1)));
+        assertEquals(List.of(new FormUse("ks", "v2", 2025, 1)),
+                store.formsInUse(no.tilskudd.api.store.AnswerScope.of(Set.of("ks"), 2025, 2030)));
+    }
+
+    @Test
+    void concurrentSavesOfTheSameFormsAddUpTheirCounts() throws Exception {
+        SqlSubmissionStore store = open();
+        int threads = 4;
+        int years = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CyclicBarrier start = new CyclicBarrier(threads);
+            List<Future<Void>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String unit = "03" + (10 + t);
+                done.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    // Every thread adds the same new rows in the same order, so their inserts meet.
+                    for (int y = 0; y < years; y++) {
+                        store.save(List.of(versioned("ks", 2000 + y, unit, "v1")), false, unit + ".jsonl",
+                                "os:test");
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<FormUse> expected = new ArrayList<>();
+        for (int y = 0; y < years; y++) {
+            expected.add(new FormUse("ks", "v1", 2000 + y, threads));
+        }
+        assertFormsInUse(store, expected);
+    }
+
+    /** The store's forms in use of scheme ks in every year, and the same counted from the submissions. */
+    private void assertFormsInUse(SqlSubmissionStore store, List<FormUse> expected) throws SQLException {
+        no.tilskudd.api.store.AnswerScope scope = no.tilskudd.api.store.AnswerScope.of(Set.of("ks"), 1900, 2100);
+        assertEquals(expected, store.formsInUse(scope));
+        List<FormUse> counted = new ArrayList<>();
+        try (Connection c = app(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT scheme_id, form_version, report_year, COUNT(*) FROM submission"
+                        + " WHERE scheme_id = 'ks' GROUP BY scheme_id, form_version, report_year"
+                        + " ORDER BY scheme_id, report_year, form_version")) {
+            while (rs.next()) {
+                counted.add(new FormUse(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4)));
+            }
+        }
+        assertEquals(counted, expected, "the submissions themselves");
+        // A scope restricted to org units counts the submissions; it must agree.
+        Map<Integer, Set<String>> units = new java.util.TreeMap<>();
+        for (FormUse f : expected) {
+            units.put(f.year(), Set.of("0301", "1201", "4601", "0310", "0311", "0312", "0313"));
+        }
+        if (!units.isEmpty()) {
+            assertEquals(expected, store.formsInUse(new no.tilskudd.api.store.AnswerScope(Set.of("ks"), 1900, 2100,
+                    Optional.of(units))));
+        }
+    }
+
+    private static Submission versioned(String scheme, int year, String unit, String form) {
+        return new Submission(scheme, year, unit, Optional.of(form), Map.of("goalsReached", "all"));
     }
 
     @Test

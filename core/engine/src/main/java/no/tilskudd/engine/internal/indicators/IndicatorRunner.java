@@ -34,6 +34,13 @@ public final class IndicatorRunner implements IndicatorService {
      * The order of a report's tables: a scheme's declared indicators as its descriptor lists them, then the others
      * (Java indicators, cross-scheme ones) by id.
      */
+    /**
+     * How many declared indicators of one report the store computes at the same time: one per core, at least two
+     * (a statement also waits for its reads) and at most four, so that a few reports at once do not take every
+     * connection of the pool.
+     */
+    static final int STORE_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
+
     static final Comparator<Indicator> ORDER = Comparator
             .comparingInt((Indicator i) -> i instanceof DeclaredIndicator d ? d.position() : Integer.MAX_VALUE)
             .thenComparing(Indicator::id);
@@ -202,8 +209,12 @@ public final class IndicatorRunner implements IndicatorService {
                 .sorted(ORDER)
                 .toList();
         Map<String, long[]> invalidOf = new java.util.HashMap<>();
-        for (Run run : runs(applicable, selection, failures, plugins)) {
-            Optional<Table> table = table(run, run.indicator(), selection, aggregates, inputs, failures);
+        List<Run> runs = runs(applicable, selection, failures, plugins);
+        List<Computed> computed = computeAll(runs, selection, aggregates, inputs);
+        for (int r = 0; r < runs.size(); r++) {
+            Run run = runs.get(r);
+            Optional<Table> table = computed.get(r).table();
+            failures.addAll(computed.get(r).failures());
             if (table.isPresent()) {
                 Set<String> of = new java.util.TreeSet<>(run.indicator().schemes().isEmpty() ? selected
                         : run.indicator().schemes());
@@ -229,6 +240,77 @@ public final class IndicatorRunner implements IndicatorService {
             }
         }
         return new Results(count, tables, failures);
+    }
+
+    /** One run's table, or the failures that left it out. */
+    private record Computed(Optional<Table> table, List<String> failures) {
+    }
+
+    /**
+     * Computes the runs' tables, in their order. The declared indicators the store computes run at the same time,
+     * each on a connection of its own: a report's eight statements took 0.1–0.65 s each one after another
+     * (docs/performance.md, fourth round), and each keeps one core busy; Java indicators run one after another on
+     * threads of their own, as {@link #bounded} limits them.
+     */
+    private List<Computed> computeAll(List<Run> runs, Selection selection, Optional<AnswerAggregates> aggregates,
+            Inputs inputs) {
+        List<java.util.concurrent.Future<Computed>> inStore = new ArrayList<>(java.util.Collections.nCopies(
+                runs.size(), null));
+        int parallel = 0;
+        for (Run run : runs) {
+            if (aggregates.isPresent() && run.indicator() instanceof DeclaredIndicator) {
+                parallel++;
+            }
+        }
+        java.util.concurrent.ExecutorService workers = parallel < 2 ? null
+                : java.util.concurrent.Executors.newFixedThreadPool(Math.min(parallel, STORE_THREADS), r -> {
+                    Thread t = new Thread(r, "tilskudd-indicators");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            if (workers != null) {
+                for (int r = 0; r < runs.size(); r++) {
+                    Run run = runs.get(r);
+                    if (run.indicator() instanceof DeclaredIndicator) {
+                        inStore.set(r, workers.submit(() -> computed(run, selection, aggregates, inputs)));
+                    }
+                }
+            }
+            List<Computed> out = new ArrayList<>(runs.size());
+            for (int r = 0; r < runs.size(); r++) {
+                java.util.concurrent.Future<Computed> f = inStore.get(r);
+                out.add(f == null ? computed(runs.get(r), selection, aggregates, inputs) : result(f));
+            }
+            return out;
+        } finally {
+            if (workers != null) {
+                workers.shutdownNow();
+            }
+        }
+    }
+
+    private Computed computed(Run run, Selection selection, Optional<AnswerAggregates> aggregates, Inputs inputs) {
+        List<String> failures = new ArrayList<>();
+        return new Computed(table(run, run.indicator(), selection, aggregates, inputs, failures), failures);
+    }
+
+    private static Computed result(java.util.concurrent.Future<Computed> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the store computed the indicators", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            // table() turns an indicator's own failure into a failure line; what reaches here is the engine's.
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /**
@@ -374,7 +456,8 @@ public final class IndicatorRunner implements IndicatorService {
      * Computes a table on a thread of its own and waits at most the time limit: a Java indicator that loops or waits
      * would otherwise hold the report (and the caller's thread) for ever. One that does not finish is interrupted and
      * abandoned; it cannot be killed, so what it still holds stays held until it returns. The engine's own declared
-     * indicators run on the caller's thread, as the store computes them.
+     * indicators are not limited: they run on the calling thread (or the report's workers), as the store computes
+     * them.
      */
     private Table bounded(Indicator indicator, IndicatorInput input) throws TimedOut {
         if (indicator instanceof DeclaredIndicator) {
@@ -475,7 +558,7 @@ public final class IndicatorRunner implements IndicatorService {
         }
 
         /** The submissions of these schemes; empty means every scheme. */
-        List<Submission> of(Set<String> schemes) {
+        synchronized List<Submission> of(Set<String> schemes) {
             return read.computeIfAbsent(Set.copyOf(schemes), k -> {
                 if (k.size() == 1) {
                     return selector.select(Optional.of(k.iterator().next()), selection);
@@ -494,7 +577,8 @@ public final class IndicatorRunner implements IndicatorService {
      */
     private static final class OneRun implements AnswerAggregates {
         private final AnswerAggregates store;
-        private final java.util.Map<AnswerScope, List<FormUse>> forms = new java.util.HashMap<>();
+        private final java.util.Map<AnswerScope, List<FormUse>> forms =
+                new java.util.concurrent.ConcurrentHashMap<>();
 
         OneRun(AnswerAggregates store) {
             this.store = store;
