@@ -185,11 +185,11 @@ public final class IndicatorBenchmark {
 
     /**
      * The store's CREATE INDEX statements of the answers, for the database: those of migration V5 as V9 redefined
-     * them (a later script's index of the same name replaces the earlier one).
+     * them (a later script's index of the same name replaces the earlier one), and V14's.
      */
     private static List<String> indexes(String db) throws Exception {
         java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
-        for (String name : List.of("V5__answers.sql", "V9__answer_index_order.sql")) {
+        for (String name : List.of("V5__answers.sql", "V9__answer_index_order.sql", "V14__answer_code.sql")) {
             String script = "/no/tilskudd/store/internal/migration/" + (db.equals("h2") ? "" : "postgresql/") + name;
             try (InputStream in = IndicatorBenchmark.class.getResourceAsStream(script)) {
                 for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)

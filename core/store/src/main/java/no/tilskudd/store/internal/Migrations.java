@@ -37,7 +37,8 @@ final class Migrations {
     static final List<String> STORE_SCRIPTS = List.of("V1__submissions.sql", "V2__audit.sql", "V3__users.sql", "V4__sessions.sql",
             "V5__answers.sql", "V6__user_org_units.sql", "V7__grants.sql", "V8__scheme_owners.sql",
             "V9__answer_index_order.sql", "V10__publications.sql", "V11__scheme_extensions.sql",
-            "V12__report_drafts.sql", "V13__form_use.sql");
+            "V12__report_drafts.sql", "V13__form_use.sql",
+            "V14__answer_code.sql");
 
     /** Where the submission store's scripts for H2 are ({@link Dialect#migrationBase()} for each database). */
     static final String STORE_BASE = "/no/tilskudd/store/internal/migration/";

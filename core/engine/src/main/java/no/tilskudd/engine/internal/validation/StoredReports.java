@@ -82,11 +82,12 @@ public final class StoredReports implements StoredReportCheck {
         SubmissionQuery all = new SubmissionQuery(Optional.of(schemeId), Optional.empty(), Optional.empty(), Set.of());
         Object stored;
         try {
-            // How many, and where the store can say so cheaply, of which form version and year: an import that
-            // replaces reports with another form version changes the key too.
-            long n = st.get().count(all);
+            // How many of which form version and year: an import that replaces reports with another form version
+            // changes the key too. A store with aggregates keeps these counts (a lookup); counting the reports as
+            // well took a scan of the scheme's submissions on every indicator run (docs/performance.md, fifth
+            // round), and the counts add up to it.
             stored = st.get() instanceof AnswerAggregates a
-                    ? List.of(n, a.formsInUse(AnswerScope.of(Set.of(schemeId), 1900, 2100))) : formsOf(st.get(), all);
+                    ? a.formsInUse(AnswerScope.of(Set.of(schemeId), 1900, 2100)) : formsOf(st.get(), all);
         } catch (RuntimeException e) {
             return Optional.empty();
         }
