@@ -123,6 +123,7 @@ public final class ConsolePageBenchmark {
         Stats indicators = new Stats();
         Stats total = new Stats();
         long bytes = 0;
+        int tables = 0;
         String years = null;
         for (int r = 0; r < rounds; r++) {
             long t0 = System.nanoTime();
@@ -147,11 +148,12 @@ public final class ConsolePageBenchmark {
                 total.add((t3 - t0) / 1e6);
             }
             bytes = ind.body().length;
+            tables = ind.json().get("indicators").size();
             years = y;
         }
         System.out.printf(Locale.ROOT, "Console page benchmark (postgresql): the indicator page of avdir, years %s,"
-                + " over %d stored reports, over HTTP to bin/tilskudd serve (%d cores); indicators answer %d kB%n",
-                years, n, Runtime.getRuntime().availableProcessors(), bytes / 1024);
+                + " over %d stored reports, over HTTP to bin/tilskudd serve (%d cores); indicators answer: %d tables,"
+                + " %d kB%n", years, n, Runtime.getRuntime().availableProcessors(), tables, bytes / 1024);
         System.out.println(total.row("end to end: page + API + indicators", "ms"));
         System.out.println(page.row("page: /, app.js, app.css, favicon.svg", "ms"));
         System.out.println(api.row("session, providers, schemes, formats", "ms"));
