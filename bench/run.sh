@@ -25,6 +25,10 @@ for db in h2 postgresql; do
   run "IndicatorBenchmark $db goals" "256 MB heap" -Xmx256m -cp "$cp" no.tilskudd.bench.IndicatorBenchmark $db goals "$ind/$db-big" $big
   run "IndicatorBenchmark $db load" "3 GB heap" -Xmx3g -cp "$cp" no.tilskudd.bench.IndicatorBenchmark $db load "$ind/$db-100k" 100000
   run "IndicatorBenchmark $db report" "256 MB heap" -Xmx256m -cp "$cp" no.tilskudd.bench.IndicatorBenchmark $db report "$ind/$db-100k" 100000
+  if [ "$db" = postgresql ]; then
+    # The same report through the console: bin/tilskudd serve of the distribution on that database, over HTTP.
+    run "ConsolePageBenchmark" "host as bin/tilskudd starts it" -cp "$cp" no.tilskudd.bench.ConsolePageBenchmark "$dist" "$ind/$db-100k" 100000
+  fi
   run "IndicatorBenchmark $db each" "256 MB heap" -Xmx256m -cp "$cp" no.tilskudd.bench.IndicatorBenchmark $db each "$ind/$db-100k" 100000
   run "ImportBenchmark $db" "1 GB heap" -Xmx1g -cp "$cp" no.tilskudd.bench.ImportBenchmark $db $imports 1000 "$ind/import-$db"
 done
