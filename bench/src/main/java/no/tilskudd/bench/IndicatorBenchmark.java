@@ -185,17 +185,21 @@ public final class IndicatorBenchmark {
 
     /**
      * The store's CREATE INDEX statements of the answers, for the database: those of migration V5 as V9 redefined
-     * them (a later script's index of the same name replaces the earlier one), and V14's.
+     * them (a later script's index of the same name replaces the earlier one, and one it drops is gone), with V14's
+     * and V15's.
      */
     private static List<String> indexes(String db) throws Exception {
         java.util.Map<String, String> byName = new java.util.LinkedHashMap<>();
-        for (String name : List.of("V5__answers.sql", "V9__answer_index_order.sql", "V14__answer_code.sql")) {
+        for (String name : List.of("V5__answers.sql", "V9__answer_index_order.sql", "V14__answer_code.sql",
+                "V15__answer_by_submission.sql")) {
             String script = "/no/tilskudd/store/internal/migration/" + (db.equals("h2") ? "" : "postgresql/") + name;
             try (InputStream in = IndicatorBenchmark.class.getResourceAsStream(script)) {
                 for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
                         .split("\n")) {
                     if (line.startsWith("CREATE INDEX ")) {
                         byName.put(line.split("\\s+")[2], line.substring(0, line.lastIndexOf(';')));
+                    } else if (line.startsWith("DROP INDEX ")) {
+                        byName.remove(line.split("\\s+")[2].replace(";", ""));
                     }
                 }
             }

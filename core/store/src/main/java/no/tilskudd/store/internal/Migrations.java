@@ -38,7 +38,7 @@ final class Migrations {
             "V5__answers.sql", "V6__user_org_units.sql", "V7__grants.sql", "V8__scheme_owners.sql",
             "V9__answer_index_order.sql", "V10__publications.sql", "V11__scheme_extensions.sql",
             "V12__report_drafts.sql", "V13__form_use.sql",
-            "V14__answer_code.sql");
+            "V14__answer_code.sql", "V15__answer_by_submission.sql");
 
     /** Where the submission store's scripts for H2 are ({@link Dialect#migrationBase()} for each database). */
     static final String STORE_BASE = "/no/tilskudd/store/internal/migration/";

@@ -22,10 +22,18 @@ import no.tilskudd.api.submission.Violation;
 
 /**
  * Re-validates a scheme's stored reports, each against the form version it was stored with, and counts those with
- * errors. The result is kept while the scheme is the same (the same registration: an update makes a new one) and the
- * scheme has as many stored reports of each form version and year, for at most ten minutes, so that the host's status,
- * asked every second, does not validate every report each time; a changed validator of another bundle (an extension
- * approved or revoked) is seen once the scheme or its reports change, or after ten minutes.
+ * errors. The result is kept while the scheme is the same (the same registration: an update makes a new one), for at
+ * most ten minutes after the validation that made it, so that the host's status, asked every second, does not
+ * validate every report each time; a changed validator of another bundle (an extension approved or revoked) is seen
+ * once the scheme changes, or after ten minutes.
+ *
+ * <p>When only the stored reports changed, they are not all validated again: a report is stored only after it
+ * validated against its form (an import, a browser submission), so a report added or replaced since the last
+ * validation is valid, and only the reports that were invalid can have become valid (replaced) or gone. Those are
+ * validated again, and the total is the stores' count. All are validated again when a form version that the scheme
+ * does not have appears among the stored reports, or when more than {@link #RECHECK_LIMIT} were invalid. At a million
+ * reports on H2 validating them all took more than eight minutes, which every import started again
+ * (docs/performance.md, fifth round).
  */
 public final class StoredReports implements StoredReportCheck {
 
@@ -34,14 +42,21 @@ public final class StoredReports implements StoredReportCheck {
     private final ValidationService validation;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(Scheme scheme, Object stored, Invalid result, long nanos) {
+    /** The stored reports' count per form version and year, and the result for them. */
+    private record Cached(Scheme scheme, Map<FormYear, Long> stored, Invalid result, long nanos) {
+    }
+
+    private record FormYear(String formVersion, int year) {
     }
 
     /**
-     * A result is also made again after this long: a report replaced under the same form version, which the key does
-     * not see, is then counted as it is now.
+     * A result is also made again after this long: a report stored without validation (by code that uses the store
+     * directly) or a changed validator of another bundle is then counted as it is now.
      */
     static final long MAX_AGE_NANOS = 600_000_000_000L;
+
+    /** Up to this many invalid reports are validated again one by one; more, and all are validated again. */
+    static final int RECHECK_LIMIT = 1_000;
 
     /**
      * @param store      the store, when installed
@@ -56,10 +71,10 @@ public final class StoredReports implements StoredReportCheck {
     }
 
     /** A store without aggregates (tests, embedding) is read for the form versions in use; reading is cheap. */
-    private static Map<String, Long> formsOf(SubmissionStore store, SubmissionQuery all) {
-        Map<String, Long> forms = new TreeMap<>();
-        store.forEach(all, s -> forms.merge(s.submission().formVersion().orElse("") + "/" + s.submission().year(),
-                1L, Long::sum));
+    private static Map<FormYear, Long> formsOf(SubmissionStore store, SubmissionQuery all) {
+        Map<FormYear, Long> forms = new java.util.HashMap<>();
+        store.forEach(all, s -> forms.merge(new FormYear(s.submission().formVersion().orElse(""),
+                s.submission().year()), 1L, Long::sum));
         return forms;
     }
 
@@ -80,21 +95,30 @@ public final class StoredReports implements StoredReportCheck {
             return Optional.empty();
         }
         SubmissionQuery all = new SubmissionQuery(Optional.of(schemeId), Optional.empty(), Optional.empty(), Set.of());
-        Object stored;
+        Map<FormYear, Long> stored;
         try {
-            // How many of which form version and year: an import that replaces reports with another form version
-            // changes the key too. A store with aggregates keeps these counts (a lookup); counting the reports as
-            // well took a scan of the scheme's submissions on every indicator run (docs/performance.md, fifth
-            // round), and the counts add up to it.
-            stored = st.get() instanceof AnswerAggregates a
-                    ? a.formsInUse(AnswerScope.of(Set.of(schemeId), 1900, 2100)) : formsOf(st.get(), all);
+            // A store with aggregates keeps these counts (a lookup).
+            if (st.get() instanceof AnswerAggregates a) {
+                stored = new java.util.HashMap<>();
+                for (no.tilskudd.api.store.FormUse use : a.formsInUse(AnswerScope.of(Set.of(schemeId), 1900, 2100))) {
+                    stored.merge(new FormYear(use.formVersion(), use.year()), use.submissions(), Long::sum);
+                }
+            } else {
+                stored = formsOf(st.get(), all);
+            }
         } catch (RuntimeException e) {
             return Optional.empty();
         }
-        long now = System.nanoTime();
         Cached c = cache.get(schemeId);
-        if (c != null && c.scheme() == scheme.get() && c.stored().equals(stored) && now - c.nanos() < MAX_AGE_NANOS) {
-            return Optional.of(c.result());
+        if (c != null && c.scheme() == scheme.get() && System.nanoTime() - c.nanos() < MAX_AGE_NANOS) {
+            if (c.stored().equals(stored)) {
+                return Optional.of(c.result());
+            }
+            if (onlyValidatedAdded(c, stored, scheme.get())) {
+                Invalid again = recheck(st.get(), c.result(), stored);
+                cache.put(schemeId, new Cached(scheme.get(), stored, again, c.nanos()));
+                return Optional.of(again);
+            }
         }
         Map<String, Long> byCode = new TreeMap<>();
         List<SubmissionKey> reports = new ArrayList<>();
@@ -103,14 +127,52 @@ public final class StoredReports implements StoredReportCheck {
         st.get().forEach(all, s -> {
             count[0]++;
             Submission sub = s.submission();
-            List<Violation> errors = validation.validate(sub).stream().filter(Violation::isError).toList();
-            if (!errors.isEmpty()) {
-                reports.add(new SubmissionKey(sub.schemeId(), sub.year(), sub.orgUnit()));
-                errors.stream().map(Violation::code).distinct().forEach(code -> byCode.merge(code, 1L, Long::sum));
+            if (!errors(sub, byCode)) {
+                return;
             }
+            reports.add(new SubmissionKey(sub.schemeId(), sub.year(), sub.orgUnit()));
         });
         Invalid result = new Invalid(schemeId, reports.size(), count[0], byCode, reports);
-        cache.put(schemeId, new Cached(scheme.get(), stored, result, now));
+        cache.put(schemeId, new Cached(scheme.get(), stored, result, System.nanoTime()));
         return Optional.of(result);
+    }
+
+    /** Whether a report has errors against its form; their codes are counted, each once per report. */
+    private boolean errors(Submission sub, Map<String, Long> byCode) {
+        List<Violation> errors = validation.validate(sub).stream().filter(Violation::isError).toList();
+        errors.stream().map(Violation::code).distinct().forEach(code -> byCode.merge(code, 1L, Long::sum));
+        return !errors.isEmpty();
+    }
+
+    /**
+     * Whether the reports stored since the cached result can only be valid ones: every form version and year now in
+     * use was in use then or names a form the scheme has, and few enough were invalid to validate them one by one.
+     */
+    private static boolean onlyValidatedAdded(Cached c, Map<FormYear, Long> stored, Scheme scheme) {
+        if (c.result().reports().size() > RECHECK_LIMIT) {
+            return false;
+        }
+        for (FormYear f : stored.keySet()) {
+            if (!c.stored().containsKey(f) && scheme.form(f.formVersion()).isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The invalid reports of a result validated again as they are stored now, with the store's total. */
+    private Invalid recheck(SubmissionStore st, Invalid before, Map<FormYear, Long> stored) {
+        Map<String, Long> byCode = new TreeMap<>();
+        List<SubmissionKey> reports = new ArrayList<>();
+        for (SubmissionKey k : before.reports()) {
+            for (no.tilskudd.api.store.StoredSubmission s : st.find(new SubmissionQuery(Optional.of(k.schemeId()),
+                    Optional.of(k.year()), Optional.of(k.year()), Set.of(k.orgUnit())))) {
+                if (errors(s.submission(), byCode)) {
+                    reports.add(k);
+                }
+            }
+        }
+        long total = stored.values().stream().mapToLong(Long::longValue).sum();
+        return new Invalid(before.schemeId(), reports.size(), total, byCode, reports);
     }
 }
