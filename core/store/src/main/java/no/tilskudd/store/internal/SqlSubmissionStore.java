@@ -933,8 +933,8 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
     @Override
     public void forEach(SubmissionQuery query, Consumer<StoredSubmission> action) {
         Where where = Where.of(query);
-        String sql = "SELECT " + COLUMNS + " FROM submission" + where.sql()
-                + " ORDER BY scheme_id, report_year, org_unit";
+        String sql = "SELECT scheme_id, report_year, org_unit, form_version, " + dialect.streamedValues()
+                + ", source, imported_at FROM submission" + where.sql() + " ORDER BY scheme_id, report_year, org_unit";
         try (Connection c = pool.getConnection()) {
             // PostgreSQL's driver reads the whole result into memory unless a fetch size is set inside a
             // transaction; H2 keeps large results on disk by itself.
@@ -946,10 +946,11 @@ public abstract class SqlSubmissionStore implements SubmissionStore, AnswerAggre
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         SubmissionKey key = new SubmissionKey(rs.getString(1), rs.getInt(2), rs.getString(3));
+                        String json = rs.getString(5);
                         Submission submission = new Submission(key.schemeId(), key.year(), key.orgUnit(),
-                                Optional.of(rs.getString(4)), codec.read(rs.getString(5), key));
-                        action.accept(new StoredSubmission(submission, rs.getString(6),
-                                rs.getObject(7, OffsetDateTime.class).toInstant()));
+                                Optional.of(rs.getString(4)), codec.read(json != null ? json : rs.getString(6), key));
+                        action.accept(new StoredSubmission(submission, rs.getString(7),
+                                rs.getObject(8, OffsetDateTime.class).toInstant()));
                     }
                 }
             } finally {

@@ -168,6 +168,43 @@ abstract class StoreContractTest {
         assertEquals(keys(store, SubmissionQuery.scheme("ks", 2001, 2003)), streamed);
         assertEquals(750, streamed.size());
         assertEquals(1_250, countedMeanwhile[0]);
+        // Exactly two fetches' worth, and every report without a condition, as one plain statement reads them.
+        List<SubmissionKey> thousand = new ArrayList<>();
+        store.forEach(SubmissionQuery.scheme("ks", 2000, 2003), s -> thousand.add(s.submission().key()));
+        assertEquals(1_000, thousand.size());
+        assertEquals(keysInSql(" WHERE report_year BETWEEN 2000 AND 2003"), thousand);
+        List<SubmissionKey> all = new ArrayList<>();
+        store.forEach(SubmissionQuery.all(), s -> all.add(s.submission().key()));
+        assertEquals(1_250, new java.util.HashSet<>(all).size());
+        assertEquals(keysInSql(""), all);
+    }
+
+    @Test
+    void aValueLongerThanTheLongestTextIsStreamedWhole() {
+        SqlSubmissionStore store = open();
+        String essay = "æøå ".repeat(300_000);
+        store.save(List.of(submission("ks", 2024, "0301", Map.of("essay", essay)), submission("ks", 2024, "1201")),
+                false, "long.jsonl");
+        List<StoredSubmission> read = new ArrayList<>();
+        store.forEach(SubmissionQuery.scheme("ks", 2024, 2024), read::add);
+        assertEquals(2, read.size());
+        assertEquals(essay, read.get(0).submission().values().get("essay"));
+        assertEquals("1201-2024", read.get(1).submission().values().get("answer"));
+    }
+
+    /** The stored keys in the store's order, read by one plain statement (find itself streams). */
+    private List<SubmissionKey> keysInSql(String where) {
+        List<SubmissionKey> out = new ArrayList<>();
+        try (Connection c = app(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT scheme_id, report_year, org_unit FROM submission" + where
+                        + " ORDER BY scheme_id, report_year, org_unit")) {
+            while (rs.next()) {
+                out.add(new SubmissionKey(rs.getString(1), rs.getInt(2), rs.getString(3)));
+            }
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+        return out;
     }
 
     @Test
