@@ -15,13 +15,10 @@ import no.tilskudd.api.scheme.Scheme;
 import no.tilskudd.api.service.StoredReportCheck;
 import no.tilskudd.api.store.Aggregate;
 import no.tilskudd.api.store.Aggregation;
-import no.tilskudd.api.store.AnswerAggregates;
 import no.tilskudd.api.store.AnswerScope;
 import no.tilskudd.api.store.FormUse;
-import no.tilskudd.api.store.SaveResult;
 import no.tilskudd.api.store.StoredSubmission;
 import no.tilskudd.api.store.SubmissionQuery;
-import no.tilskudd.api.store.SubmissionStore;
 import no.tilskudd.api.submission.Submission;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,23 +34,11 @@ class StoredReportsRecheckTest {
      * Counts the reads of every stored report of a scheme (a query without years or units); keeps the forms' counts
      * as a store with aggregates does, so that reading them is not such a read.
      */
-    private static final class CountingStore implements SubmissionStore, AnswerAggregates {
-        final InMemoryStore reports = new InMemoryStore();
+    private static final class CountingStore extends StoreWithAggregates {
         int fullReads;
 
-        @Override
-        public SaveResult save(List<Submission> submissions, boolean replace, String source, String actor) {
-            return reports.save(submissions, replace, source, actor);
-        }
-
-        @Override
-        public List<StoredSubmission> find(SubmissionQuery query) {
-            return reports.find(query);
-        }
-
-        @Override
-        public long count(SubmissionQuery query) {
-            return reports.count(query);
+        CountingStore() {
+            super(new InMemoryStore());
         }
 
         @Override

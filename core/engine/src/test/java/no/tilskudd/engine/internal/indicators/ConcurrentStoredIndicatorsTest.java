@@ -13,16 +13,12 @@ import no.tilskudd.api.indicator.Indicator;
 import no.tilskudd.api.indicator.Selection;
 import no.tilskudd.api.service.IndicatorService.Results;
 import no.tilskudd.api.store.Aggregate;
-import no.tilskudd.api.store.AnswerAggregates;
 import no.tilskudd.api.store.AnswerScope;
 import no.tilskudd.api.store.Aggregation;
 import no.tilskudd.api.store.FormUse;
-import no.tilskudd.api.store.SaveResult;
-import no.tilskudd.api.store.StoredSubmission;
-import no.tilskudd.api.store.SubmissionQuery;
-import no.tilskudd.api.store.SubmissionStore;
 import no.tilskudd.api.submission.Submission;
 import no.tilskudd.engine.InMemoryStore;
+import no.tilskudd.engine.StoreWithAggregates;
 import no.tilskudd.engine.internal.declared.DeclaredIndicator;
 import no.tilskudd.engine.internal.declared.Evaluation;
 import no.tilskudd.engine.internal.declared.StandardDefinitions;
@@ -37,24 +33,12 @@ import org.junit.jupiter.api.Test;
 class ConcurrentStoredIndicatorsTest {
 
     /** Answers every aggregate only when another one has arrived too, then fails with a message that says so. */
-    private static final class MeetingStore implements SubmissionStore, AnswerAggregates {
-        private final InMemoryStore reports = new InMemoryStore().with(new Submission("example", 2016, "0301",
-                Optional.of("2016"), Map.of("grantAmount", BigDecimal.ONE, "goalsReached", "all")));
+    private static final class MeetingStore extends StoreWithAggregates {
         private final CyclicBarrier meeting = new CyclicBarrier(2);
 
-        @Override
-        public SaveResult save(List<Submission> submissions, boolean replace, String source, String actor) {
-            return reports.save(submissions, replace, source, actor);
-        }
-
-        @Override
-        public List<StoredSubmission> find(SubmissionQuery query) {
-            return reports.find(query);
-        }
-
-        @Override
-        public long count(SubmissionQuery query) {
-            return reports.count(query);
+        MeetingStore() {
+            super(new InMemoryStore().with(new Submission("example", 2016, "0301", Optional.of("2016"),
+                    Map.of("grantAmount", BigDecimal.ONE, "goalsReached", "all"))));
         }
 
         @Override
