@@ -31,16 +31,16 @@ import no.tilskudd.engine.internal.declared.IndicatorDefinition;
 public final class IndicatorRunner implements IndicatorService {
 
     /**
-     * The order of a report's tables: a scheme's declared indicators as its descriptor lists them, then the others
-     * (Java indicators, cross-scheme ones) by id.
-     */
-    /**
      * How many declared indicators of one report the store computes at the same time: one per core, at least two
      * (a statement also waits for its reads) and at most four, so that a few reports at once do not take every
      * connection of the pool.
      */
     static final int STORE_THREADS = Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
 
+    /**
+     * The order of a report's tables: a scheme's declared indicators as its descriptor lists them, then the others
+     * (Java indicators, cross-scheme ones) by id.
+     */
     static final Comparator<Indicator> ORDER = Comparator
             .comparingInt((Indicator i) -> i instanceof DeclaredIndicator d ? d.position() : Integer.MAX_VALUE)
             .thenComparing(Indicator::id);
